@@ -1,0 +1,86 @@
+/*
+ * io.c - read and write loops that survive signals, short counts and
+ * non-blocking descriptors.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include "io.h"
+
+/* Wait until FD is ready for EVENTS; -1 (errno) if poll itself fails. */
+static int
+wait_fd(int fd, short events)
+{
+	struct pollfd p;
+
+	p.fd = fd;
+	p.events = events;
+	p.revents = 0;
+	for (;;) {
+		if (poll(&p, 1, -1) >= 0)
+			return 0;
+		if (errno != EINTR)
+			return -1;
+	}
+}
+
+ssize_t
+io_read(int fd, void *buf, size_t n)
+{
+	for (;;) {
+		ssize_t r = read(fd, buf, n);
+
+		if (r >= 0)
+			return r;
+		if (errno == EINTR)
+			continue;
+		if ((errno == EAGAIN || errno == EWOULDBLOCK) &&
+		    wait_fd(fd, POLLIN) == 0)
+			continue;
+		return -1;
+	}
+}
+
+ssize_t
+io_read_full(int fd, void *buf_, size_t n)
+{
+	char *buf = buf_;
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = io_read(fd, buf + got, n - got);
+
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+int
+io_write_all(int fd, const void *buf_, size_t n)
+{
+	const char *buf = buf_;
+
+	while (n > 0) {
+		ssize_t w = write(fd, buf, n);
+
+		if (w > 0) {
+			buf += w;
+			n -= (size_t)w;
+			continue;
+		}
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) &&
+		    wait_fd(fd, POLLOUT) == 0)
+			continue;
+		if (w == 0)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,20 @@
+/*
+ * io.h - whole reads and writes on file descriptors: EINTR retried,
+ * short counts continued, EAGAIN waited out with poll().
+ */
+#ifndef SEXTET_IO_H
+#define SEXTET_IO_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Read up to N bytes; returns the count, 0 at end of file, -1 (errno). */
+ssize_t io_read(int fd, void *buf, size_t n);
+
+/* Read until BUF holds N bytes or end of file; same returns. */
+ssize_t io_read_full(int fd, void *buf, size_t n);
+
+/* Write all N bytes; 0 on success, -1 (errno) on failure. */
+int io_write_all(int fd, const void *buf, size_t n);
+
+#endif /* SEXTET_IO_H */

@@ -1,0 +1,171 @@
+/*
+ * b64.h - the sextet base64 codec: the only header its clients include.
+ *
+ * The library does no allocation, no I/O and keeps no mutable global
+ * state.  Every buffer belongs to the caller and is passed as pointer plus
+ * length; every output is capacity-checked.  Encoder and decoder state are
+ * plain structs the caller may put on the stack.  Their fields are private.
+ *
+ * Streaming: b64_encode_update() and b64_decode_update() may be called with
+ * any split of the input; the concatenated output, the final status and the
+ * error offset are the same as for one call over the whole input.
+ */
+#ifndef SEXTET_B64_H
+#define SEXTET_B64_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Flags (bitwise OR). */
+#define B64_ALPHA_URL     0x0001u /* RFC 4648 section 5 alphabet ('-', '_') */
+#define B64_NO_PAD        0x0002u /* encode: omit '='; decode: '=' optional */
+#define B64_STRICT        0x0004u /* decode: RFC 4648 canonical form only */
+#define B64_LENIENT       0x0008u /* decode: best effort (mail, pasted text) */
+#define B64_SKIP_GARBAGE  0x0010u /* decode: ignore bytes outside the alphabet */
+#define B64_CRLF          0x0020u /* encode: CRLF line ends; decode: see below */
+
+/*
+ * Implementation choice (for tests and benchmarks): one of these in the
+ * B64_IMPL_MASK bits.  B64_IMPL_AUTO (0) takes the best one this CPU runs,
+ * or the one named by the SEXTET_IMPL environment variable if the caller
+ * resolved it with b64_impl_from_name().  A forced implementation that is
+ * not compiled in or not supported by the CPU makes init fail with
+ * B64_ERR_UNSUPPORTED.
+ */
+#define B64_IMPL_MASK     0x0f00u
+#define B64_IMPL_AUTO     0x0000u
+#define B64_IMPL_SCALAR   0x0100u
+#define B64_IMPL_SSSE3    0x0200u
+#define B64_IMPL_AVX2     0x0300u
+#define B64_IMPL_AVX512   0x0400u
+
+enum b64_status {
+	B64_OK = 0,
+	B64_NEED_OUTPUT,          /* output full: call again with room */
+	B64_ERR_BAD_CHAR,         /* a byte that is not allowed here */
+	B64_ERR_PAD_INSIDE,       /* '=' where data must come */
+	B64_ERR_MISSING_PAD,      /* padding required but absent or partial */
+	B64_ERR_PAD_NOT_ALLOWED,  /* '=' with B64_NO_PAD | B64_STRICT */
+	B64_ERR_TOO_MUCH_PAD,     /* more '=' than the quantum takes */
+	B64_ERR_DATA_AFTER_PAD,   /* data after a padded quantum (strict) */
+	B64_ERR_NONCANONICAL,     /* non-zero unused bits */
+	B64_ERR_TRUNCATED,        /* one character left over */
+	B64_ERR_UNSUPPORTED,      /* bad flags or implementation not available */
+};
+
+/* True for the error codes (not for B64_OK or B64_NEED_OUTPUT). */
+#define B64_IS_ERROR(s) ((s) >= B64_ERR_BAD_CHAR)
+
+/* A short English description of a status ("non-zero unused bits ..."). */
+const char *b64_strerror(enum b64_status status);
+
+struct b64_impl;
+
+struct b64_encoder {
+	/* private */
+	const struct b64_impl *impl;
+	const char *alphabet;
+	unsigned flags;
+	size_t wrap;            /* characters per line, 0 = no line breaks */
+	size_t col;             /* characters on the current line */
+	unsigned char hold[2];  /* input bytes waiting for a full triple */
+	unsigned char nhold;
+};
+
+struct b64_decoder {
+	/* private */
+	const struct b64_impl *impl;
+	const unsigned char *table; /* byte -> 0..63 or a class code */
+	unsigned flags;
+	uint32_t acc;           /* bits of the quantum being read */
+	unsigned char nchar;    /* alphabet characters in the quantum, 0..3 */
+	unsigned char npad;     /* '=' seen after the quantum's characters */
+	unsigned char state;    /* see decode.c */
+	unsigned char cr;       /* a CR waits for its LF (B64_CRLF) */
+	unsigned char err_byte; /* the offending byte, for messages */
+	enum b64_status err;    /* latched error, B64_OK while none */
+	uint64_t offset;        /* input bytes consumed so far */
+	uint64_t last_off;      /* offset of the last alphabet character */
+	uint64_t pad_off;       /* offset of the last '=' */
+	uint64_t cr_off;        /* offset of the waiting CR */
+	uint64_t err_off;       /* offset of the first offending byte */
+};
+
+/*
+ * Length helpers.  They never overflow: a result that does not fit in
+ * size_t is returned as SIZE_MAX.
+ *
+ * b64_encoded_len: exact output of a one-shot encode of N bytes with these
+ *   flags and WRAP (0 = no line breaks), final line end included.
+ * b64_encode_bound: room that guarantees b64_encode_update() of N more
+ *   bytes followed by b64_encode_final() completes, whatever the state.
+ * b64_decoded_max: most bytes that N input characters can decode to.
+ */
+size_t b64_encoded_len(size_t n, unsigned flags, size_t wrap);
+size_t b64_encode_bound(size_t n, unsigned flags, size_t wrap);
+size_t b64_decoded_max(size_t n);
+
+/*
+ * Encoder.  WRAP > 0 inserts a line end ("\n", or "\r\n" with B64_CRLF)
+ * after every WRAP characters; b64_encode_final() ends a partial last line.
+ * update consumes as much of IN as fits in OUT: *in_used bytes consumed,
+ * *out_len bytes written, B64_NEED_OUTPUT when OUT filled first.  Nothing
+ * is lost: call again with the rest of the input and more room.
+ */
+enum b64_status b64_encoder_init(struct b64_encoder *enc, unsigned flags,
+    size_t wrap);
+enum b64_status b64_encode_update(struct b64_encoder *enc, const void *in,
+    size_t n, size_t *in_used, char *out, size_t cap, size_t *out_len);
+enum b64_status b64_encode_final(struct b64_encoder *enc, char *out,
+    size_t cap, size_t *out_len);
+
+/*
+ * Decoder.  Default rules are GNU coreutils base64 -d (9.8): LF skipped
+ * anywhere; quanta of four; a final quantum of two or three characters is
+ * padded automatically; partial or extra '=' is an error; non-zero unused
+ * bits are an error.  B64_SKIP_GARBAGE drops every byte that is neither in
+ * the alphabet nor '=' (GNU -i).  B64_STRICT and B64_LENIENT select the
+ * other rule sets (README and the man page describe them).
+ *
+ * update decodes IN into OUT.  Each output byte is written as soon as the
+ * characters that carry it are seen, so on an error OUT holds everything
+ * decoded before the offending byte, including the complete bytes of the
+ * failing quantum (GNU's partial output).  Returns B64_OK (all consumed),
+ * B64_NEED_OUTPUT (OUT full; *in_used tells how far it got) or an error;
+ * on an error *in_used is the index of the offending byte when it lies in
+ * IN.  Errors latch: later calls return the same error and consume nothing.
+ *
+ * final checks the end of input (truncated quantum, missing padding,
+ * unused bits of an auto-padded quantum).  It writes no output.
+ */
+enum b64_status b64_decoder_init(struct b64_decoder *dec, unsigned flags);
+enum b64_status b64_decode_update(struct b64_decoder *dec, const void *in,
+    size_t n, size_t *in_used, void *out, size_t cap, size_t *out_len);
+enum b64_status b64_decode_final(struct b64_decoder *dec);
+
+/* After an error: absolute 0-based offset of the first offending byte
+ * (the end of input for errors found only there) and its value. */
+uint64_t b64_decoder_error_offset(const struct b64_decoder *dec);
+unsigned char b64_decoder_error_byte(const struct b64_decoder *dec);
+
+/*
+ * One-shot wrappers over the same code.  b64_decode sets *err_offset (if
+ * not NULL) on an error; OUT then holds the partial output (*out_len).
+ */
+enum b64_status b64_encode(const void *in, size_t n, char *out, size_t cap,
+    size_t *out_len, unsigned flags, size_t wrap);
+enum b64_status b64_decode(const void *in, size_t n, void *out, size_t cap,
+    size_t *out_len, uint64_t *err_offset, unsigned flags);
+
+/*
+ * Implementations.  b64_impl_name(flags) names the one init would pick
+ * ("scalar", "ssse3", "avx2", "avx512"); NULL if unavailable.
+ * b64_impl_from_name("avx2") gives its B64_IMPL_* value, or
+ * B64_IMPL_AUTO for NULL, "" or "auto", or UINT32_MAX if unknown.
+ * b64_impl_available(impl) tells whether this build and CPU run it.
+ */
+const char *b64_impl_name(unsigned flags);
+unsigned b64_impl_from_name(const char *name);
+int b64_impl_available(unsigned impl);
+
+#endif /* SEXTET_B64_H */

@@ -1,0 +1,50 @@
+/*
+ * b64_private.h - what the codec's own files share: tables, the
+ * implementation table and small inline helpers.  Not for clients.
+ */
+#ifndef SEXTET_B64_PRIVATE_H
+#define SEXTET_B64_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "b64.h"
+
+/* Class codes in the decode tables; alphabet values are 0..63. */
+#define B64_C_PAD   0x40u
+#define B64_C_LF    0x41u
+#define B64_C_CR    0x42u
+#define B64_C_WS    0x43u /* SP HT VT FF */
+#define B64_C_OTHER 0x44u
+
+extern const char b64_alpha_std[64];
+extern const char b64_alpha_url[64];
+extern const unsigned char b64_dec_std[256];
+extern const unsigned char b64_dec_url[256];
+
+/*
+ * The bulk loops one implementation provides.  Everything else (state,
+ * padding, line breaks, errors) is shared code in encode.c and decode.c.
+ *
+ * enc: encode NGROUPS whole triples from IN to 4 * NGROUPS characters.
+ * dec: decode whole quanta of four alphabet characters from IN (at most N
+ *   bytes, N a multiple of 4), stopping before the first quantum that holds
+ *   any other byte; return the input bytes consumed (a multiple of 4) and
+ *   write three bytes per quantum.  It must not read IN[N] or beyond, nor
+ *   write more than N / 4 * 3 bytes.
+ */
+struct b64_impl {
+	const char *name;
+	unsigned id; /* B64_IMPL_* */
+	void (*enc)(const unsigned char *in, size_t ngroups, char *out,
+	    const char *alphabet);
+	size_t (*dec)(const unsigned char *in, size_t n, unsigned char *out,
+	    const unsigned char *table);
+};
+
+extern const struct b64_impl b64_impl_scalar;
+
+/* The implementation for the B64_IMPL_* bits of FLAGS, or NULL. */
+const struct b64_impl *b64_impl_pick(unsigned flags);
+
+#endif /* SEXTET_B64_PRIVATE_H */

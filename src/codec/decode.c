@@ -1,0 +1,302 @@
+/*
+ * decode.c - the streaming decoder: one state machine for the GNU, strict
+ * and lenient rule sets.  Whole quanta of alphabet characters go to the
+ * implementation's dec loop; everything else (line breaks, padding,
+ * garbage, errors) is decided here, one byte at a time, so every
+ * implementation reports the same bytes, status and offset.
+ *
+ * Rules (a quantum is up to four characters; nchar counts its alphabet
+ * characters, npad its '='):
+ *  - An alphabet character is data.  The first output byte of a quantum is
+ *    written when its second character arrives, the second with the third,
+ *    the third with the fourth.  After a padded quantum, data starts a new
+ *    quantum (GNU, lenient) or is an error (strict).
+ *  - '=' may follow two or three characters.  GNU and strict want exactly
+ *    4 - nchar of them and then zero unused bits; lenient takes any number
+ *    and ignores the bits.  Strict with B64_NO_PAD refuses every '='.
+ *  - LF is skipped; with B64_CRLF, CR must come right before an LF (and
+ *    strict then wants every LF after a CR).  Lenient skips all ASCII
+ *    white space.  Any other byte is an error unless B64_SKIP_GARBAGE
+ *    (not with strict), which drops every byte that is neither alphabet
+ *    nor '='.
+ *  - At the end: one character left is an error; two or three are padded
+ *    automatically (GNU: then the bits are checked), need padding (strict
+ *    without B64_NO_PAD) or are taken as they are (lenient).
+ */
+#include <string.h>
+
+#include "b64_private.h"
+
+enum {
+	S_START, /* nothing decoded yet */
+	S_DATA,  /* reading a quantum (nchar 0..3) */
+	S_PAD,   /* inside the padding of a quantum (GNU, strict) */
+	S_END,   /* strict: after a padded quantum, only line breaks */
+};
+
+#define MODE_MASK (B64_STRICT | B64_LENIENT)
+
+enum b64_status
+b64_decoder_init(struct b64_decoder *dec, unsigned flags)
+{
+	const struct b64_impl *impl = b64_impl_pick(flags);
+
+	memset(dec, 0, sizeof(*dec));
+	dec->state = S_START;
+	if (impl == NULL || (flags & MODE_MASK) == MODE_MASK ||
+	    ((flags & B64_STRICT) && (flags & B64_SKIP_GARBAGE))) {
+		dec->err = B64_ERR_UNSUPPORTED;
+		return B64_ERR_UNSUPPORTED;
+	}
+	dec->impl = impl;
+	dec->table = (flags & B64_ALPHA_URL) ? b64_dec_url : b64_dec_std;
+	dec->flags = flags;
+	return B64_OK;
+}
+
+static enum b64_status
+fail(struct b64_decoder *dec, enum b64_status st, uint64_t off,
+    unsigned char byte)
+{
+	dec->err = st;
+	dec->err_off = off;
+	dec->err_byte = byte;
+	return st;
+}
+
+/* The quantum is complete after its padding: check the unused bits. */
+static enum b64_status
+close_padded(struct b64_decoder *dec)
+{
+	uint32_t mask = dec->nchar == 2 ? 0x0fu : 0x03u;
+
+	if (dec->acc & mask)
+		return fail(dec, B64_ERR_NONCANONICAL, dec->last_off, 0);
+	dec->state = (dec->flags & B64_STRICT) ? S_END : S_DATA;
+	dec->nchar = 0;
+	dec->npad = 0;
+	dec->acc = 0;
+	return B64_OK;
+}
+
+/* '=' at offset OFF. */
+static enum b64_status
+on_pad(struct b64_decoder *dec, uint64_t off)
+{
+	unsigned flags = dec->flags;
+
+	dec->pad_off = off;
+	if ((flags & B64_STRICT) && (flags & B64_NO_PAD))
+		return fail(dec, B64_ERR_PAD_NOT_ALLOWED, off, '=');
+	if (dec->state == S_END)
+		return fail(dec, B64_ERR_TOO_MUCH_PAD, off, '=');
+	if (dec->state == S_PAD) {
+		if (++dec->npad + dec->nchar == 4)
+			return close_padded(dec);
+		return B64_OK;
+	}
+	if (dec->nchar >= 2) {
+		if (flags & B64_LENIENT) {
+			/* The quantum ends here; more '=' are absorbed. */
+			dec->nchar = 0;
+			dec->acc = 0;
+			return B64_OK;
+		}
+		dec->state = S_PAD;
+		dec->npad = 1;
+		if (dec->nchar == 3)
+			return close_padded(dec);
+		return B64_OK;
+	}
+	if (dec->nchar == 1 || dec->state == S_START)
+		return fail(dec, B64_ERR_PAD_INSIDE, off, '=');
+	/* nchar == 0 after data: lenient absorbs, the others refuse. */
+	if (flags & B64_LENIENT)
+		return B64_OK;
+	return fail(dec, B64_ERR_TOO_MUCH_PAD, off, '=');
+}
+
+enum b64_status
+b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
+    size_t *in_used, void *out_, size_t cap, size_t *out_len)
+{
+	const unsigned char *in = in_;
+	unsigned char *out = out_;
+	const unsigned char *table = dec->table;
+	unsigned flags = dec->flags;
+	size_t i = 0, o = 0;
+	enum b64_status st = B64_OK;
+
+	*in_used = 0;
+	*out_len = 0;
+	if (dec->err != B64_OK)
+		return dec->err;
+
+	while (i < n) {
+		unsigned char c = in[i];
+		unsigned t = table[c];
+		uint64_t off = dec->offset + i;
+
+		/* Whole quanta in bulk while at a quantum boundary. */
+		if (dec->state <= S_DATA && dec->nchar == 0 && !dec->cr &&
+		    t < 64 && n - i >= 4) {
+			size_t room = (cap - o) / 3, q = (n - i) / 4, used;
+
+			if (q > room)
+				q = room;
+			used = dec->impl->dec(in + i, q * 4, out + o, table);
+			if (used) {
+				i += used;
+				o += used / 4 * 3;
+				dec->state = S_DATA;
+				dec->last_off = dec->offset + i - 1;
+				continue;
+			}
+		}
+
+		if (dec->cr) {
+			if (c != '\n') {
+				st = fail(dec, B64_ERR_BAD_CHAR, dec->cr_off, '\r');
+				break;
+			}
+			dec->cr = 0;
+			i++;
+			continue;
+		}
+
+		if (t < 64) {
+			if (dec->state == S_END) {
+				st = fail(dec, B64_ERR_DATA_AFTER_PAD, off, c);
+				break;
+			}
+			if (dec->state == S_PAD) {
+				st = fail(dec, B64_ERR_MISSING_PAD, off, c);
+				break;
+			}
+			if (dec->nchar >= 1 && o == cap) {
+				st = B64_NEED_OUTPUT;
+				break;
+			}
+			dec->acc = dec->acc << 6 | t;
+			dec->state = S_DATA;
+			dec->last_off = off;
+			switch (++dec->nchar) {
+			case 2:
+				out[o++] = (unsigned char)(dec->acc >> 4);
+				break;
+			case 3:
+				out[o++] = (unsigned char)(dec->acc >> 2);
+				break;
+			case 4:
+				out[o++] = (unsigned char)dec->acc;
+				dec->nchar = 0;
+				dec->acc = 0;
+				break;
+			default:
+				break;
+			}
+			i++;
+			continue;
+		}
+
+		if (t == B64_C_PAD) {
+			st = on_pad(dec, off);
+			if (st != B64_OK)
+				break;
+			i++;
+			continue;
+		}
+
+		if (t == B64_C_LF) {
+			if ((flags & (B64_STRICT | B64_CRLF)) ==
+			    (B64_STRICT | B64_CRLF)) {
+				st = fail(dec, B64_ERR_BAD_CHAR, off, c);
+				break;
+			}
+			i++;
+			continue;
+		}
+		if (t == B64_C_CR && (flags & B64_CRLF) &&
+		    !(flags & (B64_LENIENT | B64_SKIP_GARBAGE))) {
+			dec->cr = 1;
+			dec->cr_off = off;
+			i++;
+			continue;
+		}
+		if ((flags & B64_SKIP_GARBAGE) ||
+		    ((flags & B64_LENIENT) && t != B64_C_OTHER)) {
+			i++;
+			continue;
+		}
+		st = fail(dec, B64_ERR_BAD_CHAR, off, c);
+		break;
+	}
+
+	dec->offset += i;
+	*in_used = i;
+	*out_len = o;
+	return st;
+}
+
+enum b64_status
+b64_decode_final(struct b64_decoder *dec)
+{
+	unsigned flags = dec->flags;
+
+	if (dec->err != B64_OK)
+		return dec->err;
+	if (dec->cr)
+		return fail(dec, B64_ERR_BAD_CHAR, dec->cr_off, '\r');
+	if (dec->state == S_PAD)
+		return fail(dec, B64_ERR_MISSING_PAD, dec->pad_off + 1, 0);
+	if (dec->nchar == 1)
+		return fail(dec, B64_ERR_TRUNCATED, dec->last_off, 0);
+	if (dec->nchar >= 2) {
+		if (flags & B64_LENIENT)
+			return B64_OK;
+		if ((flags & B64_STRICT) && !(flags & B64_NO_PAD))
+			return fail(dec, B64_ERR_MISSING_PAD,
+			    dec->last_off + 1, 0);
+		/* Padded automatically: the unused bits must be zero. */
+		if (dec->acc & (dec->nchar == 2 ? 0x0fu : 0x03u))
+			return fail(dec, B64_ERR_NONCANONICAL, dec->last_off,
+			    0);
+	}
+	return B64_OK;
+}
+
+uint64_t
+b64_decoder_error_offset(const struct b64_decoder *dec)
+{
+	return dec->err_off;
+}
+
+unsigned char
+b64_decoder_error_byte(const struct b64_decoder *dec)
+{
+	return dec->err_byte;
+}
+
+size_t
+b64_decoded_max(size_t n)
+{
+	return n / 4 * 3 + (n % 4) * 3 / 4;
+}
+
+enum b64_status
+b64_decode(const void *in, size_t n, void *out, size_t cap, size_t *out_len,
+    uint64_t *err_offset, unsigned flags)
+{
+	struct b64_decoder dec;
+	size_t used;
+	enum b64_status st = b64_decoder_init(&dec, flags);
+
+	*out_len = 0;
+	if (st == B64_OK)
+		st = b64_decode_update(&dec, in, n, &used, out, cap, out_len);
+	if (st == B64_OK)
+		st = b64_decode_final(&dec);
+	if (B64_IS_ERROR(st) && err_offset != NULL)
+		*err_offset = dec.err_off;
+	return st;
+}

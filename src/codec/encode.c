@@ -1,0 +1,266 @@
+/*
+ * encode.c - the streaming encoder: triples held across calls, line breaks
+ * and padding; the bulk work is the implementation's enc loop.
+ */
+#include <string.h>
+
+#include "b64_private.h"
+
+static size_t
+nl_len(unsigned flags)
+{
+	return (flags & B64_CRLF) ? 2 : 1;
+}
+
+static size_t
+put_nl(char *out, unsigned flags)
+{
+	if (flags & B64_CRLF) {
+		out[0] = '\r';
+		out[1] = '\n';
+		return 2;
+	}
+	out[0] = '\n';
+	return 1;
+}
+
+/* Characters for N input bytes, or SIZE_MAX if that does not fit. */
+static size_t
+char_count(size_t n, unsigned flags)
+{
+	size_t q = n / 3, r = n % 3;
+
+	if (q > (SIZE_MAX - 4) / 4)
+		return SIZE_MAX;
+	if (r == 0)
+		return q * 4;
+	return q * 4 + ((flags & B64_NO_PAD) ? r + 1 : 4);
+}
+
+/* CHARS plus LINES line ends, or SIZE_MAX. */
+static size_t
+add_lines(size_t chars, size_t lines, unsigned flags)
+{
+	size_t nl = nl_len(flags);
+
+	if (chars == SIZE_MAX || lines > (SIZE_MAX - chars) / nl)
+		return SIZE_MAX;
+	return chars + lines * nl;
+}
+
+size_t
+b64_encoded_len(size_t n, unsigned flags, size_t wrap)
+{
+	size_t chars = char_count(n, flags);
+
+	if (chars == SIZE_MAX || wrap == 0)
+		return chars;
+	return add_lines(chars, chars / wrap + (chars % wrap != 0), flags);
+}
+
+size_t
+b64_encode_bound(size_t n, unsigned flags, size_t wrap)
+{
+	size_t chars;
+
+	/* Two held bytes at most, and a line that may already be started. */
+	if (n > SIZE_MAX - 2)
+		return SIZE_MAX;
+	chars = char_count(n + 2, flags & ~B64_NO_PAD);
+	if (chars == SIZE_MAX || wrap == 0)
+		return chars;
+	return add_lines(chars, chars / wrap + 2, flags);
+}
+
+enum b64_status
+b64_encoder_init(struct b64_encoder *enc, unsigned flags, size_t wrap)
+{
+	const struct b64_impl *impl = b64_impl_pick(flags);
+
+	memset(enc, 0, sizeof(*enc));
+	if (impl == NULL)
+		return B64_ERR_UNSUPPORTED;
+	enc->impl = impl;
+	enc->alphabet = (flags & B64_ALPHA_URL) ? b64_alpha_url : b64_alpha_std;
+	enc->flags = flags;
+	enc->wrap = wrap;
+	return B64_OK;
+}
+
+/*
+ * Write the NC characters in C to T, with line ends where the line fills.
+ * T must hold NC * 3 bytes.  Returns the bytes written; advances the column.
+ */
+static size_t
+put_chars(struct b64_encoder *enc, const char *c, size_t nc, char *t)
+{
+	size_t k = 0;
+
+	for (size_t j = 0; j < nc; j++) {
+		t[k++] = c[j];
+		if (enc->wrap && ++enc->col == enc->wrap) {
+			k += put_nl(t + k, enc->flags);
+			enc->col = 0;
+		}
+	}
+	return k;
+}
+
+/*
+ * Encode the triple P through a small buffer, so an exact capacity check is
+ * possible however the line ends fall.  Returns 0 and changes nothing if it
+ * does not fit in ROOM.
+ */
+static size_t
+one_group(struct b64_encoder *enc, const unsigned char *p, char *out,
+    size_t room)
+{
+	char c[4], t[12];
+	size_t col = enc->col, k;
+
+	enc->impl->enc(p, 1, c, enc->alphabet);
+	k = put_chars(enc, c, 4, t);
+	if (k > room) {
+		enc->col = col;
+		return 0;
+	}
+	memcpy(out, t, k);
+	return k;
+}
+
+enum b64_status
+b64_encode_update(struct b64_encoder *enc, const void *in_, size_t n,
+    size_t *in_used, char *out, size_t cap, size_t *out_len)
+{
+	const unsigned char *in = in_;
+	size_t i = 0, o = 0, nl = nl_len(enc->flags);
+	enum b64_status st = B64_OK;
+
+	if (n == 0)
+		goto done;
+	/* Complete a held triple first. */
+	if (enc->nhold) {
+		unsigned char p[3];
+		size_t need = 3u - enc->nhold, k;
+
+		if (n < need) {
+			memcpy(enc->hold + enc->nhold, in, n);
+			enc->nhold = (unsigned char)(enc->nhold + n);
+			i = n;
+			goto done;
+		}
+		memcpy(p, enc->hold, enc->nhold);
+		memcpy(p + enc->nhold, in, need);
+		k = one_group(enc, p, out, cap);
+		if (k == 0) {
+			st = B64_NEED_OUTPUT;
+			goto done;
+		}
+		enc->nhold = 0;
+		i = need;
+		o = k;
+	}
+
+	while (n - i >= 3) {
+		size_t groups = (n - i) / 3, room = cap - o, g, k;
+
+		if (enc->wrap == 0) {
+			g = groups < room / 4 ? groups : room / 4;
+			if (g == 0) {
+				st = B64_NEED_OUTPUT;
+				break;
+			}
+			enc->impl->enc(in + i, g, out + o, enc->alphabet);
+			i += g * 3;
+			o += g * 4;
+			continue;
+		}
+		/* Whole groups that fit on the rest of this line. */
+		g = (enc->wrap - enc->col) / 4;
+		if (g > groups)
+			g = groups;
+		if (g > room / 4)
+			g = room / 4;
+		if (g && enc->col + g * 4 == enc->wrap && g * 4 + nl > room)
+			g--;
+		if (g) {
+			enc->impl->enc(in + i, g, out + o, enc->alphabet);
+			i += g * 3;
+			o += g * 4;
+			enc->col += g * 4;
+			if (enc->col == enc->wrap) {
+				o += put_nl(out + o, enc->flags);
+				enc->col = 0;
+			}
+			continue;
+		}
+		/* A group that straddles a line end, or too little room. */
+		k = one_group(enc, in + i, out + o, room);
+		if (k == 0) {
+			st = B64_NEED_OUTPUT;
+			break;
+		}
+		i += 3;
+		o += k;
+	}
+
+	if (st == B64_OK && n - i < 3) {
+		memcpy(enc->hold, in + i, n - i);
+		enc->nhold = (unsigned char)(n - i);
+		i = n;
+	}
+done:
+	*in_used = i;
+	*out_len = o;
+	return st;
+}
+
+enum b64_status
+b64_encode_final(struct b64_encoder *enc, char *out, size_t cap,
+    size_t *out_len)
+{
+	char c[4], t[14];
+	size_t col = enc->col, k = 0;
+
+	*out_len = 0;
+	if (enc->nhold) {
+		unsigned char p[3] = { 0, 0, 0 };
+		size_t nc = (enc->flags & B64_NO_PAD) ? enc->nhold + 1u : 4;
+
+		memcpy(p, enc->hold, enc->nhold);
+		enc->impl->enc(p, 1, c, enc->alphabet);
+		if (enc->nhold == 1)
+			c[2] = '=';
+		c[3] = '=';
+		k = put_chars(enc, c, nc, t);
+	}
+	if (enc->wrap && enc->col > 0)
+		k += put_nl(t + k, enc->flags);
+	if (k > cap) {
+		enc->col = col;
+		return B64_NEED_OUTPUT;
+	}
+	memcpy(out, t, k);
+	*out_len = k;
+	enc->nhold = 0;
+	enc->col = 0;
+	return B64_OK;
+}
+
+enum b64_status
+b64_encode(const void *in, size_t n, char *out, size_t cap, size_t *out_len,
+    unsigned flags, size_t wrap)
+{
+	struct b64_encoder enc;
+	size_t used, a, b = 0;
+	enum b64_status st = b64_encoder_init(&enc, flags, wrap);
+
+	*out_len = 0;
+	if (st != B64_OK)
+		return st;
+	st = b64_encode_update(&enc, in, n, &used, out, cap, &a);
+	if (st == B64_OK)
+		st = b64_encode_final(&enc, out + a, cap - a, &b);
+	*out_len = a + b;
+	return st;
+}
