@@ -10,6 +10,14 @@ struct options {
 	int decode;           /* -d */
 	int ignore_garbage;   /* -i */
 	size_t wrap;          /* -w, 0 = no line breaks */
+	int url;              /* -u, --url-safe, --base64url */
+	int no_pad;           /* --no-pad */
+	int strict;           /* --strict */
+	int lenient;          /* --lenient */
+	int crlf;             /* --crlf */
+	int mime;             /* --mime */
+	int check;            /* --check (implies -d) */
+	char *output;         /* -o FILE, or NULL for standard output */
 	unsigned impl;        /* B64_IMPL_* from SEXTET_IMPL */
 	char *file;           /* operand, NULL or "-" = standard input */
 };
@@ -20,7 +28,11 @@ struct options {
  */
 int parse_args(int argc, char **argv, struct options *opt);
 
-/* Encode or decode IN_FD to standard output; returns the exit status. */
+/* The codec flags for OPT, for decoding or encoding. */
+unsigned decode_flags(const struct options *opt);
+unsigned encode_flags(const struct options *opt);
+
+/* Encode or decode IN_FD to the output OPT names; the exit status. */
 int run_encode(int in_fd, const struct options *opt);
 int run_decode(int in_fd, const struct options *opt);
 

@@ -62,5 +62,6 @@ main(int argc, char **argv)
 		status = 1;
 	}
 	free(opt.file);
+	free(opt.output);
 	return close_output(status);
 }

@@ -72,6 +72,13 @@ struct b64_encoder {
 	unsigned char nhold;
 };
 
+/* A position in the input (private). */
+struct b64_mark {
+	uint64_t off;           /* 0-based byte offset */
+	uint64_t line;          /* line feeds before it */
+	uint64_t line_start;    /* offset of the first byte of its line */
+};
+
 struct b64_decoder {
 	/* private */
 	const struct b64_impl *impl;
@@ -81,14 +88,16 @@ struct b64_decoder {
 	unsigned char nchar;    /* alphabet characters in the quantum, 0..3 */
 	unsigned char npad;     /* '=' seen after the quantum's characters */
 	unsigned char state;    /* see decode.c */
-	unsigned char cr;       /* a CR waits for its LF (B64_CRLF) */
+	unsigned char cr_wait;  /* a CR waits for its LF (B64_CRLF) */
 	unsigned char err_byte; /* the offending byte, for messages */
 	enum b64_status err;    /* latched error, B64_OK while none */
 	uint64_t offset;        /* input bytes consumed so far */
-	uint64_t last_off;      /* offset of the last alphabet character */
-	uint64_t pad_off;       /* offset of the last '=' */
-	uint64_t cr_off;        /* offset of the waiting CR */
-	uint64_t err_off;       /* offset of the first offending byte */
+	uint64_t line;          /* line feeds consumed so far */
+	uint64_t line_start;    /* offset after the last line feed */
+	struct b64_mark last;   /* the last alphabet character */
+	struct b64_mark pad;    /* the last '=' */
+	struct b64_mark cr;     /* the waiting CR */
+	struct b64_mark err_at; /* the first offending byte */
 };
 
 /*
@@ -143,9 +152,17 @@ enum b64_status b64_decode_update(struct b64_decoder *dec, const void *in,
     size_t n, size_t *in_used, void *out, size_t cap, size_t *out_len);
 enum b64_status b64_decode_final(struct b64_decoder *dec);
 
-/* After an error: absolute 0-based offset of the first offending byte
- * (the end of input for errors found only there) and its value. */
+/*
+ * After an error, where it is: the absolute 0-based offset of the first
+ * offending byte, its 1-based line (lines end with LF) and 1-based column
+ * (in bytes), and the byte itself (0 when the error is a missing byte:
+ * missing padding is placed right after the quantum, a non-canonical
+ * quantum at the character that carries the unused bits, a leftover
+ * character at that character).
+ */
 uint64_t b64_decoder_error_offset(const struct b64_decoder *dec);
+uint64_t b64_decoder_error_line(const struct b64_decoder *dec);
+uint64_t b64_decoder_error_column(const struct b64_decoder *dec);
 unsigned char b64_decoder_error_byte(const struct b64_decoder *dec);
 
 /*

@@ -54,12 +54,26 @@ b64_decoder_init(struct b64_decoder *dec, unsigned flags)
 	return B64_OK;
 }
 
-static enum b64_status
-fail(struct b64_decoder *dec, enum b64_status st, uint64_t off,
-    unsigned char byte)
+/* A mark for offset OFF on the current line. */
+static struct b64_mark
+here(const struct b64_decoder *dec, uint64_t off)
 {
+	struct b64_mark m;
+
+	m.off = off;
+	m.line = dec->line;
+	m.line_start = dec->line_start;
+	return m;
+}
+
+/* Latch error ST at mark AT (moved on by SHIFT bytes) with BYTE. */
+static enum b64_status
+fail(struct b64_decoder *dec, enum b64_status st, struct b64_mark at,
+    uint64_t shift, unsigned char byte)
+{
+	at.off += shift;
 	dec->err = st;
-	dec->err_off = off;
+	dec->err_at = at;
 	dec->err_byte = byte;
 	return st;
 }
@@ -71,7 +85,7 @@ close_padded(struct b64_decoder *dec)
 	uint32_t mask = dec->nchar == 2 ? 0x0fu : 0x03u;
 
 	if (dec->acc & mask)
-		return fail(dec, B64_ERR_NONCANONICAL, dec->last_off, 0);
+		return fail(dec, B64_ERR_NONCANONICAL, dec->last, 0, 0);
 	dec->state = (dec->flags & B64_STRICT) ? S_END : S_DATA;
 	dec->nchar = 0;
 	dec->npad = 0;
@@ -85,11 +99,13 @@ on_pad(struct b64_decoder *dec, uint64_t off)
 {
 	unsigned flags = dec->flags;
 
-	dec->pad_off = off;
+	struct b64_mark at = here(dec, off);
+
+	dec->pad = at;
 	if ((flags & B64_STRICT) && (flags & B64_NO_PAD))
-		return fail(dec, B64_ERR_PAD_NOT_ALLOWED, off, '=');
+		return fail(dec, B64_ERR_PAD_NOT_ALLOWED, at, 0, '=');
 	if (dec->state == S_END)
-		return fail(dec, B64_ERR_TOO_MUCH_PAD, off, '=');
+		return fail(dec, B64_ERR_TOO_MUCH_PAD, at, 0, '=');
 	if (dec->state == S_PAD) {
 		if (++dec->npad + dec->nchar == 4)
 			return close_padded(dec);
@@ -109,11 +125,11 @@ on_pad(struct b64_decoder *dec, uint64_t off)
 		return B64_OK;
 	}
 	if (dec->nchar == 1 || dec->state == S_START)
-		return fail(dec, B64_ERR_PAD_INSIDE, off, '=');
+		return fail(dec, B64_ERR_PAD_INSIDE, at, 0, '=');
 	/* nchar == 0 after data: lenient absorbs, the others refuse. */
 	if (flags & B64_LENIENT)
 		return B64_OK;
-	return fail(dec, B64_ERR_TOO_MUCH_PAD, off, '=');
+	return fail(dec, B64_ERR_TOO_MUCH_PAD, at, 0, '=');
 }
 
 enum b64_status
@@ -138,7 +154,7 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 		uint64_t off = dec->offset + i;
 
 		/* Whole quanta in bulk while at a quantum boundary. */
-		if (dec->state <= S_DATA && dec->nchar == 0 && !dec->cr &&
+		if (dec->state <= S_DATA && dec->nchar == 0 && !dec->cr_wait &&
 		    t < 64 && n - i >= 4) {
 			size_t room = (cap - o) / 3, q = (n - i) / 4, used;
 
@@ -149,28 +165,29 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 				i += used;
 				o += used / 4 * 3;
 				dec->state = S_DATA;
-				dec->last_off = dec->offset + i - 1;
+				dec->last = here(dec, dec->offset + i - 1);
 				continue;
 			}
 		}
 
-		if (dec->cr) {
+		if (dec->cr_wait) {
 			if (c != '\n') {
-				st = fail(dec, B64_ERR_BAD_CHAR, dec->cr_off, '\r');
+				st = fail(dec, B64_ERR_BAD_CHAR, dec->cr, 0, '\r');
 				break;
 			}
-			dec->cr = 0;
-			i++;
-			continue;
+			dec->cr_wait = 0;
+			goto next;
 		}
 
 		if (t < 64) {
 			if (dec->state == S_END) {
-				st = fail(dec, B64_ERR_DATA_AFTER_PAD, off, c);
+				st = fail(dec, B64_ERR_DATA_AFTER_PAD,
+				    here(dec, off), 0, c);
 				break;
 			}
 			if (dec->state == S_PAD) {
-				st = fail(dec, B64_ERR_MISSING_PAD, off, c);
+				st = fail(dec, B64_ERR_MISSING_PAD,
+				    here(dec, off), 0, c);
 				break;
 			}
 			if (dec->nchar >= 1 && o == cap) {
@@ -179,7 +196,7 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 			}
 			dec->acc = dec->acc << 6 | t;
 			dec->state = S_DATA;
-			dec->last_off = off;
+			dec->last = here(dec, off);
 			switch (++dec->nchar) {
 			case 2:
 				out[o++] = (unsigned char)(dec->acc >> 4);
@@ -210,26 +227,30 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 		if (t == B64_C_LF) {
 			if ((flags & (B64_STRICT | B64_CRLF)) ==
 			    (B64_STRICT | B64_CRLF)) {
-				st = fail(dec, B64_ERR_BAD_CHAR, off, c);
+				st = fail(dec, B64_ERR_BAD_CHAR, here(dec, off),
+				    0, c);
 				break;
 			}
-			i++;
-			continue;
+			goto next;
 		}
 		if (t == B64_C_CR && (flags & B64_CRLF) &&
 		    !(flags & (B64_LENIENT | B64_SKIP_GARBAGE))) {
-			dec->cr = 1;
-			dec->cr_off = off;
-			i++;
-			continue;
+			dec->cr_wait = 1;
+			dec->cr = here(dec, off);
+			goto next;
 		}
 		if ((flags & B64_SKIP_GARBAGE) ||
-		    ((flags & B64_LENIENT) && t != B64_C_OTHER)) {
-			i++;
-			continue;
-		}
-		st = fail(dec, B64_ERR_BAD_CHAR, off, c);
+		    ((flags & B64_LENIENT) && t != B64_C_OTHER))
+			goto next;
+		st = fail(dec, B64_ERR_BAD_CHAR, here(dec, off), 0, c);
 		break;
+next:
+		/* A skipped byte; line feeds end lines. */
+		if (c == '\n') {
+			dec->line++;
+			dec->line_start = off + 1;
+		}
+		i++;
 	}
 
 	dec->offset += i;
@@ -245,21 +266,21 @@ b64_decode_final(struct b64_decoder *dec)
 
 	if (dec->err != B64_OK)
 		return dec->err;
-	if (dec->cr)
-		return fail(dec, B64_ERR_BAD_CHAR, dec->cr_off, '\r');
+	if (dec->cr_wait)
+		return fail(dec, B64_ERR_BAD_CHAR, dec->cr, 0, '\r');
 	if (dec->state == S_PAD)
-		return fail(dec, B64_ERR_MISSING_PAD, dec->pad_off + 1, 0);
+		return fail(dec, B64_ERR_MISSING_PAD, dec->pad, 1, 0);
 	if (dec->nchar == 1)
-		return fail(dec, B64_ERR_TRUNCATED, dec->last_off, 0);
+		return fail(dec, B64_ERR_TRUNCATED, dec->last, 0, 0);
 	if (dec->nchar >= 2) {
 		if (flags & B64_LENIENT)
 			return B64_OK;
 		if ((flags & B64_STRICT) && !(flags & B64_NO_PAD))
-			return fail(dec, B64_ERR_MISSING_PAD,
-			    dec->last_off + 1, 0);
+			return fail(dec, B64_ERR_MISSING_PAD, dec->last, 1,
+			    0);
 		/* Padded automatically: the unused bits must be zero. */
 		if (dec->acc & (dec->nchar == 2 ? 0x0fu : 0x03u))
-			return fail(dec, B64_ERR_NONCANONICAL, dec->last_off,
+			return fail(dec, B64_ERR_NONCANONICAL, dec->last, 0,
 			    0);
 	}
 	return B64_OK;
@@ -268,7 +289,19 @@ b64_decode_final(struct b64_decoder *dec)
 uint64_t
 b64_decoder_error_offset(const struct b64_decoder *dec)
 {
-	return dec->err_off;
+	return dec->err_at.off;
+}
+
+uint64_t
+b64_decoder_error_line(const struct b64_decoder *dec)
+{
+	return dec->err_at.line + 1;
+}
+
+uint64_t
+b64_decoder_error_column(const struct b64_decoder *dec)
+{
+	return dec->err_at.off - dec->err_at.line_start + 1;
 }
 
 unsigned char
@@ -297,6 +330,6 @@ b64_decode(const void *in, size_t n, void *out, size_t cap, size_t *out_len,
 	if (st == B64_OK)
 		st = b64_decode_final(&dec);
 	if (B64_IS_ERROR(st) && err_offset != NULL)
-		*err_offset = dec.err_off;
+		*err_offset = dec.err_at.off;
 	return st;
 }

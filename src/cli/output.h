@@ -1,0 +1,35 @@
+/*
+ * output.h - where the result goes: standard output, nowhere (--check),
+ * or a file replaced atomically (-o).
+ */
+#ifndef SEXTET_OUTPUT_H
+#define SEXTET_OUTPUT_H
+
+#include <stddef.h>
+
+struct sink {
+	int fd;            /* 1, the temporary file, or -1 (discard) */
+	const char *path;  /* -o FILE, or NULL */
+	char *buf;         /* output collected for one big write */
+	size_t len, cap;
+};
+
+/*
+ * Open the sink for PATH (NULL: standard output) or a discarding one
+ * (DISCARD).  For PATH: refuse it when it is the input IN_FD, create a
+ * temporary file beside it, and remove that file if a signal ends the
+ * program.  Returns 0, or 1 after a diagnostic.
+ */
+int sink_open(struct sink *s, const char *path, int discard, int in_fd,
+    size_t cap);
+
+/* Write out what is collected; 0, or 1 after a diagnostic. */
+int sink_flush(struct sink *s);
+
+/* Flush and, for -o, make the file durable and put it in place. */
+int sink_commit(struct sink *s);
+
+/* Give up: for -o, remove the temporary file; FILE stays as it was. */
+void sink_abort(struct sink *s);
+
+#endif /* SEXTET_OUTPUT_H */
