@@ -141,8 +141,11 @@ enum b64_status b64_encode_final(struct b64_encoder *enc, char *out,
  * decoded before the offending byte, including the complete bytes of the
  * failing quantum (GNU's partial output).  Returns B64_OK (all consumed),
  * B64_NEED_OUTPUT (OUT full; *in_used tells how far it got) or an error;
- * on an error *in_used is the index of the offending byte when it lies in
- * IN.  Errors latch: later calls return the same error and consume nothing.
+ * on an error *in_used is how far it read: up to the byte where the error
+ * showed, which may come after the offending byte (a non-canonical quantum
+ * shows at its last '=', a CR without LF at the next byte); the offending
+ * byte itself is given by b64_decoder_error_offset().  Errors latch: later
+ * calls return the same error and consume nothing.
  *
  * final checks the end of input (truncated quantum, missing padding,
  * unused bits of an auto-padded quantum).  It writes no output.

@@ -28,13 +28,14 @@ put_nl(char *out, unsigned flags)
 static size_t
 char_count(size_t n, unsigned flags)
 {
-	size_t q = n / 3, r = n % 3;
+	size_t q = n / 3, r = n % 3, extra;
 
-	if (q > (SIZE_MAX - 4) / 4)
+	if (q > SIZE_MAX / 4)
 		return SIZE_MAX;
-	if (r == 0)
-		return q * 4;
-	return q * 4 + ((flags & B64_NO_PAD) ? r + 1 : 4);
+	extra = r == 0 ? 0 : (flags & B64_NO_PAD) ? r + 1 : 4;
+	if (extra > SIZE_MAX - q * 4)
+		return SIZE_MAX;
+	return q * 4 + extra;
 }
 
 /* CHARS plus LINES line ends, or SIZE_MAX. */
