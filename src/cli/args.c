@@ -138,10 +138,11 @@ set_ambiguous(struct bad_arg *bad, int k, const char *arg, size_t len)
 			    " '--%s'", o->longName);
 }
 
-/* Check one long option ARGV[K]; store it, expanded, in NARGV[K].
- * Returns how many following arguments it takes, or -1 if malformed. */
+/* Check one long option ARGV[K]; store it, expanded, in NARGV[K] (and in
+ * OWNED[K], to be freed).  Returns how many following arguments it takes,
+ * or -1 if malformed. */
 static int
-prepass_long(int argc, char **argv, const char **nargv, int k,
+prepass_long(int argc, char **argv, const char **nargv, char **owned, int k,
     struct bad_arg *bad)
 {
 	const char *a = argv[k], *eq = strchr(a + 2, '=');
@@ -172,6 +173,7 @@ prepass_long(int argc, char **argv, const char **nargv, int k,
 	if (full != NULL) {
 		sprintf(full, "--%s%s", o->longName, eq ? eq : "");
 		nargv[k] = full;
+		owned[k] = full;
 	}
 	return takes_arg(o) && eq == NULL;
 }
@@ -203,11 +205,12 @@ prepass_short(int argc, char **argv, int k, struct bad_arg *bad)
 
 /*
  * The pre-pass: copy ARGV to NARGV with long-option abbreviations
- * expanded (allocated strings that live until exit) and find the first
+ * expanded (allocated strings, also listed in OWNED) and find the first
  * malformed option.
  */
 static void
-prepass(int argc, char **argv, const char **nargv, struct bad_arg *bad)
+prepass(int argc, char **argv, const char **nargv, char **owned,
+    struct bad_arg *bad)
 {
 	int posix = getenv("POSIXLY_CORRECT") != NULL;
 
@@ -226,7 +229,7 @@ prepass(int argc, char **argv, const char **nargv, struct bad_arg *bad)
 			continue;
 		}
 		if (a[1] == '-')
-			skip = prepass_long(argc, argv, nargv, k, bad);
+			skip = prepass_long(argc, argv, nargv, owned, k, bad);
 		else
 			skip = prepass_short(argc, argv, k, bad);
 		if (skip < 0)
@@ -484,16 +487,20 @@ parse_args(int argc, char **argv, struct options *opt)
 	struct bad_arg bad;
 	poptContext ctx;
 	const char **nargv;
+	char **owned;
 	int rc = -1, status = 0;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->wrap = 76;
 	nargv = calloc((size_t)argc + 1, sizeof(*nargv));
-	if (nargv == NULL) {
+	owned = calloc((size_t)argc + 1, sizeof(*owned));
+	if (nargv == NULL || owned == NULL) {
 		diag(0, "memory exhausted");
+		free(nargv);
+		free(owned);
 		return 1;
 	}
-	prepass(argc, argv, nargv, &bad);
+	prepass(argc, argv, nargv, owned, &bad);
 	ctx = poptGetContext(NULL, bad.index, nargv, table, 0);
 	while (status == 0 && (rc = poptGetNextOpt(ctx)) > 0) {
 		char *arg = poptGetOptArg(ctx);
@@ -519,5 +526,9 @@ parse_args(int argc, char **argv, struct options *opt)
 	if (status == 0)
 		status = take_impl(opt);
 	poptFreeContext(ctx);
+	for (int k = 0; k < argc; k++)
+		free(owned[k]);
+	free(owned);
+	free(nargv);
 	return status;
 }

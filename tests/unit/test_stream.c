@@ -497,13 +497,18 @@ tally_used(struct tally *t, const struct outcome *got, const unsigned char *in,
 	tap_diag("  %s", got->used_bad);
 }
 
+static void tally_done(const struct tally *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static void
-tally_done(const struct tally *t, const char *fmt, unsigned flags,
-    size_t wrap)
+tally_done(const struct tally *t, const char *fmt, ...)
 {
 	char name[200];
+	va_list ap;
 
-	snprintf(name, sizeof(name), fmt, flags, (unsigned long)wrap);
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
 	tap_ok(t->failed == 0, "%s (%lu runs)", name, t->runs);
 	if (t->failed)
 		tap_diag("  %lu of %lu runs differ (first %d shown above)",
@@ -700,13 +705,13 @@ test_decode_splits(unsigned flags)
 		}
 	}
 	tally_done(&t1, "decode flags 0x%04x: one update + final == one-shot",
-	    flags, 0);
+	    flags);
 	tally_done(&t2, "decode flags 0x%04x: every 2-chunk split == one-shot",
-	    flags, 0);
+	    flags);
 	tally_done(&t3, "decode flags 0x%04x: every 3-chunk split == one-shot",
-	    flags, 0);
+	    flags);
 	tally_done(&tu, "decode flags 0x%04x: on an update error, in_used stops "
-	    "inside the chunk, at or after the offending byte", flags, 0);
+	    "inside the chunk, at or after the offending byte", flags);
 }
 
 static void
@@ -735,7 +740,7 @@ test_decode_room(unsigned flags)
 		}
 	}
 	tally_done(&t, "decode flags 0x%04x: room 0..12, 64 or all per call "
-	    "(also with two chunks), guards intact, == one-shot", flags, 0);
+	    "(also with two chunks), guards intact, == one-shot", flags);
 }
 
 static void
@@ -787,9 +792,9 @@ test_decode_random(unsigned flags, uint64_t seed)
 		}
 	}
 	tally_done(&t, "decode flags 0x%04x: random chunks and room == "
-	    "one-shot", flags, 0);
+	    "one-shot", flags);
 	tally_done(&tl, "decode flags 0x%04x: errors latch (same error, "
-	    "nothing consumed or written, same offset)", flags, 0);
+	    "nothing consumed or written, same offset)", flags);
 }
 
 /* ---- encoder tests ----------------------------------------------------- */
@@ -856,13 +861,13 @@ test_encode(unsigned flags, size_t wrap, uint64_t seed)
 		}
 	}
 	tally_done(&t2, "encode flags 0x%04x wrap %lu: every 2-chunk split "
-	    "== one-shot == reference", flags, wrap);
+	    "== one-shot == reference", flags, (unsigned long)wrap);
 	tally_done(&t3, "encode flags 0x%04x wrap %lu: every 3-chunk split "
-	    "== one-shot", flags, wrap);
+	    "== one-shot", flags, (unsigned long)wrap);
 	tally_done(&tr, "encode flags 0x%04x wrap %lu: room 0..24, 100 per "
-	    "call, guards intact, == one-shot", flags, wrap);
+	    "call, guards intact, == one-shot", flags, (unsigned long)wrap);
 	tally_done(&tx, "encode flags 0x%04x wrap %lu: random chunks and "
-	    "room == one-shot", flags, wrap);
+	    "room == one-shot", flags, (unsigned long)wrap);
 }
 
 int

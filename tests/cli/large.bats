@@ -1,0 +1,158 @@
+#!/usr/bin/env bats
+# Round trips of random data, large inputs, and bounded memory.
+
+load helpers
+
+# Address-space limit for the memory tests, in KiB (ulimit -v).
+MEM_LIMIT_KB=100000
+
+# Skip the ulimit -v tests for sanitizer builds, which reserve terabytes of
+# address space up front.
+needs_plain_build() {
+  local path
+  path=$(command -v "$BASE64")
+  if grep -aqE '__(asan|tsan|msan)_init' "$path" 2>/dev/null; then
+    skip "sanitizer build: ulimit -v cannot bound its memory"
+  fi
+}
+
+# round_trip FILE ARG...: encode FILE with ARG..., decode it back, compare.
+round_trip() {
+  local file=$1
+  shift
+  status=0
+  "$BASE64" "$@" <"$file" >enc.txt 2>"$ERR" || status=$?
+  expect_status 0 || return 1
+  expect_err || return 1
+  b64 -d <enc.txt
+  expect_result 0 "$file" || {
+    echo "round trip of $(wc -c <"$file") bytes, options: $*" >&2
+    return 1
+  }
+}
+
+@test "random files of 0..100 bytes survive encode then decode" {
+  local n
+  for ((n = 0; n <= 100; n++)); do
+    random_file in.bin "$n"
+    round_trip in.bin
+  done
+}
+
+@test "random files of 0..100 bytes survive a -w0 and a -w1 round trip" {
+  local n
+  for ((n = 0; n <= 100; n += 3)); do
+    random_file in.bin "$n"
+    round_trip in.bin -w0
+    round_trip in.bin -w1
+  done
+}
+
+@test "a 1 MiB random file survives the round trip, wrapped and unwrapped" {
+  random_file in.bin 1048576
+  round_trip in.bin
+  round_trip in.bin -w0
+  round_trip in.bin -w 1000
+}
+
+@test "a 3 MiB + 1 byte random file survives the round trip" {
+  random_file in.bin 3145729
+  round_trip in.bin
+  round_trip in.bin -w0
+}
+
+@test "3 MiB + 1 letters 'a' encode to exactly the expected 76-column lines" {
+  a_string 3145729 >in.bin
+  enc_a 3145729 | fold -b -w 76 >want
+  echo >>want
+  b64 <in.bin
+  expect_status 0
+  expect_err
+  expect_out_file want
+  [[ $(wc -c <"$OUT") -eq $((4194308 + 55189)) ]]
+}
+
+@test "the encoding of 3 MiB + 1 random bytes has only 76-column lines but the last" {
+  random_file in.bin 3145729
+  b64 <in.bin
+  expect_status 0
+  expect_err
+  # 4194308 characters: 55188 lines of 76 and a last one of 20.
+  [[ $(wc -c <"$OUT") -eq $((4194308 + 55189)) ]]
+  [[ $(awk 'length($0) != 76 { print NR ":" length($0) }' "$OUT") == 55189:20 ]]
+  [[ $(tail -n 1 "$OUT") =~ ^[A-Za-z0-9+/]{18}==$ ]]
+  [[ $(tail -c 1 "$OUT" | od -An -c | tr -d ' ') == '\n' ]]
+}
+
+@test "decoding concatenated encodings of random files gives the files back to back" {
+  random_file a.bin 1000
+  random_file b.bin 2001
+  "$BASE64" <a.bin >both.b64
+  "$BASE64" <b.bin >>both.b64
+  cat a.bin b.bin >want
+  b64 -d <both.b64
+  # 1000 = 3 * 333 + 1: the first encoding ends in '==' padding, and
+  # quanta may follow a padded one.
+  expect_status 0
+  expect_err
+  expect_out_file want
+}
+
+@test "encoding 150 MB of zeros runs in bounded memory" {
+  needs_plain_build
+  head -c 150000000 /dev/zero |
+    (ulimit -v "$MEM_LIMIT_KB" && exec "$BASE64") 2>"$ERR" |
+    tail -c 150 >"$OUT"
+  expect_err
+  # 150000000 bytes -> 200000000 characters: 2631578 lines of 76 and a
+  # last one of 72, no padding.
+  {
+    a_string 76 | tr a A
+    echo
+    a_string 72 | tr a A
+    echo
+  } >want
+  expect_out_file want
+}
+
+@test "decoding one 160 MB line (no newline at all) runs in bounded memory" {
+  needs_plain_build
+  head -c 160000000 /dev/zero | tr '\0' A |
+    (ulimit -v "$MEM_LIMIT_KB" && exec "$BASE64" -d) 2>"$ERR" |
+    cmp - <(head -c 120000000 /dev/zero)
+  expect_err
+}
+
+@test "decoding 120 MB of zeros encoded with -w0 runs in bounded memory" {
+  needs_plain_build
+  head -c 120000000 /dev/zero | "$BASE64" -w0 |
+    (ulimit -v "$MEM_LIMIT_KB" && exec "$BASE64" -d) 2>"$ERR" |
+    cmp - <(head -c 120000000 /dev/zero)
+  expect_err
+}
+
+@test "decoding 120 MB of zeros as wrapped text runs in bounded memory" {
+  needs_plain_build
+  head -c 120000000 /dev/zero | "$BASE64" |
+    (ulimit -v "$MEM_LIMIT_KB" && exec "$BASE64" -d) 2>"$ERR" |
+    cmp - <(head -c 120000000 /dev/zero)
+  expect_err
+}
+
+@test "encoding the endless /dev/zero streams at constant memory" {
+  needs_plain_build
+  (ulimit -v "$MEM_LIMIT_KB" && exec "$BASE64" </dev/zero) 2>/dev/null |
+    head -c $((77 * 400000)) | tail -c 77 >"$OUT"
+  {
+    a_string 76 | tr a A
+    echo
+  } >want
+  expect_out_file want
+}
+
+@test "decoding an endless single line streams at constant memory" {
+  needs_plain_build
+  tr '\0' A </dev/zero 2>/dev/null |
+    (ulimit -v "$MEM_LIMIT_KB" && exec "$BASE64" -d) 2>/dev/null |
+    head -c 30000000 | cmp - <(head -c 30000000 /dev/zero)
+}
