@@ -21,6 +21,8 @@ extern const char b64_alpha_std[64];
 extern const char b64_alpha_url[64];
 extern const unsigned char b64_dec_std[256];
 extern const unsigned char b64_dec_url[256];
+extern const unsigned char b64_vbmi_std[128];
+extern const unsigned char b64_vbmi_url[128];
 
 /*
  * The bulk loops one implementation provides.  Everything else (state,
@@ -31,11 +33,16 @@ extern const unsigned char b64_dec_url[256];
  *   bytes, N a multiple of 4), stopping before the first quantum that holds
  *   any other byte; return the input bytes consumed (a multiple of 4) and
  *   write three bytes per quantum.  It must not read IN[N] or beyond, nor
- *   write more than N / 4 * 3 bytes.
+ *   write at OUT[N / 4 * 3] or beyond; bytes past its own output (below
+ *   that limit) may be used as scratch.
+ * usable: whether this CPU runs it (NULL: always).
+ * Both loops take the alphabet from their last argument (b64_alpha_url or
+ * b64_dec_url mean the URL alphabet).
  */
 struct b64_impl {
 	const char *name;
 	unsigned id; /* B64_IMPL_* */
+	int (*usable)(void);
 	void (*enc)(const unsigned char *in, size_t ngroups, char *out,
 	    const char *alphabet);
 	size_t (*dec)(const unsigned char *in, size_t n, unsigned char *out,
@@ -43,6 +50,15 @@ struct b64_impl {
 };
 
 extern const struct b64_impl b64_impl_scalar;
+#ifdef HAVE_TARGET_SSSE3
+extern const struct b64_impl b64_impl_ssse3;
+#endif
+#ifdef HAVE_TARGET_AVX2
+extern const struct b64_impl b64_impl_avx2;
+#endif
+#ifdef HAVE_TARGET_AVX512VBMI
+extern const struct b64_impl b64_impl_avx512;
+#endif
 
 /* The implementation for the B64_IMPL_* bits of FLAGS, or NULL. */
 const struct b64_impl *b64_impl_pick(unsigned flags);

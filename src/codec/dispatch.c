@@ -5,18 +5,35 @@
 
 #include "b64_private.h"
 
+/* Worst first: auto picks the last usable one. */
 static const struct b64_impl *const impls[] = {
 	&b64_impl_scalar,
+#ifdef HAVE_TARGET_SSSE3
+	&b64_impl_ssse3,
+#endif
+#ifdef HAVE_TARGET_AVX2
+	&b64_impl_avx2,
+#endif
+#ifdef HAVE_TARGET_AVX512VBMI
+	&b64_impl_avx512,
+#endif
 };
 
 #define NIMPLS (sizeof(impls) / sizeof(impls[0]))
 
+static int
+usable(const struct b64_impl *impl)
+{
+	return impl->usable == NULL || impl->usable();
+}
+
+/* The implementation ID if compiled in and usable on this CPU. */
 static const struct b64_impl *
 find(unsigned id)
 {
 	for (size_t k = 0; k < NIMPLS; k++)
 		if (impls[k]->id == id)
-			return impls[k];
+			return usable(impls[k]) ? impls[k] : NULL;
 	return NULL;
 }
 
@@ -25,9 +42,12 @@ b64_impl_pick(unsigned flags)
 {
 	unsigned id = flags & B64_IMPL_MASK;
 
-	if (id == B64_IMPL_AUTO)
-		return impls[NIMPLS - 1]; /* best first is last */
-	return find(id);
+	if (id != B64_IMPL_AUTO)
+		return find(id);
+	for (size_t k = NIMPLS; k-- > 0;)
+		if (usable(impls[k]))
+			return impls[k];
+	return &b64_impl_scalar;
 }
 
 int

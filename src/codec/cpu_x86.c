@@ -1,0 +1,54 @@
+/*
+ * cpu_x86.c - CPUID and XGETBV.  A feature counts only when the CPU has it
+ * and the OS saves the register state it needs (XCR0), so AVX is not used
+ * under an OS or hypervisor that disabled it.
+ */
+#include "b64_private.h"
+#include "cpu_x86.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+
+static unsigned long long
+xgetbv0(void)
+{
+	unsigned int lo, hi;
+
+	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	return (unsigned long long)hi << 32 | lo;
+}
+
+unsigned
+b64_cpu_features(void)
+{
+	unsigned int a, b, c, d, b7 = 0, c7 = 0;
+	unsigned long long xcr0 = 0;
+	unsigned f = 0;
+
+	if (!__get_cpuid(1, &a, &b, &c, &d))
+		return 0;
+	if (c & bit_SSSE3)
+		f |= B64_CPU_SSSE3;
+	if (!(c & bit_OSXSAVE) || !(c & bit_AVX))
+		return f;
+	xcr0 = xgetbv0();
+	if (__get_cpuid_max(0, NULL) >= 7) {
+		__cpuid_count(7, 0, a, b7, c7, d);
+	}
+	/* XMM and YMM state. */
+	if ((xcr0 & 0x6) == 0x6 && (b7 & bit_AVX2))
+		f |= B64_CPU_AVX2;
+	/* Opmask, ZMM0-15 upper halves, ZMM16-31. */
+	if ((xcr0 & 0xe6) == 0xe6 && (b7 & bit_AVX512F) &&
+	    (b7 & bit_AVX512BW) && (b7 & bit_AVX512VL) &&
+	    (c7 & bit_AVX512VBMI))
+		f |= B64_CPU_AVX512VBMI;
+	return f;
+}
+#else
+unsigned
+b64_cpu_features(void)
+{
+	return 0;
+}
+#endif

@@ -1,0 +1,140 @@
+/*
+ * x86_avx2.c - AVX2 bulk loops, after Muła and Lemire, "Faster Base64
+ * Encoding and Decoding Using AVX2 Instructions" (2018): 24 bytes to 32
+ * characters and back per step.  Only functions marked with the avx2
+ * target touch the intrinsics; the CPU check is b64_cpu_features().
+ */
+#include "b64_private.h"
+#include "cpu_x86.h"
+
+#ifdef HAVE_TARGET_AVX2
+#include <immintrin.h>
+
+#define AVX2 __attribute__((target("avx2")))
+
+/*
+ * Encode: each 3-byte group a b c becomes the dword [b a c b]; two
+ * multiplies then move the four 6-bit fields into four bytes; the ASCII
+ * offset of each field's range comes from a 16-entry table indexed by a
+ * small class number (0: a-z, 1..10: digits, 11: 62, 12: 63, 13: A-Z).
+ */
+static AVX2 void
+enc_avx2(const unsigned char *in, size_t ngroups, char *out,
+    const char *alphabet)
+{
+	const int url = alphabet[62] == '-';
+	const __m256i shuf = _mm256_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8,
+	    7, 10, 9, 11, 10, 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
+	const char c62 = (char)((url ? '-' : '+') - 62);
+	const char c63 = (char)((url ? '_' : '/') - 63);
+	const __m256i offs = _mm256_setr_epi8('a' - 26, '0' - 52, '0' - 52,
+	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+	    '0' - 52, c62, c63, 'A', 0, 0, 'a' - 26, '0' - 52, '0' - 52,
+	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+	    '0' - 52, c62, c63, 'A', 0, 0);
+
+	/* Each step reads 28 bytes (two 16-byte loads 12 apart). */
+	while (ngroups >= 10) {
+		__m128i lo = _mm_loadu_si128((const __m128i *)(const void *)in);
+		__m128i hi = _mm_loadu_si128(
+		    (const __m128i *)(const void *)(in + 12));
+		__m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(lo),
+		    hi, 1);
+		__m256i t0, t1, idx, cls;
+
+		v = _mm256_shuffle_epi8(v, shuf);
+		t0 = _mm256_mulhi_epu16(
+		    _mm256_and_si256(v, _mm256_set1_epi32(0x0fc0fc00)),
+		    _mm256_set1_epi32(0x04000040));
+		t1 = _mm256_mullo_epi16(
+		    _mm256_and_si256(v, _mm256_set1_epi32(0x003f03f0)),
+		    _mm256_set1_epi32(0x01000010));
+		idx = _mm256_or_si256(t0, t1);
+		cls = _mm256_subs_epu8(idx, _mm256_set1_epi8(51));
+		cls = _mm256_or_si256(cls, _mm256_and_si256(
+		    _mm256_cmpgt_epi8(_mm256_set1_epi8(26), idx),
+		    _mm256_set1_epi8(13)));
+		v = _mm256_add_epi8(_mm256_shuffle_epi8(offs, cls), idx);
+		_mm256_storeu_si256((__m256i *)(void *)out, v);
+		in += 24;
+		out += 32;
+		ngroups -= 8;
+	}
+	b64_impl_scalar.enc(in, ngroups, out, alphabet);
+}
+
+/*
+ * Decode: a byte is valid when the bit its high nibble selects is clear in
+ * the mask its low nibble selects (lo_bits[lo] & hi_bits[hi] == 0); the
+ * value is the byte plus an offset chosen by the high nibble, corrected
+ * for the one character (63) that shares its nibble with another range.
+ * Four 6-bit values are then packed by two multiply-adds.
+ */
+static AVX2 size_t
+dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
+    const unsigned char *table)
+{
+	const int url = table == b64_dec_url;
+	const __m256i lo_bits = url ?
+	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+		0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33, 0x15, 0x11, 0x11,
+		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a,
+		0x3b, 0x33) :
+	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+		0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a, 0x15, 0x11, 0x11,
+		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b,
+		0x1b, 0x1a);
+	const char h7 = url ? 0x20 : 0x08;
+	const __m256i hi_bits = _mm256_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04,
+	    0x08, 0x04, h7, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+	    0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, h7, 0x10, 0x10, 0x10,
+	    0x10, 0x10, 0x10, 0x10, 0x10);
+	const char r2 = url ? 62 - '-' : 62 - '+';
+	const __m256i roll = _mm256_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A',
+	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, r2, 52 - '0', -'A',
+	    -'A', 26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m256i c63 = _mm256_set1_epi8((char)(url ? '_' : '/'));
+	const __m256i fix63 = _mm256_set1_epi8((char)(url ?
+	    63 - '_' - (0 - 'A') : 63 - '/' - r2));
+	const __m256i pack = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14,
+	    13, 12, -1, -1, -1, -1, 2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1,
+	    -1, -1, -1);
+	const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	size_t i = 0;
+
+	/* The 32-byte store writes 8 bytes past the 24 it makes: keep 12
+	 * more characters ahead so they stay within this call's output. */
+	while (n - i >= 44) {
+		__m256i v = _mm256_loadu_si256(
+		    (const __m256i *)(const void *)(in + i));
+		__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
+		__m256i lo = _mm256_and_si256(v, nib);
+
+		if (!_mm256_testz_si256(_mm256_shuffle_epi8(lo_bits, lo),
+		    _mm256_shuffle_epi8(hi_bits, hi)))
+			break;
+		v = _mm256_add_epi8(_mm256_add_epi8(v,
+		    _mm256_shuffle_epi8(roll, hi)), _mm256_and_si256(
+		    _mm256_cmpeq_epi8(v, c63), fix63));
+		v = _mm256_maddubs_epi16(v, _mm256_set1_epi32(0x01400140));
+		v = _mm256_madd_epi16(v, _mm256_set1_epi32(0x00011000));
+		v = _mm256_shuffle_epi8(v, pack);
+		v = _mm256_permutevar8x32_epi32(v, lanes);
+		_mm256_storeu_si256((__m256i *)(void *)out, v);
+		out += 24;
+		i += 32;
+	}
+	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
+}
+
+static int
+usable_avx2(void)
+{
+	return (b64_cpu_features() & B64_CPU_AVX2) != 0;
+}
+
+const struct b64_impl b64_impl_avx2 = {
+	"avx2", B64_IMPL_AVX2, usable_avx2, enc_avx2, dec_avx2,
+};
+#endif /* HAVE_TARGET_AVX2 */

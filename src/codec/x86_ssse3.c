@@ -1,0 +1,106 @@
+/*
+ * x86_ssse3.c - SSSE3 bulk loops: the AVX2 method (see x86_avx2.c) on
+ * 16-byte vectors, 12 bytes to 16 characters and back per step.
+ */
+#include "b64_private.h"
+#include "cpu_x86.h"
+
+#ifdef HAVE_TARGET_SSSE3
+#include <tmmintrin.h>
+
+#define SSSE3 __attribute__((target("ssse3")))
+
+static SSSE3 void
+enc_ssse3(const unsigned char *in, size_t ngroups, char *out,
+    const char *alphabet)
+{
+	const int url = alphabet[62] == '-';
+	const __m128i shuf = _mm_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7,
+	    10, 9, 11, 10);
+	const __m128i offs = _mm_setr_epi8('a' - 26, '0' - 52, '0' - 52,
+	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+	    '0' - 52, (char)((url ? '-' : '+') - 62),
+	    (char)((url ? '_' : '/') - 63), 'A', 0, 0);
+
+	/* Each step reads 16 bytes and uses 12. */
+	while (ngroups >= 6) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)in);
+		__m128i t0, t1, idx, cls;
+
+		v = _mm_shuffle_epi8(v, shuf);
+		t0 = _mm_mulhi_epu16(_mm_and_si128(v, _mm_set1_epi32(0x0fc0fc00)),
+		    _mm_set1_epi32(0x04000040));
+		t1 = _mm_mullo_epi16(_mm_and_si128(v, _mm_set1_epi32(0x003f03f0)),
+		    _mm_set1_epi32(0x01000010));
+		idx = _mm_or_si128(t0, t1);
+		cls = _mm_subs_epu8(idx, _mm_set1_epi8(51));
+		cls = _mm_or_si128(cls, _mm_and_si128(
+		    _mm_cmpgt_epi8(_mm_set1_epi8(26), idx), _mm_set1_epi8(13)));
+		v = _mm_add_epi8(_mm_shuffle_epi8(offs, cls), idx);
+		_mm_storeu_si128((__m128i *)(void *)out, v);
+		in += 12;
+		out += 16;
+		ngroups -= 4;
+	}
+	b64_impl_scalar.enc(in, ngroups, out, alphabet);
+}
+
+static SSSE3 size_t
+dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
+    const unsigned char *table)
+{
+	const int url = table == b64_dec_url;
+	const __m128i lo_bits = url ?
+	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+		0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33) :
+	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+		0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a);
+	const __m128i hi_bits = _mm_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04,
+	    0x08, 0x04, url ? 0x20 : 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+	    0x10, 0x10);
+	const char r2 = url ? 62 - '-' : 62 - '+';
+	const __m128i roll = _mm_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A',
+	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m128i c63 = _mm_set1_epi8((char)(url ? '_' : '/'));
+	const __m128i fix63 = _mm_set1_epi8((char)(url ?
+	    63 - '_' - (0 - 'A') : 63 - '/' - r2));
+	const __m128i pack = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13,
+	    12, -1, -1, -1, -1);
+	const __m128i nib = _mm_set1_epi8(0x0f);
+	size_t i = 0;
+
+	/* The 16-byte store writes 4 bytes past the 12 it makes: keep 8
+	 * more characters ahead. */
+	while (n - i >= 24) {
+		__m128i v = _mm_loadu_si128(
+		    (const __m128i *)(const void *)(in + i));
+		__m128i hi = _mm_and_si128(_mm_srli_epi32(v, 4), nib);
+		__m128i lo = _mm_and_si128(v, nib);
+		__m128i bad = _mm_and_si128(_mm_shuffle_epi8(lo_bits, lo),
+		    _mm_shuffle_epi8(hi_bits, hi));
+
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(bad,
+		    _mm_setzero_si128())) != 0xffff)
+			break;
+		v = _mm_add_epi8(_mm_add_epi8(v, _mm_shuffle_epi8(roll, hi)),
+		    _mm_and_si128(_mm_cmpeq_epi8(v, c63), fix63));
+		v = _mm_maddubs_epi16(v, _mm_set1_epi32(0x01400140));
+		v = _mm_madd_epi16(v, _mm_set1_epi32(0x00011000));
+		v = _mm_shuffle_epi8(v, pack);
+		_mm_storeu_si128((__m128i *)(void *)out, v);
+		out += 12;
+		i += 16;
+	}
+	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
+}
+
+static int
+usable_ssse3(void)
+{
+	return (b64_cpu_features() & B64_CPU_SSSE3) != 0;
+}
+
+const struct b64_impl b64_impl_ssse3 = {
+	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
+};
+#endif /* HAVE_TARGET_SSSE3 */
