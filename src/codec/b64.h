@@ -89,6 +89,7 @@ struct b64_decoder {
 	unsigned char npad;     /* '=' seen after the quantum's characters */
 	unsigned char state;    /* see decode.c */
 	unsigned char cr_wait;  /* a CR waits for its LF (B64_CRLF) */
+	unsigned char skip;     /* byte classes the fast path may drop */
 	unsigned char err_byte; /* the offending byte, for messages */
 	enum b64_status err;    /* latched error, B64_OK while none */
 	uint64_t offset;        /* input bytes consumed so far */

@@ -35,10 +35,29 @@ extern const unsigned char b64_vbmi_url[128];
  *   write three bytes per quantum.  It must not read IN[N] or beyond, nor
  *   write at OUT[N / 4 * 3] or beyond; bytes past its own output (below
  *   that limit) may be used as scratch.
+ * compact (may be NULL): copy the alphabet characters of IN to TMP while
+ *   every byte is either in the alphabet or in one of the SKIP classes
+ *   (B64_SKIP_*; '=' is never skipped); return the input bytes consumed and
+ *   describe them in *scan.  TMP must hold the bytes consumed plus 64.
  * usable: whether this CPU runs it (NULL: always).
  * Both loops take the alphabet from their last argument (b64_alpha_url or
  * b64_dec_url mean the URL alphabet).
  */
+/* Classes of bytes the compact loop may drop. */
+#define B64_SKIP_LF    0x1u /* LF */
+#define B64_SKIP_WS    0x2u /* CR SP HT VT FF */
+#define B64_SKIP_OTHER 0x4u /* everything else but '=' */
+
+/* What a compact call consumed.  Positions are relative to its input. */
+struct b64_scan {
+	size_t nalpha;        /* alphabet characters copied */
+	size_t nlf;           /* line feeds */
+	size_t lf_end;        /* 1 + position of the last LF, 0 if none */
+	size_t last_alpha;    /* position of the last alphabet character */
+	size_t alpha_nlf;     /* line feeds before it */
+	size_t alpha_lf_end;  /* 1 + position of the last LF before it, or 0 */
+};
+
 struct b64_impl {
 	const char *name;
 	unsigned id; /* B64_IMPL_* */
@@ -47,6 +66,8 @@ struct b64_impl {
 	    const char *alphabet);
 	size_t (*dec)(const unsigned char *in, size_t n, unsigned char *out,
 	    const unsigned char *table);
+	size_t (*compact)(const unsigned char *in, size_t n, unsigned char *tmp,
+	    const unsigned char *table, unsigned skip, struct b64_scan *scan);
 };
 
 extern const struct b64_impl b64_impl_scalar;

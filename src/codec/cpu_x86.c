@@ -43,6 +43,8 @@ b64_cpu_features(void)
 	    (b7 & bit_AVX512BW) && (b7 & bit_AVX512VL) &&
 	    (c7 & bit_AVX512VBMI))
 		f |= B64_CPU_AVX512VBMI;
+	if ((f & B64_CPU_AVX512VBMI) && (c7 & bit_AVX512VBMI2))
+		f |= B64_CPU_AVX512VBMI2;
 	return f;
 }
 #else

@@ -51,7 +51,66 @@ b64_decoder_init(struct b64_decoder *dec, unsigned flags)
 	dec->impl = impl;
 	dec->table = (flags & B64_ALPHA_URL) ? b64_dec_url : b64_dec_std;
 	dec->flags = flags;
+	/* What the fast path may drop without the state machine's say. */
+	if (flags & B64_SKIP_GARBAGE)
+		dec->skip = B64_SKIP_LF | B64_SKIP_WS | B64_SKIP_OTHER;
+	else if (flags & B64_LENIENT)
+		dec->skip = B64_SKIP_LF | B64_SKIP_WS;
+	else if (!((flags & B64_STRICT) && (flags & B64_CRLF)))
+		dec->skip = B64_SKIP_LF;
 	return B64_OK;
+}
+
+/* Input looked at by one compact call: bounds its scratch buffer. */
+#define COMPACT_CHUNK 4096
+
+/*
+ * The fast path for text with line breaks (and white space or garbage
+ * where the mode drops them): the implementation's compact loop copies the
+ * alphabet characters of whole blocks aside, its dec loop decodes them,
+ * and the few characters of a quantum left over go into the state as the
+ * byte-at-a-time path would put them.  Returns the input bytes consumed
+ * (0 if the fast path does not apply here) and adds to *o.
+ */
+static size_t
+fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
+    unsigned char *out, size_t room, size_t *o)
+{
+	unsigned char tmp[COMPACT_CHUNK + 64];
+	struct b64_scan sc;
+	size_t used, q, w = 0;
+
+	if (n > COMPACT_CHUNK)
+		n = COMPACT_CHUNK;
+	/* Room for every character's byte and two of a partial quantum. */
+	if (room < 2 + 48)
+		return 0;
+	if (n > (room - 2) / 3 * 4)
+		n = (room - 2) / 3 * 4;
+	used = dec->impl->compact(in, n, tmp, dec->table, dec->skip, &sc);
+	if (used == 0)
+		return 0;
+	q = sc.nalpha / 4;
+	if (q > 0)
+		w = dec->impl->dec(tmp, q * 4, out, dec->table) / 4 * 3;
+	for (size_t j = q * 4; j < sc.nalpha; j++) {
+		dec->acc = dec->acc << 6 | dec->table[tmp[j]];
+		if (++dec->nchar >= 2)
+			out[w++] = (unsigned char)(dec->acc >> (dec->nchar == 2 ?
+			    4 : 2));
+	}
+	if (sc.nalpha > 0) {
+		dec->state = S_DATA;
+		dec->last.off = dec->offset + sc.last_alpha;
+		dec->last.line = dec->line + sc.alpha_nlf;
+		dec->last.line_start = sc.alpha_lf_end ?
+		    dec->offset + sc.alpha_lf_end : dec->line_start;
+	}
+	dec->line += sc.nlf;
+	if (sc.lf_end)
+		dec->line_start = dec->offset + sc.lf_end;
+	*o += w;
+	return used;
 }
 
 /* A mark for offset OFF on the current line. */
@@ -153,6 +212,21 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 		unsigned t = table[c];
 		uint64_t off = dec->offset + i;
 
+		/* Blocks of text with line breaks, at a quantum boundary. */
+		if (dec->skip && dec->impl->compact && dec->state <= S_DATA &&
+		    dec->nchar == 0 && !dec->cr_wait && n - i >= 64) {
+			size_t used;
+
+			/* dec->offset moves only at the end: pass it in. */
+			dec->offset += i;
+			used = fast_compact(dec, in + i, n - i, out + o, cap - o,
+			    &o);
+			dec->offset -= i;
+			if (used) {
+				i += used;
+				continue;
+			}
+		}
 		/* Whole quanta in bulk while at a quantum boundary. */
 		if (dec->state <= S_DATA && dec->nchar == 0 && !dec->cr_wait &&
 		    t < 64 && n - i >= 4) {

@@ -129,6 +129,47 @@ one_group(struct b64_encoder *enc, const unsigned char *p, char *out,
 	return k;
 }
 
+/* Characters encoded at a time before they are broken into lines. */
+#define WRAP_BLOCK 4096
+
+/*
+ * Encode up to GROUPS triples from IN through a scratch block, then copy
+ * the characters to OUT with line ends.  Takes as many triples as fit in
+ * ROOM (exactly); returns them, 0 if not even one fits, and the bytes
+ * written in *written.
+ */
+static size_t
+wrap_block(struct b64_encoder *enc, const unsigned char *in, size_t groups,
+    char *out, size_t room, size_t *written)
+{
+	char tmp[WRAP_BLOCK];
+	size_t nl = nl_len(enc->flags), g, chars, o = 0;
+
+	g = groups < WRAP_BLOCK / 4 ? groups : WRAP_BLOCK / 4;
+	while (g > 0 && g * 4 + (enc->col + g * 4) / enc->wrap * nl > room)
+		g /= 2;
+	if (g == 0)
+		return 0;
+	chars = g * 4;
+	enc->impl->enc(in, g, tmp, enc->alphabet);
+	for (size_t p = 0; p < chars;) {
+		size_t take = enc->wrap - enc->col;
+
+		if (take > chars - p)
+			take = chars - p;
+		memcpy(out + o, tmp + p, take);
+		o += take;
+		p += take;
+		enc->col += take;
+		if (enc->col == enc->wrap) {
+			o += put_nl(out + o, enc->flags);
+			enc->col = 0;
+		}
+	}
+	*written = o;
+	return g;
+}
+
 enum b64_status
 b64_encode_update(struct b64_encoder *enc, const void *in_, size_t n,
     size_t *in_used, char *out, size_t cap, size_t *out_len)
@@ -175,6 +216,15 @@ b64_encode_update(struct b64_encoder *enc, const void *in_, size_t n,
 			i += g * 3;
 			o += g * 4;
 			continue;
+		}
+		/* Many groups: encode a block, then copy it out by lines. */
+		if (groups >= 16) {
+			g = wrap_block(enc, in + i, groups, out + o, room, &k);
+			if (g) {
+				i += g * 3;
+				o += k;
+				continue;
+			}
 		}
 		/* Whole groups that fit on the rest of this line. */
 		g = (enc->wrap - enc->col) / 4;

@@ -81,5 +81,5 @@ dec_scalar(const unsigned char *in, size_t n, unsigned char *out,
 }
 
 const struct b64_impl b64_impl_scalar = {
-	"scalar", B64_IMPL_SCALAR, NULL, enc_scalar, dec_scalar,
+	"scalar", B64_IMPL_SCALAR, NULL, enc_scalar, dec_scalar, NULL,
 };

@@ -135,6 +135,6 @@ usable_avx2(void)
 }
 
 const struct b64_impl b64_impl_avx2 = {
-	"avx2", B64_IMPL_AVX2, usable_avx2, enc_avx2, dec_avx2,
+	"avx2", B64_IMPL_AVX2, usable_avx2, enc_avx2, dec_avx2, NULL,
 };
 #endif /* HAVE_TARGET_AVX2 */

@@ -11,6 +11,8 @@
 #include <immintrin.h>
 
 #define VBMI __attribute__((target("avx512f,avx512bw,avx512vbmi")))
+#define VBMI2 \
+	__attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2")))
 
 #define LOW48 0x0000ffffffffffffull
 
@@ -81,13 +83,87 @@ dec_avx512(const unsigned char *in, size_t n, unsigned char *out,
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
 
+/* Highest set bit of a non-zero mask. */
+static inline unsigned
+top_bit(uint64_t m)
+{
+	return 63u - (unsigned)__builtin_clzll(m);
+}
+
+/*
+ * Drop the skippable bytes of whole 64-byte blocks with VPCOMPRESSB,
+ * counting line feeds as they go.  Stops before the first block holding
+ * a byte that is neither alphabet nor skippable ('=' among them).
+ */
+static VBMI2 size_t
+compact_avx512(const unsigned char *in, size_t n, unsigned char *tmp,
+    const unsigned char *table, unsigned skip, struct b64_scan *sc)
+{
+	const unsigned char *t = table == b64_dec_url ? b64_vbmi_url :
+	    b64_vbmi_std;
+	const __m512i t0 = _mm512_loadu_si512((const void *)t);
+	const __m512i t1 = _mm512_loadu_si512((const void *)(t + 64));
+	size_t i = 0, k = 0;
+
+	sc->nlf = sc->lf_end = sc->alpha_nlf = sc->alpha_lf_end = 0;
+	sc->last_alpha = 0;
+	while (n - i >= 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(in + i));
+		__m512i x = _mm512_permutex2var_epi8(t0, v, t1);
+		uint64_t other = _mm512_movepi8_mask(_mm512_or_si512(v, x));
+		uint64_t lf = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n'));
+		uint64_t drop = 0, alpha = ~other;
+
+		if (skip & B64_SKIP_OTHER)
+			drop = other & ~_mm512_cmpeq_epi8_mask(v,
+			    _mm512_set1_epi8('='));
+		else {
+			if (skip & B64_SKIP_LF)
+				drop = lf;
+			if (skip & B64_SKIP_WS)
+				drop |= _mm512_cmpeq_epi8_mask(v,
+				    _mm512_set1_epi8('\r')) |
+				    _mm512_cmpeq_epi8_mask(v,
+				    _mm512_set1_epi8(' ')) |
+				    _mm512_cmple_epu8_mask(_mm512_sub_epi8(v,
+				    _mm512_set1_epi8('\t')),
+				    _mm512_set1_epi8('\f' - '\t'));
+		}
+		if (other & ~drop)
+			break;
+		_mm512_storeu_si512((void *)(tmp + k),
+		    _mm512_maskz_compress_epi8(alpha, v));
+		k += (size_t)__builtin_popcountll(alpha);
+		if (alpha) {
+			unsigned pos = top_bit(alpha);
+			uint64_t before = lf & ((1ull << pos) - 1);
+
+			sc->last_alpha = i + pos;
+			sc->alpha_nlf = sc->nlf +
+			    (size_t)__builtin_popcountll(before);
+			sc->alpha_lf_end = before ? i + top_bit(before) + 1 :
+			    sc->lf_end;
+		}
+		if (lf) {
+			sc->nlf += (size_t)__builtin_popcountll(lf);
+			sc->lf_end = i + top_bit(lf) + 1;
+		}
+		i += 64;
+	}
+	sc->nalpha = k;
+	return i;
+}
+
 static int
 usable_avx512(void)
 {
-	return (b64_cpu_features() & B64_CPU_AVX512VBMI) != 0;
+	unsigned need = B64_CPU_AVX512VBMI | B64_CPU_AVX512VBMI2;
+
+	return (b64_cpu_features() & need) == need;
 }
 
 const struct b64_impl b64_impl_avx512 = {
 	"avx512", B64_IMPL_AVX512, usable_avx512, enc_avx512, dec_avx512,
+	compact_avx512,
 };
 #endif /* HAVE_TARGET_AVX512VBMI */

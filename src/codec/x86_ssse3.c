@@ -101,6 +101,6 @@ usable_ssse3(void)
 }
 
 const struct b64_impl b64_impl_ssse3 = {
-	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
+	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3, NULL,
 };
 #endif /* HAVE_TARGET_SSSE3 */
