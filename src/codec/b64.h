@@ -26,10 +26,11 @@
 
 /*
  * Implementation choice (for tests and benchmarks): one of these in the
- * B64_IMPL_MASK bits.  B64_IMPL_AUTO (0) takes the best one this CPU runs,
- * or the one named by the SEXTET_IMPL environment variable if the caller
- * resolved it with b64_impl_from_name().  A forced implementation that is
- * not compiled in or not supported by the CPU makes init fail with
+ * B64_IMPL_MASK bits.  B64_IMPL_AUTO (0) takes the one named by the
+ * SEXTET_IMPL environment variable ("scalar", "ssse3", "avx2", "avx512";
+ * unset, empty or "auto": no choice), else the best one this CPU runs.  A
+ * forced implementation (by flag or variable) that is unknown, not
+ * compiled in or not supported by the CPU makes init fail with
  * B64_ERR_UNSUPPORTED.
  */
 #define B64_IMPL_MASK     0x0f00u
