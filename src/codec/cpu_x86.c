@@ -18,8 +18,8 @@ xgetbv0(void)
 	return (unsigned long long)hi << 32 | lo;
 }
 
-unsigned
-b64_cpu_features(void)
+static unsigned
+detect(void)
 {
 	unsigned int a, b, c, d, b7 = 0, c7 = 0;
 	unsigned long long xcr0 = 0;
@@ -46,6 +46,25 @@ b64_cpu_features(void)
 	if ((f & B64_CPU_AVX512VBMI) && (c7 & bit_AVX512VBMI2))
 		f |= B64_CPU_AVX512VBMI2;
 	return f;
+}
+
+/*
+ * CPUID traps to the hypervisor on virtual machines (about 20 us here), so
+ * the answer is kept: the library's only static state, a cache that every
+ * thread would fill with the same value (relaxed atomics make the race
+ * benign).  Bit 31 marks it filled.
+ */
+unsigned
+b64_cpu_features(void)
+{
+	static unsigned cache;
+	unsigned f = __atomic_load_n(&cache, __ATOMIC_RELAXED);
+
+	if (f == 0) {
+		f = detect() | 0x80000000u;
+		__atomic_store_n(&cache, f, __ATOMIC_RELAXED);
+	}
+	return f & 0x7fffffffu;
 }
 #else
 unsigned

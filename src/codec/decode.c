@@ -260,8 +260,9 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 				break;
 			}
 			if (dec->state == S_PAD) {
-				st = fail(dec, B64_ERR_MISSING_PAD,
-				    here(dec, off), 0, c);
+				/* The missing '=' belongs after the last one. */
+				st = fail(dec, B64_ERR_MISSING_PAD, dec->pad, 1,
+				    0);
 				break;
 			}
 			if (dec->nchar >= 1 && o == cap) {

@@ -68,9 +68,19 @@ ours_only() {
 
 # b64 ARG...: run the program; stdin is whatever the caller redirected.
 # stdout goes to $OUT, stderr to $ERR, the exit status to $status.
+# With SEXTET_VALGRIND=1 the program runs under valgrind's memcheck, which
+# keeps argv[0] as given (so messages still name "$BASE64"); any memory
+# error or definite leak makes the run fail with status 97 and a report on
+# stderr.
 b64() {
   status=0
-  "$BASE64" "$@" >"$OUT" 2>"$ERR" || status=$?
+  if [[ -n ${SEXTET_VALGRIND:-} ]]; then
+    valgrind -q --error-exitcode=97 --leak-check=full \
+      --errors-for-leak-kinds=definite "$BASE64" "$@" \
+      >"$OUT" 2>"$ERR" || status=$?
+  else
+    "$BASE64" "$@" >"$OUT" 2>"$ERR" || status=$?
+  fi
 }
 
 # b64_str STRING ARG...: like b64, with exactly the bytes of STRING on stdin.

@@ -45,6 +45,9 @@ tap_state(void)
 	return &st;
 }
 
+static inline void tap_vline(const char *prefix, const char *fmt, va_list ap)
+    TAP_PRINTF(2, 0);
+
 static inline void
 tap_vline(const char *prefix, const char *fmt, va_list ap)
 {
