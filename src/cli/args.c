@@ -122,14 +122,13 @@ match_long(const char *name, size_t len, int *ambiguous)
 	return *ambiguous ? NULL : found;
 }
 
-/* "option '--x' is ambiguous; possibilities: '--xa' '--xb'" */
+/* "option '--x[=value]' is ambiguous; possibilities: '--xa' '--xb'" */
 static void
 set_ambiguous(struct bad_arg *bad, int k, const char *arg, size_t len)
 {
 	size_t n;
 
-	set_bad(bad, k, "option '%.*s' is ambiguous; possibilities:",
-	    (int)(len + 2), arg);
+	set_bad(bad, k, "option '%s' is ambiguous; possibilities:", arg);
 	n = strlen(bad->msg);
 	for (const struct poptOption *o = table; o->longName; o++)
 		if (strncmp(o->longName, arg + 2, len) == 0 &&
@@ -382,7 +381,8 @@ apply(int rc, const char *arg, struct options *opt)
 	return 0;
 }
 
-/* Options that cannot go together: the first pair given is reported. */
+/* Options that cannot go together: the first pair in this table that was
+ * given is reported. */
 static int
 check_conflicts(const struct options *opt)
 {

@@ -62,11 +62,50 @@ tmp_name(const char *path)
 	return n > 0 && (size_t)n < sizeof(tmp_path) ? 0 : -1;
 }
 
+/*
+ * Block the fatal signals (saving the old mask in OLD) or restore OLD, so
+ * that the temporary file never exists unknown to the handler.
+ */
+static void
+block_signals(int block, sigset_t *old)
+{
+	sigset_t set;
+
+	if (!block) {
+		sigprocmask(SIG_SETMASK, old, NULL);
+		return;
+	}
+	sigemptyset(&set);
+	for (size_t k = 0; k < sizeof(fatal_signals) / sizeof(int); k++)
+		sigaddset(&set, fatal_signals[k]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/*
+ * Where -o FILE really goes: a symbolic link is followed, so the file it
+ * names is replaced, not the link.  Returns PATH itself or an allocated
+ * resolved path in *resolved.
+ */
+static const char *
+target_of(const char *path, char **resolved)
+{
+	struct stat st;
+
+	*resolved = NULL;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (*resolved = realpath(path, NULL)) != NULL)
+		return *resolved;
+	return path;
+}
+
 int
 sink_open(struct sink *s, const char *path, int discard, int in_fd,
     size_t cap)
 {
 	struct stat in_st, out_st;
+	const char *target;
+	sigset_t old;
+	int exists;
 
 	memset(s, 0, sizeof(*s));
 	s->fd = discard ? -1 : 1;
@@ -76,25 +115,40 @@ sink_open(struct sink *s, const char *path, int discard, int in_fd,
 		diag(0, "memory exhausted");
 		return 1;
 	}
-	if (path == NULL)
+	if (path == NULL || strcmp(path, "-") == 0)
 		return 0;
 	s->path = path;
-	if (fstat(in_fd, &in_st) == 0 && stat(path, &out_st) == 0 &&
+	exists = stat(path, &out_st) == 0;
+	if (exists && fstat(in_fd, &in_st) == 0 &&
 	    in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino) {
 		diag(0, "%s: input file is output file", quote_file(path));
 		return 1;
 	}
-	if (tmp_name(path) != 0) {
+	if (exists && !S_ISREG(out_st.st_mode)) {
+		/* A device or a FIFO: write into it; nothing to replace. */
+		s->fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (s->fd < 0) {
+			diag(errno, "%s", quote_file(path));
+			return 1;
+		}
+		s->direct = 1;
+		return 0;
+	}
+	target = target_of(path, &s->resolved);
+	if (tmp_name(target) != 0) {
 		diag(ENAMETOOLONG, "%s", quote_file(path));
 		return 1;
 	}
 	catch_signals();
+	block_signals(1, &old);
 	s->fd = mkostemp(tmp_path, O_CLOEXEC);
+	if (s->fd >= 0)
+		tmp_live = 1;
+	block_signals(0, &old);
 	if (s->fd < 0) {
 		diag(errno, "%s", quote_file(path));
 		return 1;
 	}
-	tmp_live = 1;
 	return 0;
 }
 
@@ -124,6 +178,14 @@ sink_commit(struct sink *s)
 	}
 	if (s->path == NULL)
 		return 0;
+	if (s->direct) {
+		s->fd = -1;
+		if (close(fd) != 0) {
+			diag(errno, "write error: %s", quote_file(s->path));
+			return 1;
+		}
+		return 0;
+	}
 	/* The mode a new file gets: 0666 less the umask. */
 	mask = umask(0);
 	umask(mask);
@@ -138,12 +200,14 @@ sink_commit(struct sink *s)
 		sink_abort(s);
 		return 1;
 	}
-	if (rename(tmp_path, s->path) != 0) {
+	if (rename(tmp_path, s->resolved ? s->resolved : s->path) != 0) {
 		diag(errno, "%s", quote_file(s->path));
 		sink_abort(s);
 		return 1;
 	}
 	tmp_live = 0;
+	free(s->resolved);
+	s->resolved = NULL;
 	return 0;
 }
 
@@ -159,4 +223,6 @@ sink_abort(struct sink *s)
 		(void)unlink(tmp_path);
 		tmp_live = 0;
 	}
+	free(s->resolved);
+	s->resolved = NULL;
 }

@@ -10,15 +10,18 @@
 struct sink {
 	int fd;            /* 1, the temporary file, or -1 (discard) */
 	const char *path;  /* -o FILE, or NULL */
+	char *resolved;    /* FILE's target when FILE is a symbolic link */
+	int direct;        /* FILE is a device or FIFO, written in place */
 	char *buf;         /* output collected for one big write */
 	size_t len, cap;
 };
 
 /*
- * Open the sink for PATH (NULL: standard output) or a discarding one
- * (DISCARD).  For PATH: refuse it when it is the input IN_FD, create a
- * temporary file beside it, and remove that file if a signal ends the
- * program.  Returns 0, or 1 after a diagnostic.
+ * Open the sink for PATH (NULL or "-": standard output) or a discarding
+ * one (DISCARD).  For PATH: refuse it when it is the input IN_FD; a device
+ * or FIFO is written in place; otherwise (following a symbolic link)
+ * create a temporary file beside it, removed if a signal ends the program.
+ * Returns 0, or 1 after a diagnostic.
  */
 int sink_open(struct sink *s, const char *path, int discard, int in_fd,
     size_t cap);
