@@ -42,22 +42,25 @@ io_read(int fd, void *buf, size_t n)
 	}
 }
 
-ssize_t
-io_read_full(int fd, void *buf_, size_t n)
+size_t
+io_read_full(int fd, void *buf_, size_t n, int *err)
 {
 	char *buf = buf_;
 	size_t got = 0;
 
+	*err = 0;
 	while (got < n) {
 		ssize_t r = io_read(fd, buf + got, n - got);
 
-		if (r < 0)
-			return -1;
+		if (r < 0) {
+			*err = errno;
+			break;
+		}
 		if (r == 0)
 			break;
 		got += (size_t)r;
 	}
-	return (ssize_t)got;
+	return got;
 }
 
 int

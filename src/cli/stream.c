@@ -62,21 +62,18 @@ run_encode(int in_fd, const struct options *opt)
 		diag(0, "unsupported codec settings");
 		goto fail;
 	}
-	for (;;) {
-		ssize_t r = io_read_full(in_fd, in, ENC_IN);
+	/* On a read error, as GNU: encode what was read, end the output as
+	 * if the input ended there, then report. */
+	while (read_errno == 0) {
+		size_t r = io_read_full(in_fd, in, ENC_IN, &read_errno);
 		size_t pos = 0;
 
-		if (r < 0) {
-			/* As GNU: end the output as if the input ended. */
-			read_errno = errno;
-			break;
-		}
 		if (r == 0)
 			break;
-		while (pos < (size_t)r) {
+		while (pos < r) {
 			size_t used, n;
 			enum b64_status st = b64_encode_update(&enc, in + pos,
-			    (size_t)r - pos, &used, out.buf + out.len,
+			    r - pos, &used, out.buf + out.len,
 			    out.cap - out.len, &n);
 
 			pos += used;
@@ -204,12 +201,12 @@ run_decode(int in_fd, const struct options *opt)
 		goto fail;
 	}
 	for (;;) {
-		ssize_t r = io_read_full(in_fd, in, DEC_IN);
+		int e;
+		size_t r = io_read_full(in_fd, in, DEC_IN, &e);
 		size_t pos = 0;
 
-		if (r < 0) {
-			int e = errno;
-
+		if (e != 0) {
+			/* As GNU: the block that failed is not decoded. */
 			if (out.path == NULL)
 				(void)sink_flush(&out);
 			diag(e, "read error");
@@ -217,14 +214,14 @@ run_decode(int in_fd, const struct options *opt)
 		}
 		if (r == 0)
 			break;
-		while (h.len < sizeof(h.b) && h.len < (size_t)r) {
+		while (h.len < sizeof(h.b) && h.len < r) {
 			h.b[h.len] = in[h.len];
 			h.len++;
 		}
-		while (pos < (size_t)r) {
+		while (pos < r) {
 			size_t used, n;
 
-			st = b64_decode_update(&dec, in + pos, (size_t)r - pos,
+			st = b64_decode_update(&dec, in + pos, r - pos,
 			    &used, out.buf + out.len, out.cap - out.len, &n);
 			pos += used;
 			out.len += n;
