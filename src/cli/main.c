@@ -67,7 +67,10 @@ main(int argc, char **argv)
 	struct options opt;
 	int fd, status;
 
-	setlocale(LC_ALL, "");
+	/* Only what is used: the character set (quoting style) and the
+	 * language of strerror; loading every category costs start-up. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	diag_init(argv[0]);
 	if (parse_args(argc, argv, &opt) != 0)
 		return EXIT_FAILURE;

@@ -1,12 +1,40 @@
 /*
- * cpu_x86.c - CPUID and XGETBV.  A feature counts only when the CPU has it
- * and the OS saves the register state it needs (XCR0), so AVX is not used
- * under an OS or hypervisor that disabled it.
+ * cpu_x86.c - which vector extensions are usable: from glibc's record
+ * where it offers one (<sys/platform/x86.h>, glibc 2.33), else from CPUID
+ * and XGETBV.  A feature counts only when the CPU has it and the OS saves
+ * the register state it needs (XCR0), so AVX is not used under an OS or
+ * hypervisor that disabled it.
  */
 #include "b64_private.h"
 #include "cpu_x86.h"
 
-#if defined(__x86_64__) || defined(__i386__)
+#if (defined(__x86_64__) || defined(__i386__)) && \
+    defined(HAVE_SYS_PLATFORM_X86_H)
+#include <sys/platform/x86.h>
+
+/*
+ * glibc ran CPUID at start-up and keeps what is usable (CPU support and
+ * OS-saved state both) for its own function selection; reading that costs
+ * nothing, where CPUID traps to the hypervisor on virtual machines.
+ */
+unsigned
+b64_cpu_features(void)
+{
+	unsigned f = 0;
+
+	if (CPU_FEATURE_ACTIVE(SSSE3))
+		f |= B64_CPU_SSSE3;
+	if (CPU_FEATURE_ACTIVE(AVX2))
+		f |= B64_CPU_AVX2;
+	if (CPU_FEATURE_ACTIVE(AVX512F) && CPU_FEATURE_ACTIVE(AVX512BW) &&
+	    CPU_FEATURE_ACTIVE(AVX512VL) && CPU_FEATURE_ACTIVE(AVX512_VBMI)) {
+		f |= B64_CPU_AVX512VBMI;
+		if (CPU_FEATURE_ACTIVE(AVX512_VBMI2))
+			f |= B64_CPU_AVX512VBMI2;
+	}
+	return f;
+}
+#elif defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 
 static unsigned long long
