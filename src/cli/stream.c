@@ -21,9 +21,9 @@
  * multiple of 4, so that whole quanta fill a block (the codec streams any
  * split; this keeps its bulk loops long).
  */
-#define ENC_IN  (3 * 64 * 1024)
-#define DEC_IN  (4 * 64 * 1024)
-#define OUT_CAP (512 * 1024)
+#define ENC_IN  (3 * 48 * 1024)
+#define DEC_IN  (4 * 48 * 1024)
+#define OUT_CAP (256 * 1024)
 
 _Static_assert(ENC_IN % 3 == 0, "encoder block holds whole triples");
 _Static_assert(DEC_IN % 4 == 0, "decoder block holds whole quanta");

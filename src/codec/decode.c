@@ -212,34 +212,36 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 		unsigned t = table[c];
 		uint64_t off = dec->offset + i;
 
-		/* Blocks of text with line breaks, at a quantum boundary. */
-		if (dec->skip && dec->impl->compact && dec->state <= S_DATA &&
-		    dec->nchar == 0 && !dec->cr_wait && n - i >= 64) {
-			size_t used;
+		/* At a quantum boundary: whole quanta in bulk, and where the
+		 * bulk loop stops at a byte the mode drops (a line feed, say),
+		 * whole blocks through the compact loop. */
+		if (dec->state <= S_DATA && dec->nchar == 0 && !dec->cr_wait) {
+			size_t used = 0;
 
-			/* dec->offset moves only at the end: pass it in. */
-			dec->offset += i;
-			used = fast_compact(dec, in + i, n - i, out + o, cap - o,
-			    &o);
-			dec->offset -= i;
-			if (used) {
-				i += used;
-				continue;
+			if (t < 64 && n - i >= 4) {
+				size_t q = (n - i) / 4, room = (cap - o) / 3;
+
+				if (q > room)
+					q = room;
+				used = dec->impl->dec(in + i, q * 4, out + o,
+				    table);
+				if (used) {
+					o += used / 4 * 3;
+					dec->state = S_DATA;
+					dec->last = here(dec, dec->offset + i +
+					    used - 1);
+				}
 			}
-		}
-		/* Whole quanta in bulk while at a quantum boundary. */
-		if (dec->state <= S_DATA && dec->nchar == 0 && !dec->cr_wait &&
-		    t < 64 && n - i >= 4) {
-			size_t room = (cap - o) / 3, q = (n - i) / 4, used;
-
-			if (q > room)
-				q = room;
-			used = dec->impl->dec(in + i, q * 4, out + o, table);
+			if (used == 0 && dec->skip && dec->impl->compact &&
+			    n - i >= 64) {
+				/* dec->offset moves only at the end. */
+				dec->offset += i;
+				used = fast_compact(dec, in + i, n - i, out + o,
+				    cap - o, &o);
+				dec->offset -= i;
+			}
 			if (used) {
 				i += used;
-				o += used / 4 * 3;
-				dec->state = S_DATA;
-				dec->last = here(dec, dec->offset + i - 1);
 				continue;
 			}
 		}
