@@ -17,19 +17,35 @@
  * OS-saved state both) for its own function selection; reading that costs
  * nothing, where CPUID traps to the hypervisor on virtual machines.
  */
+/*
+ * glibc's CPU_FEATURE_ACTIVE() shifts a signed 1 by up to 31 bits, which
+ * is undefined for bit 31 (AVX512VL); read its table the same way with an
+ * unsigned shift instead.
+ */
+static int
+active(unsigned index)
+{
+	const unsigned bits = 8 * sizeof(unsigned);
+	const struct cpuid_feature *leaf =
+	    __x86_get_cpuid_feature_leaf(index / (bits * 4));
+	unsigned reg = index % (bits * 4);
+
+	return (leaf->active_array[reg / bits] >> (reg % bits)) & 1u;
+}
+
 unsigned
 b64_cpu_features(void)
 {
 	unsigned f = 0;
 
-	if (CPU_FEATURE_ACTIVE(SSSE3))
+	if (active(x86_cpu_SSSE3))
 		f |= B64_CPU_SSSE3;
-	if (CPU_FEATURE_ACTIVE(AVX2))
+	if (active(x86_cpu_AVX2))
 		f |= B64_CPU_AVX2;
-	if (CPU_FEATURE_ACTIVE(AVX512F) && CPU_FEATURE_ACTIVE(AVX512BW) &&
-	    CPU_FEATURE_ACTIVE(AVX512VL) && CPU_FEATURE_ACTIVE(AVX512_VBMI)) {
+	if (active(x86_cpu_AVX512F) && active(x86_cpu_AVX512BW) &&
+	    active(x86_cpu_AVX512VL) && active(x86_cpu_AVX512_VBMI)) {
 		f |= B64_CPU_AVX512VBMI;
-		if (CPU_FEATURE_ACTIVE(AVX512_VBMI2))
+		if (active(x86_cpu_AVX512_VBMI2))
 			f |= B64_CPU_AVX512VBMI2;
 	}
 	return f;

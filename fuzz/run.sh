@@ -1,0 +1,261 @@
+#!/bin/bash
+# fuzz/run.sh - build the fuzz harnesses straight from the sources (no
+# autotools) and run them.
+#
+#   fuzz/run.sh [--afl] [--jobs N] [--build-only] [SECONDS [TARGET...]]
+#
+# libFuzzer (default): builds every harness with clang
+# -fsanitize=fuzzer,address,undefined into fuzz/build/libfuzzer/, runs each
+# TARGET (default: all) for SECONDS (default 60) on a copy of its seed
+# corpus, and prints per target the executions per second, the coverage
+# (cov: and ft: from libFuzzer's last status line), the corpus size and the
+# time.  A finding is left in fuzz/build/libfuzzer/run/TARGET/artifacts/
+# with the log beside it, and makes the exit status 1.
+#
+# --afl: builds with afl-clang-fast (AFL++, its libFuzzer driver, ASan and
+# UBSan) into fuzz/build/afl/.  Without SECONDS it prints the afl-fuzz
+# command line for a long campaign per target; with SECONDS it runs each
+# target for that long (AFL_NO_UI=1) and reports as above, from
+# fuzzer_stats.
+#
+# --jobs N runs N targets at a time (default 1).  --build-only stops after
+# building.  Environment: CC (clang, or afl-clang-fast with --afl),
+# FUZZ_CFLAGS (extra compiler flags), FUZZ_MAX_LEN (libFuzzer -max_len,
+# default 4096), FUZZ_BUILD_DIR (default fuzz/build), PKG_CONFIG, FUZZ_SIMD
+# (the SIMD codecs to compile in, as configure would find them: default
+# "ssse3 avx2 avx512vbmi" on x86, "none" for the scalar build).
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+all_targets="decode roundtrip split impls offlen cli"
+cli_sources="stream io output diag args"
+
+afl=0
+jobs=1
+build_only=0
+while [ $# -gt 0 ]; do
+	case $1 in
+	--afl) afl=1; shift ;;
+	--jobs) jobs=${2:?--jobs needs a number}; shift 2 ;;
+	--jobs=*) jobs=${1#--jobs=}; shift ;;
+	--build-only) build_only=1; shift ;;
+	-h|--help) sed -n '2,25s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	--) shift; break ;;
+	-*) echo "run.sh: unknown option '$1'" >&2; exit 2 ;;
+	*) break ;;
+	esac
+done
+secs=${1:-}
+[ $# -gt 0 ] && shift
+targets=${*:-$all_targets}
+case $secs in
+'') [ "$afl" = 1 ] || secs=60 ;;
+*[!0-9]*) echo "run.sh: SECONDS must be a number, not '$secs'" >&2; exit 2 ;;
+esac
+case $jobs in
+''|*[!0-9]*|0) echo "run.sh: --jobs wants a positive number" >&2; exit 2 ;;
+esac
+for t in $targets; do
+	case " $all_targets " in
+	*" $t "*) ;;
+	*) echo "run.sh: no target '$t' (have: $all_targets)" >&2; exit 2 ;;
+	esac
+done
+
+build_root=${FUZZ_BUILD_DIR:-$here/build}
+if [ "$afl" = 1 ]; then
+	cc=${CC:-afl-clang-fast}
+	out=$build_root/afl
+	export AFL_QUIET=1
+else
+	cc=${CC:-clang}
+	out=$build_root/libfuzzer
+fi
+max_len=${FUZZ_MAX_LEN:-4096}
+pkg_config=${PKG_CONFIG:-pkg-config}
+
+# SIMD codecs: what configure's probes define (HAVE_TARGET_<ISA>).
+case $(uname -m) in
+x86_64|i?86) simd=${FUZZ_SIMD:-ssse3 avx2 avx512vbmi} ;;
+*) simd=${FUZZ_SIMD:-none} ;;
+esac
+simd_defs=""
+for isa in $simd; do
+	[ "$isa" = none ] && continue
+	simd_defs="$simd_defs -DHAVE_TARGET_$(echo "$isa" | tr '[:lower:]' '[:upper:]')"
+done
+
+# ---- Build ------------------------------------------------------------
+
+# Word splitting of these flag lists is wanted.
+cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -D_GNU_SOURCE"
+cflags="$cflags -fsanitize=address,undefined -fno-sanitize-recover=all"
+cflags="$cflags -I$top/src/codec -I$top/src/cli -I$top/fuzz $simd_defs"
+cflags="$cflags ${FUZZ_CFLAGS:-}"
+
+build() {
+	local objs="$out/obj" t src o codec="" cli=""
+	local popt_cflags popt_libs
+
+	mkdir -p "$objs"
+	echo "run.sh: building with $cc (SIMD: $simd) into $out"
+	# Coverage instrumentation everywhere, the fuzzer's main at link time.
+	for src in "$top"/src/codec/*.c; do
+		o="$objs/codec_$(basename "$src" .c).o"
+		# shellcheck disable=SC2086
+		"$cc" $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$o"
+		codec="$codec $o"
+	done
+	popt_cflags=$("$pkg_config" --cflags popt 2>/dev/null || true)
+	popt_libs=$("$pkg_config" --libs popt 2>/dev/null || echo -lpopt)
+	for src in $cli_sources; do
+		o="$objs/cli_$src.o"
+		# shellcheck disable=SC2086
+		"$cc" $cflags $popt_cflags -fsanitize=fuzzer-no-link \
+		    -c "$top/src/cli/$src.c" -o "$o"
+		cli="$cli $o"
+	done
+	for t in $targets; do
+		if [ "$t" = cli ]; then
+			# shellcheck disable=SC2086
+			"$cc" $cflags -fsanitize=fuzzer "$top/fuzz/fuzz_cli.c" \
+			    $cli $codec $popt_libs -Wl,--wrap=read \
+			    -Wl,--wrap=write -Wl,--wrap=poll \
+			    -o "$out/fuzz_cli"
+		else
+			# shellcheck disable=SC2086
+			"$cc" $cflags -fsanitize=fuzzer "$top/fuzz/fuzz_$t.c" \
+			    $codec -o "$out/fuzz_$t"
+		fi
+	done
+}
+
+# ---- Run: libFuzzer -----------------------------------------------------
+
+# The value after LABEL on the last libFuzzer status line of LOG.
+last_stat() {
+	grep -E '^#[0-9]+' "$1" | tail -n 1 |
+	    sed -n "s/.* $2: \\([0-9][0-9]*\\).*/\\1/p"
+}
+
+run_libfuzzer() {
+	local t=$1 work="$out/run/$1" rc=0 execs cov ft corp runs took found=""
+	local len_control
+
+	rm -rf "$work"
+	mkdir -p "$work/corpus" "$work/artifacts"
+	if [ -d "$top/fuzz/corpus/$t" ]; then
+		cp "$top/fuzz/corpus/$t"/* "$work/corpus/" 2>/dev/null || true
+	fi
+	# The slow targets would take most of a short run to grow their
+	# inputs step by step (libFuzzer's len_control): allow long ones now.
+	case $t in
+	roundtrip|impls|cli) len_control=0 ;;
+	*) len_control=100 ;;
+	esac
+	"$out/fuzz_$t" -max_total_time="$secs" -print_final_stats=1 \
+	    -max_len="$max_len" -len_control="$len_control" -timeout=30 \
+	    -rss_limit_mb=4096 -artifact_prefix="$work/artifacts/" \
+	    "$work/corpus" >"$work/log" 2>&1 || rc=$?
+	execs=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$work/log")
+	cov=$(last_stat "$work/log" cov)
+	ft=$(last_stat "$work/log" ft)
+	corp=$(find "$work/corpus" -type f | wc -l)
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log")
+	took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' \
+	    "$work/log")
+	if [ "$rc" != 0 ] || [ -n "$(ls -A "$work/artifacts")" ]; then
+		found=" FINDING (exit $rc): $work/artifacts/, log $work/log"
+	fi
+	printf '%-10s %7s execs/s %10s runs  cov %5s  ft %6s  corpus %5s  %ss%s\n' \
+	    "$t" "${execs:-?}" "${runs:-?}" "${cov:-?}" "${ft:-?}" "$corp" \
+	    "${took:-?}" "${found:- ok}"
+	[ -z "$found" ]
+}
+
+# ---- Run: AFL++ ---------------------------------------------------------
+
+afl_stat() {
+	sed -n "s/^$2 *: *//p" "$1" 2>/dev/null | head -n 1
+}
+
+run_afl() {
+	local t=$1 work="$out/run/$1" rc=0 stats crashes found=""
+
+	rm -rf "$work"
+	mkdir -p "$work/in"
+	cp "$top/fuzz/corpus/$t"/* "$work/in/" 2>/dev/null || true
+	[ -n "$(ls -A "$work/in")" ] || printf 'A' >"$work/in/empty"
+	AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 \
+	    AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+	    AFL_SKIP_CRASHES=1 AFL_QUIET=1 \
+	    afl-fuzz -i "$work/in" -o "$work/out" -V "$secs" -m none \
+	    -t 30000 -- "$out/fuzz_$t" >"$work/log" 2>&1 || rc=$?
+	stats="$work/out/default/fuzzer_stats"
+	crashes=$(find "$work/out/default/crashes" -type f \
+	    ! -name README.txt 2>/dev/null | wc -l)
+	if [ "$rc" != 0 ] || [ "$crashes" != 0 ]; then
+		found=" FINDING ($crashes crashes, exit $rc):"
+		found="$found $work/out/default/crashes/, log $work/log"
+	fi
+	printf '%-10s %7s execs/s %10s runs  edges %5s  bitmap %6s  corpus %5s  %ss%s\n' \
+	    "$t" "$(afl_stat "$stats" execs_per_sec)" \
+	    "$(afl_stat "$stats" execs_done)" \
+	    "$(afl_stat "$stats" edges_found)" \
+	    "$(afl_stat "$stats" bitmap_cvg)" \
+	    "$(afl_stat "$stats" corpus_count)" \
+	    "$(afl_stat "$stats" run_time)" "${found:- ok}"
+	[ -z "$found" ]
+}
+
+print_afl_commands() {
+	local t
+
+	echo "run.sh: long AFL++ campaigns (one per core; add -M/-S for more):"
+	for t in $targets; do
+		printf 'AFL_SKIP_CPUFREQ=1 afl-fuzz -i %s -o %s -m none -t 30000 -- %s\n' \
+		    "$top/fuzz/corpus/$t" "$out/campaign/$t" "$out/fuzz_$t"
+	done
+}
+
+# ---- Main ---------------------------------------------------------------
+
+build
+[ "$build_only" = 1 ] && exit 0
+if [ "$afl" = 1 ] && [ -z "$secs" ]; then
+	print_afl_commands
+	exit 0
+fi
+
+run_target() {
+	if [ "$afl" = 1 ]; then
+		run_afl "$1"
+	else
+		run_libfuzzer "$1"
+	fi
+}
+
+status=0
+start=$(date +%s)
+read -r -a queue <<<"$targets"
+i=0
+while [ "$i" -lt "${#queue[@]}" ]; do
+	pids=()
+	for _ in $(seq "$jobs"); do
+		[ "$i" -lt "${#queue[@]}" ] || break
+		run_target "${queue[$i]}" >"$out/summary.${queue[$i]}" 2>&1 &
+		pids+=("$!")
+		i=$((i + 1))
+	done
+	for p in "${pids[@]}"; do
+		wait "$p" || status=1
+	done
+done
+for t in $targets; do
+	cat "$out/summary.$t"
+	rm -f "$out/summary.$t"
+done
+echo "run.sh: $(( $(date +%s) - start ))s in all; $([ "$status" = 0 ] &&
+    echo 'no findings' || echo 'FINDINGS: see above')"
+exit "$status"
