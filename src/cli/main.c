@@ -65,7 +65,7 @@ int
 main(int argc, char **argv)
 {
 	struct options opt;
-	int fd, status;
+	int fd, status = EXIT_FAILURE;
 
 	/* Only what is used: the character set (quoting style) and the
 	 * language of strerror; loading every category costs start-up. */
@@ -73,10 +73,10 @@ main(int argc, char **argv)
 	setlocale(LC_MESSAGES, "");
 	diag_init(argv[0]);
 	if (parse_args(argc, argv, &opt) != 0)
-		return EXIT_FAILURE;
+		goto out;
 	fd = open_input(opt.file);
 	if (fd < 0)
-		return EXIT_FAILURE;
+		goto out;
 	widen_pipe(fd);
 	if (opt.output == NULL && !opt.check)
 		widen_pipe(1);
@@ -85,7 +85,9 @@ main(int argc, char **argv)
 		diag(errno, "%s", quote_file(opt.file));
 		status = 1;
 	}
+	status = close_output(status);
+out:
 	free(opt.file);
 	free(opt.output);
-	return close_output(status);
+	return status;
 }
