@@ -62,7 +62,7 @@ b64_decoder_init(struct b64_decoder *dec, unsigned flags)
 }
 
 /* Input looked at by one compact call: bounds its scratch buffer. */
-#define COMPACT_CHUNK 4096
+#define COMPACT_CHUNK 16384
 
 /*
  * The fast path for text with line breaks (and white space or garbage

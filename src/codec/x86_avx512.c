@@ -103,10 +103,12 @@ compact_avx512(const unsigned char *in, size_t n, unsigned char *tmp,
 	    b64_vbmi_std;
 	const __m512i t0 = _mm512_loadu_si512((const void *)t);
 	const __m512i t1 = _mm512_loadu_si512((const void *)(t + 64));
-	size_t i = 0, k = 0;
+	/* Per block only counts; the last alphabet character's line is
+	 * worked out at the end from the block that holds it. */
+	uint64_t a_mask = 0, a_lf = 0;
+	size_t i = 0, k = 0, nlf = 0, lf_end = 0, a_i = 0, a_nlf = 0;
+	size_t a_lf_end = 0;
 
-	sc->nlf = sc->lf_end = sc->alpha_nlf = sc->alpha_lf_end = 0;
-	sc->last_alpha = 0;
 	while (n - i >= 64) {
 		__m512i v = _mm512_loadu_si512((const void *)(in + i));
 		__m512i x = _mm512_permutex2var_epi8(t0, v, t1);
@@ -135,22 +137,31 @@ compact_avx512(const unsigned char *in, size_t n, unsigned char *tmp,
 		    _mm512_maskz_compress_epi8(alpha, v));
 		k += (size_t)__builtin_popcountll(alpha);
 		if (alpha) {
-			unsigned pos = top_bit(alpha);
-			uint64_t before = lf & ((1ull << pos) - 1);
-
-			sc->last_alpha = i + pos;
-			sc->alpha_nlf = sc->nlf +
-			    (size_t)__builtin_popcountll(before);
-			sc->alpha_lf_end = before ? i + top_bit(before) + 1 :
-			    sc->lf_end;
+			a_i = i;
+			a_mask = alpha;
+			a_lf = lf;
+			a_nlf = nlf;
+			a_lf_end = lf_end;
 		}
 		if (lf) {
-			sc->nlf += (size_t)__builtin_popcountll(lf);
-			sc->lf_end = i + top_bit(lf) + 1;
+			nlf += (size_t)__builtin_popcountll(lf);
+			lf_end = i + top_bit(lf) + 1;
 		}
 		i += 64;
 	}
 	sc->nalpha = k;
+	sc->nlf = nlf;
+	sc->lf_end = lf_end;
+	sc->last_alpha = sc->alpha_nlf = sc->alpha_lf_end = 0;
+	if (a_mask) {
+		unsigned pos = top_bit(a_mask);
+		uint64_t before = a_lf & ((1ull << pos) - 1);
+
+		sc->last_alpha = a_i + pos;
+		sc->alpha_nlf = a_nlf + (size_t)__builtin_popcountll(before);
+		sc->alpha_lf_end = before ? a_i + top_bit(before) + 1 :
+		    a_lf_end;
+	}
 	return i;
 }
 
