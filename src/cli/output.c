@@ -100,7 +100,7 @@ target_of(const char *path, char **resolved)
 
 int
 sink_open(struct sink *s, const char *path, int discard, int in_fd,
-    size_t cap)
+    char *buf, size_t cap)
 {
 	struct stat in_st, out_st;
 	const char *target;
@@ -110,11 +110,7 @@ sink_open(struct sink *s, const char *path, int discard, int in_fd,
 	memset(s, 0, sizeof(*s));
 	s->fd = discard ? -1 : 1;
 	s->cap = cap;
-	s->buf = malloc(cap);
-	if (s->buf == NULL) {
-		diag(0, "memory exhausted");
-		return 1;
-	}
+	s->buf = buf;
 	if (path == NULL || strcmp(path, "-") == 0)
 		return 0;
 	s->path = path;

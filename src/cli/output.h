@@ -18,13 +18,13 @@ struct sink {
 
 /*
  * Open the sink for PATH (NULL or "-": standard output) or a discarding
- * one (DISCARD).  For PATH: refuse it when it is the input IN_FD; a device
+ * one (DISCARD), collecting output in BUF (CAP bytes).  For PATH: refuse it when it is the input IN_FD; a device
  * or FIFO is written in place; otherwise (following a symbolic link)
  * create a temporary file beside it, removed if a signal ends the program.
  * Returns 0, or 1 after a diagnostic.
  */
 int sink_open(struct sink *s, const char *path, int discard, int in_fd,
-    size_t cap);
+    char *buf, size_t cap);
 
 /* Write out what is collected; 0, or 1 after a diagnostic. */
 int sink_flush(struct sink *s);

@@ -28,20 +28,26 @@
 _Static_assert(ENC_IN % 3 == 0, "encoder block holds whole triples");
 _Static_assert(DEC_IN % 4 == 0, "decoder block holds whole quanta");
 
+/*
+ * The buffers are static: zero-filled pages the kernel maps on first
+ * touch, so a small input costs no mmap/munmap pair (start-up matters to
+ * scripts that run base64 on short strings).  One run uses one stream.
+ */
+static unsigned char in_buf[DEC_IN > ENC_IN ? DEC_IN : ENC_IN];
+static char out_buf[OUT_CAP];
+
 static int
 open_sink(struct sink *out, const struct options *opt, int in_fd)
 {
-	return sink_open(out, opt->output, opt->check, in_fd, OUT_CAP);
+	return sink_open(out, opt->output, opt->check, in_fd, out_buf,
+	    OUT_CAP);
 }
 
 /* Commit the output; the exit status. */
 static int
 finish(struct sink *out)
 {
-	int rc = sink_commit(out);
-
-	free(out->buf);
-	return rc ? 1 : 0;
+	return sink_commit(out) ? 1 : 0;
 }
 
 int
@@ -49,13 +55,9 @@ run_encode(int in_fd, const struct options *opt)
 {
 	struct b64_encoder enc;
 	struct sink out;
-	unsigned char *in = malloc(ENC_IN);
+	unsigned char *in = in_buf;
 	int read_errno = 0;
 
-	if (in == NULL) {
-		diag(0, "memory exhausted");
-		return 1;
-	}
 	if (open_sink(&out, opt, in_fd) != 0)
 		goto fail;
 	if (b64_encoder_init(&enc, encode_flags(opt), opt->wrap) != B64_OK) {
@@ -99,12 +101,9 @@ run_encode(int in_fd, const struct options *opt)
 		diag(read_errno, "read error");
 		goto fail;
 	}
-	free(in);
 	return finish(&out);
 fail:
 	sink_abort(&out);
-	free(out.buf);
-	free(in);
 	return 1;
 }
 
@@ -187,13 +186,9 @@ run_decode(int in_fd, const struct options *opt)
 	struct b64_decoder dec;
 	struct sink out;
 	struct head h = { { 0 }, 0 };
-	unsigned char *in = malloc(DEC_IN);
+	unsigned char *in = in_buf;
 	enum b64_status st = B64_OK;
 
-	if (in == NULL) {
-		diag(0, "memory exhausted");
-		return 1;
-	}
 	if (open_sink(&out, opt, in_fd) != 0)
 		goto fail;
 	if (b64_decoder_init(&dec, decode_flags(opt)) != B64_OK) {
@@ -234,7 +229,6 @@ run_decode(int in_fd, const struct options *opt)
 	st = b64_decode_final(&dec);
 	if (B64_IS_ERROR(st))
 		goto invalid;
-	free(in);
 	return finish(&out);
 invalid:
 	/* GNU writes what was decoded before the error; -o keeps no file. */
@@ -242,7 +236,5 @@ invalid:
 		report(&dec, st, opt, &h);
 fail:
 	sink_abort(&out);
-	free(out.buf);
-	free(in);
 	return 1;
 }
