@@ -419,6 +419,31 @@ def first_line(path, env):
     return out.decode("utf-8", "replace").splitlines()[0] if out else "?"
 
 
+def cpu_snapshot():
+    """(busy CPU seconds of the whole machine, CPU seconds of this script
+    and its reaped children), or None without /proc/stat."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+    except OSError:
+        return None
+    if not fields or fields[0] != "cpu" or len(fields) < 8:
+        return None
+    # user nice system idle iowait irq softirq: busy = all but idle, iowait
+    ticks = [int(x) for x in fields[1:8]]
+    busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+    t = os.times()
+    return busy, t.user + t.system + t.children_user + t.children_system
+
+
+def other_load(before, after, seconds):
+    """Average number of CPUs kept busy by other processes, as text."""
+    if before is None or after is None or seconds <= 0:
+        return "?"
+    other = (after[0] - before[0]) - (after[1] - before[1])
+    return "%.2f" % max(0.0, other / seconds)
+
+
 def cpu_model():
     try:
         with open("/proc/cpuinfo") as f:
@@ -481,7 +506,7 @@ def main():
     ours = Runner("sextet", ours_path, ours_env)
     gnu = Runner("GNU", gnu_path, base_env)
 
-    load0 = os.getloadavg()
+    snap0, wall0 = cpu_snapshot(), time.monotonic()
     tmp = tempfile.mkdtemp(prefix="sextet-bench.", dir=opts.tmpdir)
     try:
         sys.stderr.write("bench_cli.py: preparing %s of data in %s\n"
@@ -524,13 +549,14 @@ def main():
             results.append(run_case(case, ours, gnu, runs, resfile))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    load1 = os.getloadavg()
+    snap1, wall1 = cpu_snapshot(), time.monotonic()
 
     print("sextet: %s (%s)" % (ours_path, first_line(ours_path, ours_env)))
     print("GNU:    %s (%s)" % (gnu_path, first_line(gnu_path, base_env)))
     print("SEXTET_IMPL: %s" % (opts.impl or "unset (auto)"))
-    print("cpu: %s, %d CPUs; load average %.2f before, %.2f after"
-          % (cpu_model(), os.cpu_count() or 0, load0[0], load1[0]))
+    print("cpu: %s, %d CPUs; other processes kept %s CPUs busy on average "
+          "during the run" % (cpu_model(), os.cpu_count() or 0,
+                              other_load(snap0, snap1, wall1 - wall0)))
     print("data: %s random; %d runs per program and case, interleaved "
           "(sextet, GNU, sextet, ...); start-up: %d runs"
           % (human(opts.size), opts.runs, opts.startup_runs))
