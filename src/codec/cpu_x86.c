@@ -15,12 +15,9 @@
 /*
  * glibc ran CPUID at start-up and keeps what is usable (CPU support and
  * OS-saved state both) for its own function selection; reading that costs
- * nothing, where CPUID traps to the hypervisor on virtual machines.
- */
-/*
- * glibc's CPU_FEATURE_ACTIVE() shifts a signed 1 by up to 31 bits, which
- * is undefined for bit 31 (AVX512VL); read its table the same way with an
- * unsigned shift instead.
+ * nothing, where CPUID traps to the hypervisor on virtual machines.  Its
+ * CPU_FEATURE_ACTIVE() shifts a signed 1 by up to 31 bits, undefined for
+ * bit 31 (AVX512VL), so the table is read here with an unsigned shift.
  */
 static int
 active(unsigned index)

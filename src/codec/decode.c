@@ -61,6 +61,39 @@ b64_decoder_init(struct b64_decoder *dec, unsigned flags)
 	return B64_OK;
 }
 
+/*
+ * Add the 6-bit value V to the quantum and write the byte it completes, if
+ * any, to OUT: one byte for the second, third and fourth characters.
+ * Returns the bytes written (0 or 1); the caller checked the room.
+ */
+static size_t
+push_value(struct b64_decoder *dec, unsigned v, unsigned char *out)
+{
+	dec->acc = dec->acc << 6 | v;
+	switch (++dec->nchar) {
+	case 2:
+		*out = (unsigned char)(dec->acc >> 4);
+		return 1;
+	case 3:
+		*out = (unsigned char)(dec->acc >> 2);
+		return 1;
+	case 4:
+		*out = (unsigned char)dec->acc;
+		dec->nchar = 0;
+		dec->acc = 0;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Whether the quantum's unused bits (after 2 or 3 characters) are set. */
+static int
+unused_bits_set(const struct b64_decoder *dec)
+{
+	return (dec->acc & (dec->nchar == 2 ? 0x0fu : 0x03u)) != 0;
+}
+
 /* Input looked at by one compact call: bounds its scratch buffer. */
 #define COMPACT_CHUNK 16384
 
@@ -69,12 +102,13 @@ b64_decoder_init(struct b64_decoder *dec, unsigned flags)
  * where the mode drops them): the implementation's compact loop copies the
  * alphabet characters of whole blocks aside, its dec loop decodes them,
  * and the few characters of a quantum left over go into the state as the
- * byte-at-a-time path would put them.  Returns the input bytes consumed
- * (0 if the fast path does not apply here) and adds to *o.
+ * byte-at-a-time path would put them.  BASE is the stream offset of
+ * IN[0].  Returns the input bytes consumed (0 if the fast path does not
+ * apply here) and adds to *o.
  */
 static size_t
 fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
-    unsigned char *out, size_t room, size_t *o)
+    uint64_t base, unsigned char *out, size_t room, size_t *o)
 {
 	unsigned char tmp[COMPACT_CHUNK + 64];
 	struct b64_scan sc;
@@ -93,22 +127,18 @@ fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
 	q = sc.nalpha / 4;
 	if (q > 0)
 		w = dec->impl->dec(tmp, q * 4, out, dec->table) / 4 * 3;
-	for (size_t j = q * 4; j < sc.nalpha; j++) {
-		dec->acc = dec->acc << 6 | dec->table[tmp[j]];
-		if (++dec->nchar >= 2)
-			out[w++] = (unsigned char)(dec->acc >> (dec->nchar == 2 ?
-			    4 : 2));
-	}
+	for (size_t j = q * 4; j < sc.nalpha; j++)
+		w += push_value(dec, dec->table[tmp[j]], out + w);
 	if (sc.nalpha > 0) {
 		dec->state = S_DATA;
-		dec->last.off = dec->offset + sc.last_alpha;
+		dec->last.off = base + sc.last_alpha;
 		dec->last.line = dec->line + sc.alpha_nlf;
 		dec->last.line_start = sc.alpha_lf_end ?
-		    dec->offset + sc.alpha_lf_end : dec->line_start;
+		    base + sc.alpha_lf_end : dec->line_start;
 	}
 	dec->line += sc.nlf;
 	if (sc.lf_end)
-		dec->line_start = dec->offset + sc.lf_end;
+		dec->line_start = base + sc.lf_end;
 	*o += w;
 	return used;
 }
@@ -141,9 +171,7 @@ fail(struct b64_decoder *dec, enum b64_status st, struct b64_mark at,
 static enum b64_status
 close_padded(struct b64_decoder *dec)
 {
-	uint32_t mask = dec->nchar == 2 ? 0x0fu : 0x03u;
-
-	if (dec->acc & mask)
+	if (unused_bits_set(dec))
 		return fail(dec, B64_ERR_NONCANONICAL, dec->last, 0, 0);
 	dec->state = (dec->flags & B64_STRICT) ? S_END : S_DATA;
 	dec->nchar = 0;
@@ -234,11 +262,8 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 			}
 			if (used == 0 && dec->skip && dec->impl->compact &&
 			    n - i >= 64) {
-				/* dec->offset moves only at the end. */
-				dec->offset += i;
-				used = fast_compact(dec, in + i, n - i, out + o,
-				    cap - o, &o);
-				dec->offset -= i;
+				used = fast_compact(dec, in + i, n - i,
+				    dec->offset + i, out + o, cap - o, &o);
 			}
 			if (used) {
 				i += used;
@@ -271,24 +296,9 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 				st = B64_NEED_OUTPUT;
 				break;
 			}
-			dec->acc = dec->acc << 6 | t;
 			dec->state = S_DATA;
 			dec->last = here(dec, off);
-			switch (++dec->nchar) {
-			case 2:
-				out[o++] = (unsigned char)(dec->acc >> 4);
-				break;
-			case 3:
-				out[o++] = (unsigned char)(dec->acc >> 2);
-				break;
-			case 4:
-				out[o++] = (unsigned char)dec->acc;
-				dec->nchar = 0;
-				dec->acc = 0;
-				break;
-			default:
-				break;
-			}
+			o += push_value(dec, t, out + o);
 			i++;
 			continue;
 		}
@@ -356,7 +366,7 @@ b64_decode_final(struct b64_decoder *dec)
 			return fail(dec, B64_ERR_MISSING_PAD, dec->last, 1,
 			    0);
 		/* Padded automatically: the unused bits must be zero. */
-		if (dec->acc & (dec->nchar == 2 ? 0x0fu : 0x03u))
+		if (unused_bits_set(dec))
 			return fail(dec, B64_ERR_NONCANONICAL, dec->last, 0,
 			    0);
 	}

@@ -89,17 +89,29 @@ b64_encoder_init(struct b64_encoder *enc, unsigned flags, size_t wrap)
 }
 
 /*
- * Write the NC characters in C to T, with line ends where the line fills.
- * T must hold NC * 3 bytes.  Returns the bytes written; advances the column.
+ * Copy the NC characters in C to T, with a line end wherever the line
+ * fills.  T must hold NC + (col + NC) / wrap line ends.  Returns the bytes
+ * written; advances the column.
  */
 static size_t
 put_chars(struct b64_encoder *enc, const char *c, size_t nc, char *t)
 {
 	size_t k = 0;
 
-	for (size_t j = 0; j < nc; j++) {
-		t[k++] = c[j];
-		if (enc->wrap && ++enc->col == enc->wrap) {
+	if (enc->wrap == 0) {
+		memcpy(t, c, nc);
+		return nc;
+	}
+	for (size_t p = 0; p < nc;) {
+		size_t take = enc->wrap - enc->col;
+
+		if (take > nc - p)
+			take = nc - p;
+		memcpy(t + k, c + p, take);
+		k += take;
+		p += take;
+		enc->col += take;
+		if (enc->col == enc->wrap) {
 			k += put_nl(t + k, enc->flags);
 			enc->col = 0;
 		}
@@ -143,30 +155,15 @@ wrap_block(struct b64_encoder *enc, const unsigned char *in, size_t groups,
     char *out, size_t room, size_t *written)
 {
 	char tmp[WRAP_BLOCK];
-	size_t nl = nl_len(enc->flags), g, chars, o = 0;
+	size_t nl = nl_len(enc->flags), g;
 
 	g = groups < WRAP_BLOCK / 4 ? groups : WRAP_BLOCK / 4;
 	while (g > 0 && g * 4 + (enc->col + g * 4) / enc->wrap * nl > room)
 		g /= 2;
 	if (g == 0)
 		return 0;
-	chars = g * 4;
 	enc->impl->enc(in, g, tmp, enc->alphabet);
-	for (size_t p = 0; p < chars;) {
-		size_t take = enc->wrap - enc->col;
-
-		if (take > chars - p)
-			take = chars - p;
-		memcpy(out + o, tmp + p, take);
-		o += take;
-		p += take;
-		enc->col += take;
-		if (enc->col == enc->wrap) {
-			o += put_nl(out + o, enc->flags);
-			enc->col = 0;
-		}
-	}
-	*written = o;
+	*written = put_chars(enc, tmp, g * 4, out);
 	return g;
 }
 
