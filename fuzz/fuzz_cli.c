@@ -1,6 +1,6 @@
 /*
- * fuzz_cli.c - the command line's stream loops (src/cli/stream.c, io.c,
- * output.c, diag.c, args.c) driven in-process, against the codec's
+ * fuzz_cli.c - the command line's pump (src/cli/pump.c, source.c, sink.c,
+ * io.c, diag.c, args.c) driven in-process, against the codec's
  * one-shot answer.
  *
  * The harness is linked with -Wl,--wrap=read -Wl,--wrap=write
@@ -185,6 +185,13 @@ __wrap_poll(struct pollfd *fds, nfds_t nfds, int timeout)
 	if (!sim.active || nfds != 1 ||
 	    (fds[0].fd != IN_FD && fds[0].fd != 1))
 		return __real_poll(fds, nfds, timeout);
+	if (fds[0].fd == IN_FD && timeout == 0) {
+		/* The pump asking whether more input is ready (else it
+		 * writes out what it has): answer either way. */
+		fds[0].revents = sim.pos < sim.n && fz_below(&sim.rng, 2) ?
+		    POLLIN : 0;
+		return fds[0].revents != 0;
+	}
 	if (fds[0].fd == IN_FD) {
 		FZ_CHECKF(sim.wait_in && fds[0].events & POLLIN,
 		    "poll on the input without a pending EAGAIN");
@@ -354,7 +361,7 @@ run_cli(const struct options *opt, size_t *errlen)
 	FZ_CHECK(mem != NULL);
 	stderr = mem;
 	sim.active = 1;
-	status = opt->decode ? run_decode(IN_FD, opt) : run_encode(IN_FD, opt);
+	status = pump_run_fd(IN_FD, opt);
 	sim.active = 0;
 	fflush(mem);
 	pos = ftell(mem);
@@ -374,7 +381,7 @@ run_cli(const struct options *opt, size_t *errlen)
 	fflush(stderr);
 	dup2(null_fd, 2);
 	sim.active = 1;
-	status = opt->decode ? run_decode(IN_FD, opt) : run_encode(IN_FD, opt);
+	status = pump_run_fd(IN_FD, opt);
 	sim.active = 0;
 	fflush(stderr);
 	dup2(saved_fd, 2);
@@ -475,6 +482,16 @@ check_decode(const struct want *w, int status, size_t errlen)
 		    status);
 		FZ_CHECK(olen > sim.write_fail_at);
 		stdout_is(r.out, sim.write_fail_at, "write error");
+		/* As GNU, an invalid input in a small output that failed
+		 * when written is reported before the write error. */
+		if (r.st != B64_OK && errlen != SIZE_MAX &&
+		    strncmp(errbuf, "base64: invalid input", 21) == 0) {
+			char *nl = strchr(errbuf, '\n');
+			size_t skip = (size_t)(nl + 1 - errbuf);
+
+			memmove(errbuf, nl + 1, errlen - skip + 1);
+			errlen -= skip;
+		}
 		stderr_is(errlen, "base64: write error: "
 		    "No space left on device\n");
 	} else if (sim.read_failed) {
@@ -507,7 +524,7 @@ check_decode(const struct want *w, int status, size_t errlen)
 }
 
 /* Sizes near the CLI's blocks (3 * 64 KiB in, 4 * 64 KiB in, 512 KiB
- * out), and what decodes to the output block; stream.c has the numbers. */
+ * out), and what decodes to the output block; pump.c has the numbers. */
 static size_t
 big_size(unsigned v)
 {

@@ -32,8 +32,11 @@ int parse_args(int argc, char **argv, struct options *opt);
 unsigned decode_flags(const struct options *opt);
 unsigned encode_flags(const struct options *opt);
 
-/* Encode or decode IN_FD to the output OPT names; the exit status. */
-int run_encode(int in_fd, const struct options *opt);
-int run_decode(int in_fd, const struct options *opt);
+/* Run the input OPT names through the codec to its output (pump.c);
+ * the exit status. */
+int pump_run(const struct options *opt);
+
+/* The same with IN_FD, already open, as the input (for the fuzz harness). */
+int pump_run_fd(int in_fd, const struct options *opt);
 
 #endif /* SEXTET_CLI_H */

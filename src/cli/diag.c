@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <langinfo.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,8 +16,13 @@ static int utf8_locale;
 void
 diag_init(const char *argv0)
 {
-	const char *cs = nl_langinfo(CODESET);
+	const char *cs;
 
+	/* Only what is used: the character set (quoting style) and the
+	 * language of strerror; loading every category costs start-up. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	cs = nl_langinfo(CODESET);
 	if (argv0 != NULL && *argv0 != '\0')
 		diag_prog = argv0;
 	utf8_locale = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||

@@ -42,27 +42,6 @@ io_read(int fd, void *buf, size_t n)
 	}
 }
 
-size_t
-io_read_full(int fd, void *buf_, size_t n, int *err)
-{
-	char *buf = buf_;
-	size_t got = 0;
-
-	*err = 0;
-	while (got < n) {
-		ssize_t r = io_read(fd, buf + got, n - got);
-
-		if (r < 0) {
-			*err = errno;
-			break;
-		}
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	return got;
-}
-
 int
 io_write_all(int fd, const void *buf_, size_t n)
 {

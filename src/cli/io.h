@@ -11,10 +11,6 @@
 /* Read up to N bytes; returns the count, 0 at end of file, -1 (errno). */
 ssize_t io_read(int fd, void *buf, size_t n);
 
-/* Read until BUF holds N bytes, end of file or an error; returns the
- * bytes read, and in *err the errno of a read error (0 if none). */
-size_t io_read_full(int fd, void *buf, size_t n, int *err);
-
 /* Write all N bytes; 0 on success, -1 (errno) on failure. */
 int io_write_all(int fd, const void *buf, size_t n);
 

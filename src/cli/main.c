@@ -1,51 +1,15 @@
 /*
- * main.c - base64: parse the command line, open the input, run the stream
- * loop, and check that standard output took everything.
+ * main.c - base64: make sure descriptors 0-2 cannot be taken by our own
+ * files, parse the command line, run the pump, and check that standard
+ * output took everything.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <locale.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
-
-/* Open the operand; -1 after a diagnostic. */
-static int
-open_input(const char *file)
-{
-	int fd;
-
-	if (file == NULL || strcmp(file, "-") == 0)
-		return 0;
-	fd = open(file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		diag(errno, "%s", quote_file(file));
-		return -1;
-	}
-	(void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-	return fd;
-}
-
-/*
- * Ask for a bigger pipe buffer on FD if it is a pipe: fewer context
- * switches between us and the other end.  A refusal is fine.
- */
-static void
-widen_pipe(int fd)
-{
-#ifdef F_SETPIPE_SZ
-	struct stat st;
-
-	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
-		(void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
-#else
-	(void)fd;
-#endif
-}
+#include "source.h"
 
 /*
  * Close standard output and report a failure, as GNU's close_stdout does:
@@ -65,28 +29,12 @@ int
 main(int argc, char **argv)
 {
 	struct options opt;
-	int fd, status = EXIT_FAILURE;
+	int status = EXIT_FAILURE;
 
-	/* Only what is used: the character set (quoting style) and the
-	 * language of strerror; loading every category costs start-up. */
-	setlocale(LC_CTYPE, "");
-	setlocale(LC_MESSAGES, "");
+	std_fds_reserve();
 	diag_init(argv[0]);
-	if (parse_args(argc, argv, &opt) != 0)
-		goto out;
-	fd = open_input(opt.file);
-	if (fd < 0)
-		goto out;
-	widen_pipe(fd);
-	if (opt.output == NULL && !opt.check)
-		widen_pipe(1);
-	status = opt.decode ? run_decode(fd, &opt) : run_encode(fd, &opt);
-	if (fd > 0 && close(fd) != 0 && status == 0) {
-		diag(errno, "%s", quote_file(opt.file));
-		status = 1;
-	}
-	status = close_output(status);
-out:
+	if (parse_args(argc, argv, &opt) == 0)
+		status = close_output(pump_run(&opt));
 	free(opt.file);
 	free(opt.output);
 	return status;

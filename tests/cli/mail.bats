@@ -104,7 +104,7 @@ extract() {
   extract
   head -c 57 "$MAIL/attachment.bin" >first-line
   b64 -d --strict part.txt
-  expect_result 1 first-line "$BASE64: invalid input at line 1, column 77 (byte 76): unexpected byte 0x0d ('\\r'); input has CR line endings: try --lenient"
+  expect_result 1 first-line "$BASE64: invalid input at line 1, column 77 (byte 76): unexpected byte 0x0d ('\\r'); input has CRLF line endings: try --crlf (stays strict) or --lenient"
   b64 -d --strict --crlf part.txt
   expect_status 0
   expect_err

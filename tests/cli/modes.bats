@@ -354,10 +354,38 @@ zeros() {
 # ---------------------------------------------------------------------------
 # --strict: hints
 
-@test "--strict hint: input has CR line endings: try --lenient" {
+@test "--strict hint: CRLF line endings: try --crlf (stays strict) or --lenient" {
   ours_only
   b64_in 'Zm9v\r\nZm9v\r\n' -d --strict
+  expect_located 'foo' 1 5 4 "unexpected byte 0x0d ('\\r'); input has CRLF line endings: try --crlf (stays strict) or --lenient"
+  b64_in 'Zm9v\r\nZm9v\r\n' -d --strict --crlf
+  expect_ok 'foofoo'
+}
+
+@test "--strict hint: CR-only line endings: try --lenient (not --crlf)" {
+  ours_only
+  b64_in 'Zm9v\rZm9v\r' -d --strict
   expect_located 'foo' 1 5 4 "unexpected byte 0x0d ('\\r'); input has CR line endings: try --lenient"
+}
+
+@test "--strict: no line-ending hint for a CR the input does not show the end of" {
+  ours_only
+  b64_in 'Zm9v\r' -d --strict
+  expect_located 'foo' 1 5 4 "unexpected byte 0x0d ('\\r')"
+}
+
+@test "no base64url hint for a pasted mail header, only for base64url text" {
+  ours_only
+  b64_in 'Content-Type: text/plain\n\nZm9v\n' -d --strict
+  expect_located $'\x0a\x89\xed\x7a\x7b' 1 8 7 "unexpected byte 0x2d ('-')"
+  b64_in 'Content-Transfer-Encoding: base64\n' --check
+  expect_located '' 1 8 7 "unexpected byte 0x2d ('-')"
+  b64_in 'Zm9v-_-_\n' -d --strict
+  expect_located 'foo' 1 5 4 "unexpected byte 0x2d ('-'); '-' and '_' are base64url: try --url-safe"
+  b64_in 'abc+/+/A\nZm9v\n' -d --strict -u
+  expect_located $'i\xb7' 1 4 3 "unexpected byte 0x2b ('+'); '+' and '/' are standard base64: drop --url-safe"
+  b64_in 'Zm9v+/+/;\n' -d --strict -u
+  expect_located 'foo' 1 5 4 "unexpected byte 0x2b ('+')"
 }
 
 @test "--strict hint: UTF-16LE text with a byte order mark" {
@@ -613,7 +641,7 @@ zeros() {
   b64_in 'Zm9vYg' --check
   expect_ok ''
   b64_in 'Zm9v\r\n' --check
-  expect_located '' 1 5 4 "unexpected byte 0x0d ('\\r'); input has CR line endings: try --lenient"
+  expect_located '' 1 5 4 "unexpected byte 0x0d ('\\r'); input has CRLF line endings: try --lenient"
   b64_in 'Zm9vYh==' --check
   expect_located '' 1 6 5 'non-zero unused bits (non-canonical encoding)'
 }

@@ -55,26 +55,32 @@ mode_of() {
   stat -c %a "$1"
 }
 
-# wait_for_temp NAME PID: wait until the temporary file for -o NAME exists
-# (.NAME.XXXXXX in the same directory) and process PID, having made it,
+# wait_for_temp NAME PID: wait until process PID has its new output file
+# open (unnamed, or a temporary name, in the directory of -o NAME) and
 # sleeps waiting for more input; fails after about 10 seconds.  (Killing it
 # the instant the file appears would hit the gap between creating the file
 # and arming its removal, which is not what these tests are about.)
 wait_for_temp() {
-  local i stat
+  local i stat dir fd target found=
+  dir=$(cd "$(dirname "$1")" && pwd -P)
+  if [[ ! -d /proc/$2/fd ]]; then
+    sleep 1 # no /proc: give it time
+    return 0
+  fi
   for ((i = 0; i < 200; i++)); do
-    if compgen -G ".$1.*" >/dev/null; then
-      break
-    fi
+    for fd in /proc/"$2"/fd/*; do
+      target=$(readlink "$fd" 2>/dev/null) || continue
+      if [[ $target == "$dir"/* && $target != "$dir/in" &&
+        $target != "$dir/$(basename "$1")" ]]; then
+        found=1
+      fi
+    done
+    [[ -n $found ]] && break
     sleep 0.05
   done
-  if ((i == 200)); then
-    echo "no temporary file .$1.* appeared" >&2
+  if [[ -z $found ]]; then
+    echo "no new file for $1 was opened" >&2
     return 1
-  fi
-  if [[ ! -r /proc/$2/stat ]]; then
-    sleep 0.5 # no /proc: give it time
-    return 0
   fi
   for ((i = 0; i < 200; i++)); do
     stat=$(cat "/proc/$2/stat" 2>/dev/null) || return 0
@@ -95,7 +101,8 @@ killed_mid_stream() {
   local sig=$1 pid
   shift
   mkfifo in
-  "$BASE64" "$@" -o f <in >"$OUT" 2>"$ERR" 3>&- &
+  # A background job of a script starts with SIGINT and SIGQUIT ignored.
+  env --default-signal=INT,QUIT "$BASE64" "$@" -o f <in >"$OUT" 2>"$ERR" 3>&- &
   pid=$!
   exec 4>in
   printf 'Zm9vYmFy\nZm9v\n' >&4
@@ -199,17 +206,20 @@ killed_mid_stream() {
   [[ $(mode_of f27) == 640 ]]
 }
 
-@test "a replaced FILE gets the umask mode too, not its old mode" {
+@test "a replaced FILE keeps its mode, whatever the umask: 600, 755, 444" {
   ours_only
   workdir
   printf old >f
   chmod 600 f
   (umask 022 && printf x | "$BASE64" -o f)
-  [[ $(mode_of f) == 644 ]]
-  chmod 755 f
-  (umask 077 && printf x | "$BASE64" -o f)
   [[ $(mode_of f) == 600 ]]
   expect_file_is f $'eA==\n'
+  chmod 755 f
+  (umask 077 && printf x | "$BASE64" -o f)
+  [[ $(mode_of f) == 755 ]]
+  chmod 4751 f
+  (umask 077 && printf x | "$BASE64" -o f)
+  [[ $(mode_of f) == 4751 ]]
 }
 
 # ---------------------------------------------------------------------------
@@ -484,4 +494,333 @@ killed_mid_stream() {
   # is not.
   [[ -c null ]]
   expect_listing null
+}
+
+# ---------------------------------------------------------------------------
+# Descriptors closed at start: the new file never takes 0, 1 or 2
+
+@test "closed stdin: -o FILE reports the read error and keeps FILE" {
+  ours_only
+  workdir
+  printf 'precious\n' >t
+  b64 -d -o t <&-
+  expect_status 1
+  expect_err "$BASE64: read error: Bad file descriptor"
+  expect_file_is t $'precious\n'
+  b64 -o t <&-
+  expect_status 1
+  expect_err "$BASE64: read error: Bad file descriptor"
+  expect_file_is t $'precious\n'
+  expect_listing t
+}
+
+@test "closed stdout: -o FILE still writes FILE, exit 0" {
+  ours_only
+  workdir
+  printf 'abc' >in
+  status=0
+  "$BASE64" -o t in >&- 2>"$ERR" || status=$?
+  expect_status 0
+  expect_err
+  expect_file_is t $'YWJj\n'
+}
+
+@test "closed stderr: -o FILE holds only the encoding" {
+  ours_only
+  workdir
+  printf 'abc' >in
+  status=0
+  "$BASE64" -o t in 2>&- || status=$?
+  expect_status 0
+  expect_file_is t $'YWJj\n'
+  status=0
+  printf 'YWJj*' | "$BASE64" -d -o t 2>&- || status=$?
+  expect_status 1
+  expect_file_is t $'YWJj\n'
+}
+
+@test "all three closed: -o FILE with a FILE operand works" {
+  ours_only
+  workdir
+  printf 'abc' >in
+  status=0
+  "$BASE64" -o t in <&- >&- 2>&- || status=$?
+  expect_status 0
+  expect_file_is t $'YWJj\n'
+}
+
+# ---------------------------------------------------------------------------
+# Open descriptors: written in place, at their position
+
+@test "-o /dev/stdout writes into stdout at its position" {
+  ours_only
+  workdir
+  printf 'abc' >x
+  { echo header; "$BASE64" -o /dev/stdout x; echo footer; } >f
+  expect_file_is f $'header\nYWJj\nfooter\n'
+  printf 'log line\n' >log
+  "$BASE64" -o /dev/stdout x >>log
+  expect_file_is log $'log line\nYWJj\n'
+  expect_listing f log x
+}
+
+@test "-o /dev/fd/1, /proc/self/fd/1 and -o - are stdout too" {
+  ours_only
+  workdir
+  printf 'abc' >x
+  for name in /dev/fd/1 /proc/self/fd/1 -; do
+    { echo header; "$BASE64" -o "$name" x; } >f
+    expect_file_is f $'header\nYWJj\n' || { echo "-o $name" >&2; return 1; }
+  done
+}
+
+@test "-o /dev/stderr and -o /dev/fd/5 write into those descriptors" {
+  ours_only
+  workdir
+  printf 'abc' >x
+  { echo header >&2; "$BASE64" -o /dev/stderr x; } 2>f
+  expect_file_is f $'header\nYWJj\n'
+  printf 'first\n' >g
+  "$BASE64" -d -o /dev/fd/5 <<<'YWJj' 5>>g
+  expect_file_is g $'first\nabc'
+  printf 'first\n' >g
+  "$BASE64" -d -o /proc/self/fd/5 <<<'YWJj' 5>>g
+  expect_file_is g $'first\nabc'
+}
+
+@test "-o /dev/fd/N with N not open: an error, nothing created" {
+  ours_only
+  workdir
+  printf 'abc' >x
+  b64 -o /dev/fd/7 x 7>&-
+  expect_status 1
+  [[ $(cat "$ERR") == "$BASE64: /dev/fd/7: "* ]]
+  expect_listing x
+}
+
+@test "-o onto a FIFO writes into it" {
+  ours_only
+  workdir
+  mkfifo p
+  cat p >got &
+  local pid=$!
+  printf 'abc' | "$BASE64" -o p
+  wait "$pid"
+  expect_file_is got $'YWJj\n'
+  [[ -p p ]]
+}
+
+# ---------------------------------------------------------------------------
+# Metadata and permissions
+
+@test "as root: a replaced FILE keeps its owner and group" {
+  ours_only
+  workdir
+  if [[ $(id -u) != 0 ]]; then
+    skip "changing owners needs root"
+  fi
+  printf old >f
+  chown nobody:nogroup f
+  chmod 640 f
+  printf x | "$BASE64" -o f
+  [[ $(stat -c %U:%G f) == nobody:nogroup ]]
+  [[ $(mode_of f) == 640 ]]
+  expect_file_is f $'eA==\n'
+}
+
+# as_nobody COMMAND...: run a command as user nobody (needs root and setpriv).
+as_nobody() {
+  setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"
+}
+
+needs_nobody() {
+  if [[ $(id -u) != 0 ]] || ! command -v setpriv >/dev/null; then
+    skip "needs root and setpriv to act as another user"
+  fi
+  chmod 755 "$BATS_TEST_TMPDIR"
+  chmod 777 "$BATS_TEST_TMPDIR/work"
+}
+
+@test "a FILE the user may not write is refused with the shell's message" {
+  ours_only
+  workdir
+  needs_nobody
+  printf 'precious\n' >f
+  chmod 444 f
+  chown nobody f
+  status=0
+  printf x | as_nobody "$BASE64" -o f >"$OUT" 2>"$ERR" || status=$?
+  expect_status 1
+  expect_err "$BASE64: f: Permission denied"
+  expect_file_is f $'precious\n'
+  expect_listing f
+}
+
+@test "a FILE of another user, writable: replaced, and the lost owner is said" {
+  ours_only
+  workdir
+  needs_nobody
+  printf 'old\n' >f
+  chmod 666 f
+  status=0
+  printf x | as_nobody "$BASE64" -o f >"$OUT" 2>"$ERR" || status=$?
+  expect_status 0
+  expect_err "$BASE64: failed to preserve ownership for 'f': Operation not permitted"
+  expect_file_is f $'eA==\n'
+  [[ $(mode_of f) == 666 ]]
+}
+
+@test "a FILE in a directory the user may not write: refused, FILE kept" {
+  ours_only
+  workdir
+  needs_nobody
+  mkdir d
+  printf 'old\n' >d/f
+  chmod 666 d/f
+  status=0
+  printf x | as_nobody "$BASE64" -o d/f >"$OUT" 2>"$ERR" || status=$?
+  expect_status 1
+  [[ $(cat "$ERR") == "$BASE64: d/f: "*"Permission denied" ]]
+  expect_file_is d/f $'old\n'
+  [[ -z $(ls -A d | grep -v '^f$') ]]
+}
+
+@test "a FILE with two hard links: FILE is replaced, the other name keeps the old data" {
+  ours_only
+  workdir
+  printf 'old\n' >f
+  ln f g
+  printf x | "$BASE64" -o f
+  expect_file_is f $'eA==\n'
+  expect_file_is g $'old\n'
+  [[ $(stat -c %h g) == 1 ]]
+}
+
+# ---------------------------------------------------------------------------
+# Symbolic links and names
+
+@test "-o onto a dangling symlink creates the file it names; the link stays" {
+  ours_only
+  workdir
+  ln -s target link
+  printf abc | "$BASE64" -o link
+  [[ -L link ]]
+  [[ $(readlink link) == target ]]
+  expect_file_is target $'YWJj\n'
+  mkdir d
+  ln -s ../made d/rel
+  printf abc | "$BASE64" -o d/rel
+  [[ -L d/rel ]]
+  expect_file_is made $'YWJj\n'
+  expect_listing d link made target
+}
+
+@test "-o onto a symlink to a symlink to a file replaces the file" {
+  ours_only
+  workdir
+  printf old >file
+  chmod 600 file
+  ln -s file l1
+  ln -s l1 l2
+  printf abc | "$BASE64" -o l2
+  [[ -L l1 && -L l2 ]]
+  expect_file_is file $'YWJj\n'
+  [[ $(mode_of file) == 600 ]]
+  expect_listing file l1 l2
+}
+
+@test "-o onto a symlink loop: the shell's error, nothing created" {
+  ours_only
+  workdir
+  ln -s loop loop
+  printf abc >in
+  b64 -o loop in
+  expect_status 1
+  expect_err "$BASE64: loop: Too many levels of symbolic links"
+  expect_listing in loop
+}
+
+@test "-o onto a dangling symlink into a missing directory: No such file" {
+  ours_only
+  workdir
+  ln -s nodir/target link
+  printf abc >in
+  b64 -o link in
+  expect_status 1
+  expect_err "$BASE64: link: No such file or directory"
+  expect_listing in link
+}
+
+@test "-o FILE with names of 248 to 255 bytes works; 256 is too long" {
+  ours_only
+  workdir
+  local n name
+  printf abc >in
+  for n in 248 250 254 255; do
+    name=$(a_string "$n")
+    b64 -o "$name" in
+    expect_status 0 || return 1
+    expect_file_is "$name" $'YWJj\n'
+    rm "$name"
+  done
+  name=$(a_string 256)
+  b64 -o "$name" in
+  expect_status 1
+  expect_err "$BASE64: $name: File name too long"
+  expect_listing in
+}
+
+# ---------------------------------------------------------------------------
+# Every terminating signal cleans up; the new file has no name meanwhile
+
+@test "no named temporary file exists while FILE is being written" {
+  ours_only
+  workdir
+  mkfifo in
+  "$BASE64" -d -o f <in >"$OUT" 2>"$ERR" &
+  local pid=$!
+  exec 4>in
+  printf 'Zm9v\n' >&4
+  wait_for_temp f "$pid"
+  expect_listing in
+  exec 4>&-
+  wait "$pid"
+  expect_file_is f foo
+}
+
+@test "SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGINT: no FILE, no temporary file" {
+  ours_only
+  workdir
+  local sig
+  for sig in QUIT ALRM USR1 USR2 INT PIPE; do
+    killed_mid_stream "$sig" -d || { echo "signal $sig" >&2; return 1; }
+    rm -f in
+  done
+}
+
+@test "SIGKILL: no FILE, no temporary file, an old FILE unchanged" {
+  ours_only
+  workdir
+  printf 'precious\n' >f
+  mkfifo in
+  "$BASE64" -d -o f <in >"$OUT" 2>"$ERR" &
+  local pid=$!
+  exec 4>in
+  printf 'Zm9vYmFy\n' >&4
+  wait_for_temp f "$pid"
+  kill -s KILL "$pid"
+  wait "$pid" || true
+  exec 4>&-
+  expect_file_is f $'precious\n'
+  expect_listing f in
+}
+
+@test "SIGXFSZ (ulimit -f): no FILE, no temporary file" {
+  ours_only
+  workdir
+  head -c 300000 /dev/zero >big
+  status=0
+  (ulimit -f 100 && exec "$BASE64" -o f big) >"$OUT" 2>"$ERR" || status=$?
+  expect_status $((128 + $(kill -l XFSZ)))
+  expect_listing big
 }

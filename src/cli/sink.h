@@ -1,0 +1,60 @@
+/*
+ * sink.h - where the output goes: standard output; nowhere (--check); an
+ * open descriptor or a non-regular file, written in place as by the
+ * shell's '>' onto it; or a regular file replaced atomically (-o FILE).
+ */
+#ifndef SEXTET_SINK_H
+#define SEXTET_SINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+struct source;
+
+enum sink_kind {
+	SINK_STDOUT,     /* descriptor 1 */
+	SINK_DISCARD,    /* --check */
+	SINK_INPLACE,    /* an open descriptor or a non-regular -o FILE */
+	SINK_REPLACE,    /* a new file put in place of -o FILE at commit */
+};
+
+struct sink {
+	enum sink_kind kind;
+	int fd;               /* where bytes go; -1 for SINK_DISCARD */
+	int own_fd;           /* fd is ours to close */
+	const char *name;     /* -o FILE as given; NULL for stdout */
+	char *buf;            /* output collected for one big write */
+	size_t len, cap;
+	uint64_t written;     /* bytes written out so far */
+	/* SINK_REPLACE */
+	int dirfd;            /* the directory of the file replaced */
+	char *base;           /* its name in that directory */
+	int existed;          /* it exists: keep its mode, owner, group */
+	struct stat old;      /* its status then */
+};
+
+/*
+ * Open the sink for -o PATH (NULL: standard output) or a discarding one
+ * (DISCARD), collecting output in BUF (CAP bytes).  IN is the input, which
+ * PATH must not be.  Returns 0, or 1 after a diagnostic.
+ */
+int sink_open(struct sink *s, const char *path, int discard,
+    const struct source *in, char *buf, size_t cap);
+
+/* Write out what is collected: 0, or the errno of the failure (no
+ * message; sink_report_write_error() prints it). */
+int sink_flush_quiet(struct sink *s);
+void sink_report_write_error(const struct sink *s, int err);
+
+/* Write out what is collected; 0, or 1 after a diagnostic. */
+int sink_flush(struct sink *s);
+
+/* Flush and, for -o, give the new file its mode, owner and group, make it
+ * durable and put it in place.  0, or 1 after a diagnostic. */
+int sink_commit(struct sink *s);
+
+/* Give up: a new file never appears; FILE stays as it was. */
+void sink_abort(struct sink *s);
+
+#endif /* SEXTET_SINK_H */
