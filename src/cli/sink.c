@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -415,8 +416,30 @@ sink_flush(struct sink *s)
 }
 
 /*
+ * Copy FILE's extended attributes (ACLs among them) to the new file, as
+ * far as we may: the ones we may not set are left out silently.
+ */
+static void
+copy_xattrs(struct sink *s)
+{
+	char path[64 + NAME_MAX], names[4096], value[4096];
+	ssize_t n;
+
+	if (snprintf(path, sizeof(path), "/proc/self/fd/%d/%s", s->dirfd,
+	    s->base) >= (int)sizeof(path))
+		return;
+	n = llistxattr(path, names, sizeof(names));
+	for (ssize_t k = 0; k < n; k += (ssize_t)strlen(names + k) + 1) {
+		ssize_t v = lgetxattr(path, names + k, value, sizeof(value));
+
+		if (v >= 0)
+			(void)fsetxattr(s->fd, names + k, value, (size_t)v, 0);
+	}
+}
+
+/*
  * Give the new file FILE's owner and group (where permitted: say so when
- * not) and mode, or a new file's mode; 0 or an errno.
+ * not), extended attributes and mode, or a new file's mode; 0 or an errno.
  */
 static int
 set_metadata(struct sink *s)
@@ -441,6 +464,7 @@ set_metadata(struct sink *s)
 		diag(e, "failed to preserve ownership for %s",
 		    quote_arg(s->name));
 	}
+	copy_xattrs(s);
 	/* After fchown, which clears the set-ID bits. */
 	return fchmod(s->fd, s->old.st_mode & 07777) != 0 ? errno : 0;
 }

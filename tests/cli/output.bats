@@ -102,7 +102,8 @@ killed_mid_stream() {
   shift
   mkfifo in
   # A background job of a script starts with SIGINT and SIGQUIT ignored.
-  env --default-signal=INT,QUIT "$BASE64" "$@" -o f <in >"$OUT" 2>"$ERR" 3>&- &
+  env --default-signal=INT,QUIT ${SHIM_ENV[@]+"${SHIM_ENV[@]}"} \
+    "$BASE64" "$@" -o f <in >"$OUT" 2>"$ERR" 3>&- &
   pid=$!
   exec 4>in
   printf 'Zm9vYmFy\nZm9v\n' >&4
@@ -823,4 +824,70 @@ needs_nobody() {
   (ulimit -f 100 && exec "$BASE64" -o f big) >"$OUT" 2>"$ERR" || status=$?
   expect_status $((128 + $(kill -l XFSZ)))
   expect_listing big
+}
+
+# ---------------------------------------------------------------------------
+# A file system without unnamed files (O_TMPFILE refused, by the fault
+# shim): the new file has a temporary name, and every way out removes it.
+
+needs_no_tmpfile() {
+  if [[ -z ${FAULTSHIM:-} || ! -f $FAULTSHIM ]]; then
+    skip "the fault shim is not built (FAULTSHIM)"
+  fi
+  SHIM_ENV=(SEXTET_FAULTS=open:notmpfile LD_PRELOAD="$FAULTSHIM"
+    ASAN_OPTIONS=verify_asan_link_order=0${ASAN_OPTIONS:+:$ASAN_OPTIONS})
+}
+
+@test "without O_TMPFILE: FILE is written, keeps its mode, nothing is left" {
+  ours_only
+  workdir
+  needs_no_tmpfile
+  printf 'old\n' >f
+  chmod 640 f
+  printf abc | env "${SHIM_ENV[@]}" "$BASE64" -o f
+  expect_file_is f $'YWJj\n'
+  [[ $(mode_of f) == 640 ]]
+  printf 'YWJj*' | env "${SHIM_ENV[@]}" "$BASE64" -d -o f 2>/dev/null || true
+  expect_file_is f $'YWJj\n'
+  expect_listing f
+}
+
+@test "without O_TMPFILE: a temporary name exists while writing, removed by signals" {
+  ours_only
+  workdir
+  needs_no_tmpfile
+  local sig
+  for sig in TERM QUIT ALRM USR1 USR2 XFSZ HUP INT PIPE; do
+    killed_mid_stream "$sig" -d || { echo "signal $sig" >&2; return 1; }
+    rm -f in
+  done
+}
+
+@test "fsync fails: a write error naming FILE, FILE kept, nothing left" {
+  ours_only
+  workdir
+  if [[ -z ${FAULTSHIM:-} || ! -f $FAULTSHIM ]]; then
+    skip "the fault shim is not built (FAULTSHIM)"
+  fi
+  printf 'precious\n' >f
+  status=0
+  printf abc | SEXTET_FAULTS=fsync:eio LD_PRELOAD=$FAULTSHIM \
+    ASAN_OPTIONS=verify_asan_link_order=0${ASAN_OPTIONS:+:$ASAN_OPTIONS} \
+    "$BASE64" -o f >"$OUT" 2>"$ERR" || status=$?
+  expect_status 1
+  expect_err "$BASE64: write error: f: Input/output error"
+  expect_file_is f $'precious\n'
+  expect_listing f
+}
+
+@test "extended attributes of a replaced FILE are kept" {
+  ours_only
+  workdir
+  printf 'old\n' >f
+  if ! python3 -c 'import os, sys; os.setxattr(sys.argv[1], "user.sextet", b"kept")' f 2>/dev/null; then
+    skip "no user extended attributes here"
+  fi
+  printf abc | "$BASE64" -o f
+  expect_file_is f $'YWJj\n'
+  [[ $(python3 -c 'import os, sys; print(os.getxattr(sys.argv[1], "user.sextet").decode())' f) == kept ]]
 }

@@ -15,12 +15,18 @@
  *   write:enospc@N  writes fail with ENOSPC once N bytes have been written
  *   write:epipe@N   writes fail with EPIPE once N bytes have been written
  *   write:zero@N    writes return 0 once N bytes have been written
+ *   open:notmpfile  openat() with O_TMPFILE fails with EOPNOTSUPP, as on a
+ *                   file system without unnamed files
+ *   fsync:eio       fsync() of a regular file fails with EIO
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -28,10 +34,14 @@
 
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
+int openat(int dirfd, const char *path, int flags, ...);
+int openat64(int dirfd, const char *path, int flags, ...);
+int fsync(int fd);
 
 struct rules {
 	int parsed;
 	int r_short, r_eintr, r_eagain, w_short, w_eintr, w_eagain;
+	int no_tmpfile, fsync_eio;
 	long long r_eio, w_enospc, w_epipe, w_zero; /* -1: off */
 };
 
@@ -66,6 +76,8 @@ parse(void)
 	rules.w_short = strstr(s, "write:short") != NULL;
 	rules.w_eintr = strstr(s, "write:eintr") != NULL;
 	rules.w_eagain = strstr(s, "write:eagain") != NULL;
+	rules.no_tmpfile = strstr(s, "open:notmpfile") != NULL;
+	rules.fsync_eio = strstr(s, "fsync:eio") != NULL;
 	rules.r_eio = at(s, "read:eio");
 	rules.w_enospc = at(s, "write:enospc");
 	rules.w_epipe = at(s, "write:epipe");
@@ -166,4 +178,76 @@ write(int fd, const void *buf, size_t n)
 	if (w > 0)
 		nwritten += w;
 	return w;
+}
+
+/* Whether FLAGS come with a mode argument. */
+static int
+needs_mode(int flags)
+{
+#ifdef O_TMPFILE
+	if ((flags & O_TMPFILE) == O_TMPFILE)
+		return 1;
+#endif
+	return (flags & O_CREAT) != 0;
+}
+
+/* openat, or its 64-bit alias NAME, with the O_TMPFILE rule. */
+static int
+open_at(const char *name, int dirfd, const char *path, int flags,
+    mode_t mode)
+{
+	int (*real)(int, const char *, int, ...);
+
+	*(void **)&real = dlsym(RTLD_NEXT, name);
+	parse();
+#ifdef O_TMPFILE
+	if (rules.no_tmpfile && (flags & O_TMPFILE) == O_TMPFILE) {
+		errno = EOPNOTSUPP;
+		return -1;
+	}
+#endif
+	return real(dirfd, path, flags, mode);
+}
+
+int
+openat(int dirfd, const char *path, int flags, ...)
+{
+	va_list ap;
+	mode_t mode;
+
+	mode = 0;
+	va_start(ap, flags);
+	if (needs_mode(flags))
+		mode = (mode_t)va_arg(ap, int);
+	va_end(ap);
+	return open_at("openat", dirfd, path, flags, mode);
+}
+
+int
+openat64(int dirfd, const char *path, int flags, ...)
+{
+	va_list ap;
+	mode_t mode;
+
+	mode = 0;
+	va_start(ap, flags);
+	if (needs_mode(flags))
+		mode = (mode_t)va_arg(ap, int);
+	va_end(ap);
+	return open_at("openat64", dirfd, path, flags, mode);
+}
+
+int
+fsync(int fd)
+{
+	int (*real)(int);
+	struct stat st;
+
+	*(void **)&real = dlsym(RTLD_NEXT, "fsync");
+	parse();
+	if (rules.fsync_eio && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		errno = EIO;
+		return -1;
+	}
+	return real(fd);
 }
