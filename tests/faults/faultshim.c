@@ -209,33 +209,23 @@ open_at(const char *name, int dirfd, const char *path, int flags,
 	return real(dirfd, path, flags, mode);
 }
 
-int
-openat(int dirfd, const char *path, int flags, ...)
-{
-	va_list ap;
-	mode_t mode;
-
-	mode = 0;
-	va_start(ap, flags);
-	if (needs_mode(flags))
-		mode = (mode_t)va_arg(ap, int);
-	va_end(ap);
-	return open_at("openat", dirfd, path, flags, mode);
+/* openat() and its 64-bit alias, alike but for the name they forward to. */
+#define OPEN_AT(name) \
+int \
+name(int dirfd, const char *path, int flags, ...) \
+{ \
+	va_list ap; \
+	mode_t mode = 0; \
+\
+	va_start(ap, flags); \
+	if (needs_mode(flags)) \
+		mode = (mode_t)va_arg(ap, int); \
+	va_end(ap); \
+	return open_at(#name, dirfd, path, flags, mode); \
 }
 
-int
-openat64(int dirfd, const char *path, int flags, ...)
-{
-	va_list ap;
-	mode_t mode;
-
-	mode = 0;
-	va_start(ap, flags);
-	if (needs_mode(flags))
-		mode = (mode_t)va_arg(ap, int);
-	va_end(ap);
-	return open_at("openat64", dirfd, path, flags, mode);
-}
+OPEN_AT(openat)
+OPEN_AT(openat64)
 
 int
 fsync(int fd)
