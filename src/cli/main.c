@@ -4,7 +4,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,11 +66,7 @@ main(int argc, char **argv)
 	struct options opt;
 	int fd, status = EXIT_FAILURE;
 
-	/* Only what is used: the character set (quoting style) and the
-	 * language of strerror; loading every category costs start-up. */
-	setlocale(LC_CTYPE, "");
-	setlocale(LC_MESSAGES, "");
-	diag_init(argv[0]);
+	diag_init(argv[0]);	/* the locale too */
 	if (parse_args(argc, argv, &opt) != 0)
 		goto out;
 	fd = open_input(opt.file);
