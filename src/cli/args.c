@@ -201,6 +201,38 @@ parse_wrap(const char *s, size_t *wrap)
 	return 0;
 }
 
+/*
+ * The argument of the option popt just returned, as getopt gives it.
+ * popt drops an '=' that starts an argument attached to a short option
+ * (-w=5 gives "5"; getopt gives "=5").  The word popt consumed last at
+ * the outer level (what poptBadOption() reports) is the argument itself
+ * when it came separately; when it is a short option bundle ending in
+ * "=ARG", the '=' was dropped and goes back.  NULL if out of memory.
+ */
+static char *
+option_arg(poptContext ctx)
+{
+	char *arg = poptGetOptArg(ctx), *full;
+	const char *word = poptBadOption(ctx, POPT_BADOPTION_NOALIAS);
+	size_t n, w;
+
+	if (arg == NULL || word == NULL || word[0] != '-' || word[1] == '-' ||
+	    strcmp(word, arg) == 0)
+		return arg;
+	n = strlen(arg);
+	w = strlen(word);
+	if (w < n + 2 || word[w - n - 1] != '=' ||
+	    strcmp(word + w - n, arg) != 0)
+		return arg;
+	full = malloc(n + 2);
+	if (full != NULL) {
+		full[0] = '=';
+		memcpy(full + 1, arg, n + 1);
+	}
+	free(arg);
+	return full;
+}
+
 /* Act on option RC that popt handed back; 1 after a diagnostic. */
 static int
 act(poptContext ctx, int rc, struct options *opt,
@@ -211,8 +243,12 @@ act(poptContext ctx, int rc, struct options *opt,
 
 	switch (rc) {
 	case OPT_WRAP:
-		arg = poptGetOptArg(ctx);
-		status = parse_wrap(arg != NULL ? arg : "", &opt->wrap);
+		arg = option_arg(ctx);
+		if (arg == NULL) {
+			diag(0, "memory exhausted");
+			return 1;
+		}
+		status = parse_wrap(arg, &opt->wrap);
 		free(arg);
 		return status;
 	case OPT_MIME:
@@ -221,7 +257,7 @@ act(poptContext ctx, int rc, struct options *opt,
 		return 0;
 	case OPT_OUTPUT:
 		free(opt->output);
-		opt->output = poptGetOptArg(ctx);
+		opt->output = option_arg(ctx);
 		if (opt->output == NULL) {
 			diag(0, "memory exhausted");
 			return 1;

@@ -124,8 +124,8 @@ put_byte(struct text *t, char c)
 static void
 put_octal(struct text *t, unsigned char c)
 {
-	char e[4] = { '\\', (char)('0' + (c >> 6)), (char)('0' + ((c >> 3) & 7)),
-	    (char)('0' + (c & 7)) };
+	char e[4] = { '\\', (char)('0' + (c >> 6)),
+	    (char)('0' + ((c >> 3) & 7)), (char)('0' + (c & 7)) };
 
 	put_mem(t, e, sizeof(e));
 }
