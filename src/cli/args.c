@@ -530,6 +530,29 @@ take_impl(struct options *opt)
 	return 0;
 }
 
+/*
+ * popt's context for ARGV.  popt ends the options at the first operand
+ * under POSIX_ME_HARDER as under POSIXLY_CORRECT; getopt knows only the
+ * latter, so popt does not get to see the former.
+ */
+static poptContext
+new_context(int argc, const char **argv, const struct poptOption *table)
+{
+	const char *hard = getenv("POSIX_ME_HARDER");
+	char *saved = NULL;
+	poptContext ctx;
+
+	if (hard != NULL && getenv("POSIXLY_CORRECT") == NULL &&
+	    (saved = strdup(hard)) != NULL)
+		unsetenv("POSIX_ME_HARDER");
+	ctx = poptGetContext(NULL, argc, argv, table, 0);
+	if (saved != NULL) {
+		setenv("POSIX_ME_HARDER", saved, 1);
+		free(saved);
+	}
+	return ctx;
+}
+
 int
 parse_args(int argc, char **argv, struct options *opt)
 {
@@ -546,7 +569,7 @@ parse_args(int argc, char **argv, struct options *opt)
 	if (cargv != NULL) {
 		for (int k = 0; k < argc; k++)
 			cargv[k] = argv[k];
-		ctx = poptGetContext(NULL, argc, cargv, table, 0);
+		ctx = new_context(argc, cargv, table);
 	}
 	if (ctx == NULL) {
 		diag(0, "memory exhausted");

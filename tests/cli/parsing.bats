@@ -72,6 +72,12 @@ load helpers
   expect_usage_error "extra operand '-d'"
 }
 
+@test "POSIX_ME_HARDER is not POSIXLY_CORRECT: options may follow the operand" {
+  printf 'Zm9vYmFy\n' >in.txt
+  POSIX_ME_HARDER=1 b64 in.txt -d
+  expect_ok foobar
+}
+
 @test "-o=FILE writes the file named '=FILE', as getopt would hand it over" {
   ours_only
   printf 'abc' >in
