@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -66,7 +67,7 @@ main(int argc, char **argv)
 	struct options opt;
 	int fd, status = EXIT_FAILURE;
 
-	diag_init(argv[0]);	/* the locale too */
+	diag_init(argv[0]);
 	if (parse_args(argc, argv, &opt) != 0)
 		goto out;
 	fd = open_input(opt.file);
