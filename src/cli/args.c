@@ -2,19 +2,22 @@
  * args.c - the command line, parsed with popt, with GNU getopt_long's
  * behaviour and wording.
  *
- * popt does the parsing proper: bundled short options (-dw0), attached and
+ * popt does the parsing: bundled short options (-dw0), attached and
  * separate arguments, operands mixed with options, "--", POSIXLY_CORRECT.
- * What popt lacks is done in a pre-pass over argv, driven by the same
- * option table: long options abbreviated to any unambiguous prefix are
- * expanded to their full names, and the first malformed option is found so
- * that its GNU message can be printed.  popt then parses only the
- * arguments before that one, so options before it act first, in order, as
- * with getopt (--help before a bad option still prints the help).
+ * The flags land in struct options through the table's pointers; the
+ * options whose place on the command line matters (-w, --mime, -o, --help,
+ * --version) come back one by one, so they act in order, as with getopt
+ * (--help before a bad option still prints the help).
+ *
+ * What popt lacks is done where popt reports an error, on the word it
+ * refused: a long option abbreviated to an unambiguous prefix is given
+ * back to popt under its full name (poptStuffArgs), and every other
+ * refusal is told in glibc getopt's words, translated as getopt's are.
+ * The same table generates --help.
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <popt.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,41 +31,69 @@
 #define VERSION_STRING "unknown"
 #endif
 
+/* The options that come back from popt to act at their place. */
 enum {
-	OPT_DECODE = 'd',
-	OPT_IGNORE = 'i',
-	OPT_WRAP = 'w',
-	OPT_URL = 'u',
-	OPT_OUTPUT = 'o',
-	OPT_NO_PAD = 0x100,
-	OPT_STRICT,
-	OPT_LENIENT,
-	OPT_CRLF,
+	OPT_WRAP = 1,
 	OPT_MIME,
-	OPT_CHECK,
+	OPT_OUTPUT,
 	OPT_HELP,
 	OPT_VERSION,
 };
 
-/* The options, in --help order.  String arguments are fetched with
- * poptGetOptArg(), so the table holds no pointers and is constant. */
-static const struct poptOption table[] = {
-	{ "decode", 'd', POPT_ARG_NONE, NULL, OPT_DECODE, NULL, NULL },
-	{ "ignore-garbage", 'i', POPT_ARG_NONE, NULL, OPT_IGNORE, NULL, NULL },
-	{ "wrap", 'w', POPT_ARG_STRING, NULL, OPT_WRAP, NULL, NULL },
-	{ "url-safe", 'u', POPT_ARG_NONE, NULL, OPT_URL, NULL, NULL },
-	{ "base64url", '\0', POPT_ARG_NONE, NULL, OPT_URL, NULL, NULL },
-	{ "no-pad", '\0', POPT_ARG_NONE, NULL, OPT_NO_PAD, NULL, NULL },
-	{ "strict", '\0', POPT_ARG_NONE, NULL, OPT_STRICT, NULL, NULL },
-	{ "lenient", '\0', POPT_ARG_NONE, NULL, OPT_LENIENT, NULL, NULL },
-	{ "crlf", '\0', POPT_ARG_NONE, NULL, OPT_CRLF, NULL, NULL },
-	{ "mime", '\0', POPT_ARG_NONE, NULL, OPT_MIME, NULL, NULL },
-	{ "output", 'o', POPT_ARG_STRING, NULL, OPT_OUTPUT, NULL, NULL },
-	{ "check", '\0', POPT_ARG_NONE, NULL, OPT_CHECK, NULL, NULL },
-	{ "help", '\0', POPT_ARG_NONE, NULL, OPT_HELP, NULL, NULL },
-	{ "version", '\0', POPT_ARG_NONE, NULL, OPT_VERSION, NULL, NULL },
-	POPT_TABLEEND
-};
+#define N_TABLE 15
+
+/*
+ * The options, in --help order, with their help: a description's lines
+ * are separated by newlines.  Flags are stored straight into OPT.
+ */
+static void
+make_table(struct poptOption table[N_TABLE], struct options *opt)
+{
+	const struct poptOption t[N_TABLE] = {
+		{ "decode", 'd', POPT_ARG_NONE, &opt->decode, 0,
+		    "decode base64 input instead of encoding", NULL },
+		{ "ignore-garbage", 'i', POPT_ARG_NONE, &opt->ignore_garbage, 0,
+		    "when decoding, drop every byte outside the alphabet",
+		    NULL },
+		{ "wrap", 'w', POPT_ARG_STRING, NULL, OPT_WRAP,
+		    "break encoded lines after COLS characters\n"
+		    "(default 76); 0 writes one unbroken line", "COLS" },
+		{ "url-safe", 'u', POPT_ARG_NONE, &opt->url, 0,
+		    "use the URL and file name safe alphabet ('-' and '_'\n"
+		    "for '+' and '/', RFC 4648 section 5);\n"
+		    "--base64url is the same", NULL },
+		{ "base64url", '\0', POPT_ARG_NONE | POPT_ARGFLAG_DOC_HIDDEN,
+		    &opt->url, 0, NULL, NULL },
+		{ "no-pad", '\0', POPT_ARG_NONE, &opt->no_pad, 0,
+		    "encode without '=' padding; when decoding, padding\n"
+		    "is optional, and refused with --strict", NULL },
+		{ "strict", '\0', POPT_ARG_NONE, &opt->strict, 0,
+		    "decode only canonical RFC 4648 input: alphabet and\n"
+		    "line breaks, exact padding, zero unused bits", NULL },
+		{ "lenient", '\0', POPT_ARG_NONE, &opt->lenient, 0,
+		    "decode on a best-effort basis: skip white space,\n"
+		    "accept missing, partial or extra padding", NULL },
+		{ "crlf", '\0', POPT_ARG_NONE, &opt->crlf, 0,
+		    "encode with CRLF line ends; with --strict, decoding\n"
+		    "requires them", NULL },
+		{ "mime", '\0', POPT_ARG_NONE, &opt->mime, OPT_MIME,
+		    "RFC 2045 (e-mail): encode as -w 76 --crlf, decode\n"
+		    "as --lenient -i", NULL },
+		{ "output", 'o', POPT_ARG_STRING, NULL, OPT_OUTPUT,
+		    "write to FILE, atomically: FILE is replaced only if\n"
+		    "everything succeeded", "FILE" },
+		{ "check", '\0', POPT_ARG_NONE, &opt->check, 0,
+		    "decode only to validate: no output; exit status\n"
+		    "and the error message say whether input is valid", NULL },
+		{ "help", '\0', POPT_ARG_NONE, NULL, OPT_HELP,
+		    "display this help and exit", NULL },
+		{ "version", '\0', POPT_ARG_NONE, NULL, OPT_VERSION,
+		    "output version information and exit", NULL },
+		POPT_TABLEEND
+	};
+
+	memcpy(table, t, sizeof(t));
+}
 
 static int
 takes_arg(const struct poptOption *o)
@@ -70,175 +101,36 @@ takes_arg(const struct poptOption *o)
 	return (o->argInfo & POPT_ARG_MASK) != POPT_ARG_NONE;
 }
 
-/* The first malformed argument: its index and its message. */
-struct bad_arg {
-	int index;          /* argc if none */
-	char msg[1200];
-};
-
-static void set_bad(struct bad_arg *bad, int k, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
+/* One option's lines of --help. */
 static void
-set_bad(struct bad_arg *bad, int k, const char *fmt, ...)
+help_option(const struct poptOption *o)
 {
-	va_list ap;
+	/* GNU's standard --help and --version lines have a narrower
+	 * column than the other options; so do ours. */
+	int col = o->val == OPT_HELP || o->val == OPT_VERSION ? 20 : 24;
+	const char *d = o->descrip;
+	int n;
 
-	bad->index = k;
-	va_start(ap, fmt);
-	vsnprintf(bad->msg, sizeof(bad->msg), fmt, ap);
-	va_end(ap);
-}
+	if (o->shortName != '\0')
+		n = printf("  -%c, --%s", o->shortName, o->longName);
+	else
+		n = printf("      --%s", o->longName);
+	if (o->argDescrip != NULL)
+		n += printf("=%s", o->argDescrip);
+	printf("%*s", n < col - 1 ? col - n : 1, "");
+	for (;;) {
+		size_t len = strcspn(d, "\n");
 
-static const struct poptOption *
-short_opt(char c)
-{
-	for (const struct poptOption *o = table; o->longName; o++)
-		if (o->shortName == c && c != '\0')
-			return o;
-	return NULL;
-}
-
-/*
- * The long option NAME (LEN bytes): an exact match, else the only one it
- * abbreviates; aliases of one option count once.  NULL with *ambiguous set
- * when several match.
- */
-static const struct poptOption *
-match_long(const char *name, size_t len, int *ambiguous)
-{
-	const struct poptOption *found = NULL;
-
-	*ambiguous = 0;
-	for (const struct poptOption *o = table; o->longName; o++) {
-		if (strncmp(o->longName, name, len) != 0)
-			continue;
-		if (strlen(o->longName) == len)
-			return o;
-		if (found != NULL && found->val != o->val)
-			*ambiguous = 1;
-		found = o;
-	}
-	return *ambiguous ? NULL : found;
-}
-
-/* "option '--x[=value]' is ambiguous; possibilities: '--xa' '--xb'" */
-static void
-set_ambiguous(struct bad_arg *bad, int k, const char *arg, size_t len)
-{
-	size_t n;
-
-	set_bad(bad, k, "option '%s' is ambiguous; possibilities:", arg);
-	n = strlen(bad->msg);
-	for (const struct poptOption *o = table; o->longName; o++)
-		if (strncmp(o->longName, arg + 2, len) == 0 &&
-		    n < sizeof(bad->msg))
-			n += (size_t)snprintf(bad->msg + n, sizeof(bad->msg) - n,
-			    " '--%s'", o->longName);
-}
-
-/* Check one long option ARGV[K]; store it, expanded, in NARGV[K] (and in
- * OWNED[K], to be freed).  Returns how many following arguments it takes,
- * or -1 if malformed. */
-static int
-prepass_long(int argc, char **argv, const char **nargv, char **owned, int k,
-    struct bad_arg *bad)
-{
-	const char *a = argv[k], *eq = strchr(a + 2, '=');
-	size_t len = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
-	int amb;
-	const struct poptOption *o = match_long(a + 2, len, &amb);
-	char *full;
-
-	if (amb) {
-		set_ambiguous(bad, k, a, len);
-		return -1;
-	}
-	if (o == NULL) {
-		set_bad(bad, k, "unrecognized option '%s'", a);
-		return -1;
-	}
-	if (eq != NULL && !takes_arg(o)) {
-		set_bad(bad, k, "option '--%s' doesn't allow an argument",
-		    o->longName);
-		return -1;
-	}
-	if (takes_arg(o) && eq == NULL && k + 1 >= argc) {
-		set_bad(bad, k, "option '--%s' requires an argument",
-		    o->longName);
-		return -1;
-	}
-	full = malloc(strlen(o->longName) + 3 + (eq ? strlen(eq) : 0));
-	if (full != NULL) {
-		sprintf(full, "--%s%s", o->longName, eq ? eq : "");
-		nargv[k] = full;
-		owned[k] = full;
-	}
-	return takes_arg(o) && eq == NULL;
-}
-
-/* Check the bundle of short options ARGV[K]; same returns. */
-static int
-prepass_short(int argc, char **argv, int k, struct bad_arg *bad)
-{
-	for (const char *p = argv[k] + 1; *p; p++) {
-		const struct poptOption *o = short_opt(*p);
-
-		if (o == NULL) {
-			set_bad(bad, k, "invalid option -- '%c'", *p);
-			return -1;
-		}
-		if (!takes_arg(o))
-			continue;
-		if (p[1] != '\0')
-			return 0;
-		if (k + 1 >= argc) {
-			set_bad(bad, k, "option requires an argument -- '%c'",
-			    *p);
-			return -1;
-		}
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * The pre-pass: copy ARGV to NARGV with long-option abbreviations
- * expanded (allocated strings, also listed in OWNED) and find the first
- * malformed option.
- */
-static void
-prepass(int argc, char **argv, const char **nargv, char **owned,
-    struct bad_arg *bad)
-{
-	int posix = getenv("POSIXLY_CORRECT") != NULL;
-
-	bad->index = argc;
-	for (int k = 0; k <= argc; k++)
-		nargv[k] = argv[k];
-	for (int k = 1; k < argc; k++) {
-		const char *a = argv[k];
-		int skip;
-
-		if (strcmp(a, "--") == 0)
-			return;
-		if (a[0] != '-' || a[1] == '\0') {
-			if (posix)
-				return;
-			continue;
-		}
-		if (a[1] == '-')
-			skip = prepass_long(argc, argv, nargv, owned, k, bad);
-		else
-			skip = prepass_short(argc, argv, k, bad);
-		if (skip < 0)
-			return;
-		k += skip;
+		printf("%.*s\n", (int)len, d);
+		if (d[len] == '\0')
+			break;
+		d += len + 1;
+		printf("%26s", "");
 	}
 }
 
 static void
-usage(const char *prog)
+usage(const char *prog, const struct poptOption *table)
 {
 	printf("Usage: %s [OPTION]... [FILE]\n", prog);
 	fputs("\
@@ -246,30 +138,12 @@ Encode FILE, or standard input, as base64 on standard output, or decode it.\n\
 \n\
 With no FILE, or when FILE is -, read standard input.\n\
 \n\
-Mandatory arguments to long options are mandatory for short options too.\n\
-  -d, --decode          decode base64 input instead of encoding\n\
-  -i, --ignore-garbage  when decoding, drop every byte outside the alphabet\n\
-  -w, --wrap=COLS       break encoded lines after COLS characters\n\
-                          (default 76); 0 writes one unbroken line\n\
-  -u, --url-safe        use the URL and file name safe alphabet ('-' and '_'\n\
-                          for '+' and '/', RFC 4648 section 5);\n\
-                          --base64url is the same\n\
-      --no-pad          encode without '=' padding; when decoding, padding\n\
-                          is optional, and refused with --strict\n\
-      --strict          decode only canonical RFC 4648 input: alphabet and\n\
-                          line breaks, exact padding, zero unused bits\n\
-      --lenient         decode on a best-effort basis: skip white space,\n\
-                          accept missing, partial or extra padding\n\
-      --crlf            encode with CRLF line ends; with --strict, decoding\n\
-                          requires them\n\
-      --mime            RFC 2045 (e-mail): encode as -w 76 --crlf, decode\n\
-                          as --lenient -i\n\
-  -o, --output=FILE     write to FILE, atomically: FILE is replaced only if\n\
-                          everything succeeded\n\
-      --check           decode only to validate: no output; exit status\n\
-                          and the error message say whether input is valid\n\
-      --help        display this help and exit\n\
-      --version     output version information and exit\n\
+Mandatory arguments to long options are mandatory for short options too.\n",
+	    stdout);
+	for (const struct poptOption *o = table; o->longName != NULL; o++)
+		if (!(o->argInfo & POPT_ARGFLAG_DOC_HIDDEN))
+			help_option(o);
+	fputs("\
 \n\
 Encoding uses the standard alphabet of RFC 4648 with '=' padding.\n\
 Decoding skips line feeds anywhere; any other byte outside the alphabet\n\
@@ -315,7 +189,9 @@ parse_wrap(const char *s, size_t *wrap)
 	v = strtoimax(s, &end, 10);
 	if (end == s || *end != '\0' || v < 0 ||
 	    (errno != 0 && errno != ERANGE)) {
-		diag(0, "invalid wrap size: %s", quote_arg(s));
+		/* GNU: "%s: %s" with the two parts translated apart. */
+		diag(0, "%s: %s", diag_text("invalid wrap size"),
+		    quote_arg(s));
 		return 1;
 	}
 	if (errno == ERANGE || (uintmax_t)v > SIZE_MAX)
@@ -325,59 +201,232 @@ parse_wrap(const char *s, size_t *wrap)
 	return 0;
 }
 
-/* Apply option RC (its argument ARG) to OPT; 1 after a diagnostic. */
-static int
-apply(int rc, const char *arg, struct options *opt)
+/*
+ * The argument of the option popt just returned, as getopt gives it.
+ * popt drops an '=' that starts an argument attached to a short option
+ * (-w=5 gives "5"; getopt gives "=5").  The word popt consumed last at
+ * the outer level (what poptBadOption() reports) is the argument itself
+ * when it came separately; when it is a short option bundle ending in
+ * "=ARG", the '=' was dropped and goes back.  NULL if out of memory.
+ */
+static char *
+option_arg(poptContext ctx)
 {
+	char *arg = poptGetOptArg(ctx), *full;
+	const char *word = poptBadOption(ctx, POPT_BADOPTION_NOALIAS);
+	size_t n, w;
+
+	if (arg == NULL || word == NULL || word[0] != '-' || word[1] == '-' ||
+	    strcmp(word, arg) == 0)
+		return arg;
+	n = strlen(arg);
+	w = strlen(word);
+	if (w < n + 2 || word[w - n - 1] != '=' ||
+	    strcmp(word + w - n, arg) != 0)
+		return arg;
+	full = malloc(n + 2);
+	if (full != NULL) {
+		full[0] = '=';
+		memcpy(full + 1, arg, n + 1);
+	}
+	free(arg);
+	return full;
+}
+
+/* Act on option RC that popt handed back; 1 after a diagnostic. */
+static int
+act(poptContext ctx, int rc, struct options *opt,
+    const struct poptOption *table)
+{
+	char *arg;
+	int status = 0;
+
 	switch (rc) {
-	case OPT_DECODE:
-		opt->decode = 1;
-		break;
-	case OPT_IGNORE:
-		opt->ignore_garbage = 1;
-		break;
 	case OPT_WRAP:
-		return parse_wrap(arg, &opt->wrap);
-	case OPT_URL:
-		opt->url = 1;
-		break;
-	case OPT_NO_PAD:
-		opt->no_pad = 1;
-		break;
-	case OPT_STRICT:
-		opt->strict = 1;
-		break;
-	case OPT_LENIENT:
-		opt->lenient = 1;
-		break;
-	case OPT_CRLF:
-		opt->crlf = 1;
-		break;
+		arg = option_arg(ctx);
+		if (arg == NULL) {
+			diag(0, "memory exhausted");
+			return 1;
+		}
+		status = parse_wrap(arg, &opt->wrap);
+		free(arg);
+		return status;
 	case OPT_MIME:
-		opt->mime = 1;
+		/* The last of --mime and -w sets the width. */
 		opt->wrap = 76;
-		break;
+		return 0;
 	case OPT_OUTPUT:
 		free(opt->output);
-		opt->output = strdup(arg);
+		opt->output = option_arg(ctx);
 		if (opt->output == NULL) {
 			diag(0, "memory exhausted");
 			return 1;
 		}
-		break;
-	case OPT_CHECK:
-		opt->check = 1;
-		opt->decode = 1;
-		break;
+		return 0;
 	case OPT_HELP:
-		usage(diag_prog);
+		usage(diag_prog, table);
 		exit(finish_stdout());
 	case OPT_VERSION:
 		version();
 		exit(finish_stdout());
 	default:
-		break;
+		return 0;
 	}
+}
+
+/* Whether A and B are one option under two names, as getopt sees it:
+ * same kind of argument, same pointer, same value. */
+static int
+same_option(const struct poptOption *a, const struct poptOption *b)
+{
+	return (a->argInfo & POPT_ARG_MASK) == (b->argInfo & POPT_ARG_MASK) &&
+	    a->arg == b->arg && a->val == b->val;
+}
+
+/*
+ * The long option NAME (LEN bytes) as glibc's getopt finds it: the one
+ * named exactly, else the first that NAME abbreviates.  *AMBIGUOUS is set
+ * when NAME also abbreviates a different option (not an alias).
+ */
+static const struct poptOption *
+match_long(const struct poptOption *table, const char *name, size_t len,
+    int *ambiguous)
+{
+	const struct poptOption *found = NULL;
+
+	*ambiguous = 0;
+	for (const struct poptOption *o = table; o->longName != NULL; o++)
+		if (strlen(o->longName) == len &&
+		    strncmp(o->longName, name, len) == 0)
+			return o;
+	for (const struct poptOption *o = table; o->longName != NULL; o++) {
+		if (strncmp(o->longName, name, len) != 0)
+			continue;
+		if (found == NULL)
+			found = o;
+		else if (!same_option(found, o))
+			*ambiguous = 1;
+	}
+	return found;
+}
+
+/* getopt's list for an ambiguous prefix: the first match, then every
+ * later one that is a different option. */
+static void
+report_ambiguous(const struct poptOption *table, const char *word,
+    size_t len, const struct poptOption *first)
+{
+	diag_getopt("%s: option '%s%s' is ambiguous; possibilities:",
+	    diag_prog, "--", word + 2);
+	for (const struct poptOption *o = table; o->longName != NULL; o++)
+		if (strncmp(o->longName, word + 2, len) == 0 &&
+		    (o == first || !same_option(first, o)))
+			diag_getopt(" '%s%s'", "--", o->longName);
+	diag_getopt("\n");
+}
+
+/* Hand popt the long option O under its full name, with the "=VALUE"
+ * part EQ if any; 1 if done. */
+static int
+expand_long(poptContext ctx, const struct poptOption *o, const char *eq)
+{
+	size_t n = strlen(o->longName) + 3 + (eq != NULL ? strlen(eq) : 0);
+	char *full = malloc(n);
+	const char *args[2];
+	int rc;
+
+	if (full == NULL)
+		return 0;
+	snprintf(full, n, "--%s%s", o->longName, eq != NULL ? eq : "");
+	args[0] = full;
+	args[1] = NULL;
+	rc = poptStuffArgs(ctx, args);	/* popt copies it */
+	free(full);
+	return rc == 0;
+}
+
+/* popt's error RC on the long option WORD: 1 when popt should go on
+ * (an abbreviation expanded), 0 after GNU's message. */
+static int
+long_error(poptContext ctx, const struct poptOption *table, int rc,
+    const char *word)
+{
+	const char *name = word + 2, *eq = strchr(name, '=');
+	size_t len = eq != NULL ? (size_t)(eq - name) : strlen(name);
+	int ambiguous;
+	const struct poptOption *o = match_long(table, name, len, &ambiguous);
+
+	if (ambiguous) {
+		report_ambiguous(table, word, len, o);
+		return 0;
+	}
+	/* An exact name popt refused as unknown would loop: unrecognized. */
+	if (o == NULL || (rc == POPT_ERROR_BADOPT &&
+	    strlen(o->longName) == len)) {
+		diag_getopt("%s: unrecognized option '%s%s'\n", diag_prog, "--",
+		    name);
+		return 0;
+	}
+	switch (rc) {
+	case POPT_ERROR_BADOPT:
+		if (expand_long(ctx, o, eq))
+			return 1;
+		diag(0, "memory exhausted");
+		return 0;
+	case POPT_ERROR_UNWANTEDARG:
+		diag_getopt("%s: option '%s%s' doesn't allow an argument\n",
+		    diag_prog, "--", o->longName);
+		return 0;
+	case POPT_ERROR_NOARG:
+		diag_getopt("%s: option '%s%s' requires an argument\n",
+		    diag_prog, "--", o->longName);
+		return 0;
+	default:
+		diag(0, "%s: %s", word, poptStrerror(rc));
+		return 0;
+	}
+}
+
+/* popt's error RC on the bundle of short options WORD: GNU's message for
+ * its first unknown option, or for its last one wanting an argument. */
+static void
+short_error(const struct poptOption *table, int rc, const char *word)
+{
+	for (const char *p = word + 1; *p != '\0'; p++) {
+		const struct poptOption *o = NULL;
+
+		for (const struct poptOption *t = table; t->longName; t++)
+			if (t->shortName == *p)
+				o = t;
+		if (o == NULL) {
+			diag_getopt("%s: invalid option -- '%c'\n", diag_prog,
+			    *p);
+			return;
+		}
+		if (takes_arg(o) && p[1] == '\0' && rc == POPT_ERROR_NOARG) {
+			diag_getopt("%s: option requires an argument -- '%c'\n",
+			    diag_prog, *p);
+			return;
+		}
+		if (takes_arg(o))
+			break;
+	}
+	diag(0, "%s: %s", word, poptStrerror(rc));
+}
+
+/* popt refused an option with RC: 1 to parse on, 0 after a message. */
+static int
+option_error(poptContext ctx, const struct poptOption *table, int rc)
+{
+	const char *word = poptBadOption(ctx, 0);
+
+	if (rc == POPT_ERROR_MALLOC || word == NULL) {
+		diag(0, "memory exhausted");
+		return 0;
+	}
+	if (word[0] == '-' && word[1] == '-')
+		return long_error(ctx, table, rc, word);
+	short_error(table, rc, word);
 	return 0;
 }
 
@@ -481,44 +530,64 @@ take_impl(struct options *opt)
 	return 0;
 }
 
+/*
+ * popt's context for ARGV.  popt ends the options at the first operand
+ * under POSIX_ME_HARDER as under POSIXLY_CORRECT; getopt knows only the
+ * latter, so popt does not get to see the former.
+ */
+static poptContext
+new_context(int argc, const char **argv, const struct poptOption *table)
+{
+	const char *hard = getenv("POSIX_ME_HARDER");
+	char *saved = NULL;
+	poptContext ctx;
+
+	if (hard != NULL && getenv("POSIXLY_CORRECT") == NULL &&
+	    (saved = strdup(hard)) != NULL)
+		unsetenv("POSIX_ME_HARDER");
+	ctx = poptGetContext(NULL, argc, argv, table, 0);
+	if (saved != NULL) {
+		setenv("POSIX_ME_HARDER", saved, 1);
+		free(saved);
+	}
+	return ctx;
+}
+
 int
 parse_args(int argc, char **argv, struct options *opt)
 {
-	struct bad_arg bad;
-	poptContext ctx;
-	const char **nargv;
-	char **owned;
-	int rc = -1, status = 0;
+	struct poptOption table[N_TABLE];
+	poptContext ctx = NULL;
+	const char **cargv;
+	int rc, status = 0;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->wrap = 76;
-	nargv = calloc((size_t)argc + 1, sizeof(*nargv));
-	owned = calloc((size_t)argc + 1, sizeof(*owned));
-	if (nargv == NULL || owned == NULL) {
+	make_table(table, opt);
+	/* popt wants const strings; C has no safe cast to that. */
+	cargv = calloc((size_t)argc + 1, sizeof(*cargv));
+	if (cargv != NULL) {
+		for (int k = 0; k < argc; k++)
+			cargv[k] = argv[k];
+		ctx = new_context(argc, cargv, table);
+	}
+	if (ctx == NULL) {
 		diag(0, "memory exhausted");
-		free(nargv);
-		free(owned);
+		free(cargv);
 		return 1;
 	}
-	prepass(argc, argv, nargv, owned, &bad);
-	ctx = poptGetContext(NULL, bad.index, nargv, table, 0);
-	while (status == 0 && (rc = poptGetNextOpt(ctx)) > 0) {
-		char *arg = poptGetOptArg(ctx);
-
-		status = apply(rc, arg, opt);
-		free(arg);
+	while ((rc = poptGetNextOpt(ctx)) != -1) {
+		if (rc > 0)
+			status = act(ctx, rc, opt, table);
+		else if (!option_error(ctx, table, rc)) {
+			diag_try_help();
+			status = 1;
+		}
+		if (status != 0)
+			break;
 	}
-	if (status == 0 && rc < -1) {
-		/* The pre-pass should have caught it; keep popt's words. */
-		diag(0, "%s: %s", poptBadOption(ctx, 0), poptStrerror(rc));
-		diag_try_help();
-		status = 1;
-	}
-	if (status == 0 && bad.index < argc) {
-		diag(0, "%s", bad.msg);
-		diag_try_help();
-		status = 1;
-	}
+	if (opt->check)
+		opt->decode = 1;
 	if (status == 0)
 		status = check_conflicts(opt);
 	if (status == 0)
@@ -526,9 +595,6 @@ parse_args(int argc, char **argv, struct options *opt)
 	if (status == 0)
 		status = take_impl(opt);
 	poptFreeContext(ctx);
-	for (int k = 0; k < argc; k++)
-		free(owned[k]);
-	free(owned);
-	free(nargv);
+	free(cargv);
 	return status;
 }

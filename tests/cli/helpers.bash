@@ -252,3 +252,18 @@ needs_env_signals() {
     skip "env --default-signal is not available"
   fi
 }
+
+# needs_locale NAME: skip unless the locale NAME is installed.
+needs_locale() {
+  if [[ -n $(LC_ALL=$1 locale 2>&1 >/dev/null) ]]; then
+    skip "locale $1 is not installed"
+  fi
+}
+
+# needs_catalog DOMAIN LANG: skip unless the message catalog of DOMAIN
+# (coreutils, libc) in language LANG is installed where gettext looks.
+needs_catalog() {
+  if [[ ! -f /usr/share/locale/$2/LC_MESSAGES/$1.mo ]]; then
+    skip "no $2 message catalog for $1 in /usr/share/locale"
+  fi
+}
