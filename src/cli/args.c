@@ -202,6 +202,86 @@ parse_wrap(const char *s, size_t *wrap)
 }
 
 /*
+ * popt replaces "!#:+" in an option's argument by the next argument (a
+ * feature of its aliases that cannot be turned off), so "-o 'x!#:+' in"
+ * would write "xin".  An argument is data: the arguments that hold "!#:+"
+ * reach popt escaped (\1 as \1\2, the '!' of "!#:+" as \1\3), and every
+ * string popt hands back is unescaped.  Nothing changes for the others.
+ */
+#define ESC '\1'
+static int escaped;     /* some argument was escaped */
+
+/* ARG escaped, allocated; NULL if it needs no escaping (or no memory:
+ * *OOM). */
+static char *
+escape_arg(const char *arg, int *oom)
+{
+	size_t n = 0;
+	char *e, *p;
+
+	if (strstr(arg, "!#:+") == NULL)
+		return NULL;
+	for (const char *q = arg; *q != '\0'; q++)
+		n += *q == ESC || strncmp(q, "!#:+", 4) == 0 ? 2 : 1;
+	if ((e = malloc(n + 1)) == NULL) {
+		*oom = 1;
+		return NULL;
+	}
+	for (p = e; *arg != '\0'; arg++) {
+		if (*arg == ESC) {
+			*p++ = ESC;
+			*p++ = '\2';
+		} else if (strncmp(arg, "!#:+", 4) == 0) {
+			*p++ = ESC;
+			*p++ = '\3';
+		} else {
+			*p++ = *arg;
+		}
+	}
+	*p = '\0';
+	escaped = 1;
+	return e;
+}
+
+/* Undo escape_arg() in S, in place (the result is never longer). */
+static void
+unescape(char *s)
+{
+	char *p = s;
+
+	if (!escaped || s == NULL)
+		return;
+	for (; *s != '\0'; s++) {
+		if (*s == ESC && s[1] == '\2') {
+			*p++ = ESC;
+			s++;
+		} else if (*s == ESC && s[1] == '\3') {
+			*p++ = '!';
+			s++;
+		} else {
+			*p++ = *s;
+		}
+	}
+	*p = '\0';
+}
+
+/* S as the user wrote it, for a message (valid until the next call). */
+static const char *
+as_given(const char *s)
+{
+	static char *copy;
+
+	if (!escaped)
+		return s;
+	free(copy);
+	copy = strdup(s);
+	if (copy == NULL)
+		return s;
+	unescape(copy);
+	return copy;
+}
+
+/*
  * The argument of the option popt just returned, as getopt gives it.
  * popt drops an '=' that starts an argument attached to a short option
  * (-w=5 gives "5"; getopt gives "=5").  The word popt consumed last at
@@ -217,17 +297,22 @@ option_arg(poptContext ctx)
 	size_t n, w;
 
 	if (arg == NULL || word == NULL || word[0] != '-' || word[1] == '-' ||
-	    strcmp(word, arg) == 0)
+	    strcmp(word, arg) == 0) {
+		unescape(arg);
 		return arg;
+	}
 	n = strlen(arg);
 	w = strlen(word);
 	if (w < n + 2 || word[w - n - 1] != '=' ||
-	    strcmp(word + w - n, arg) != 0)
+	    strcmp(word + w - n, arg) != 0) {
+		unescape(arg);
 		return arg;
+	}
 	full = malloc(n + 2);
 	if (full != NULL) {
 		full[0] = '=';
 		memcpy(full + 1, arg, n + 1);
+		unescape(full);
 	}
 	free(arg);
 	return full;
@@ -364,7 +449,7 @@ long_error(poptContext ctx, const struct poptOption *table, int rc,
 	if (o == NULL || (rc == POPT_ERROR_BADOPT &&
 	    strlen(o->longName) == len)) {
 		diag_getopt("%s: unrecognized option '%s%s'\n", diag_prog, "--",
-		    name);
+		    as_given(name));
 		return 0;
 	}
 	switch (rc) {
@@ -382,7 +467,7 @@ long_error(poptContext ctx, const struct poptOption *table, int rc,
 		    diag_prog, "--", o->longName);
 		return 0;
 	default:
-		diag(0, "%s: %s", word, poptStrerror(rc));
+		diag(0, "%s: %s", as_given(word), poptStrerror(rc));
 		return 0;
 	}
 }
@@ -411,7 +496,7 @@ short_error(const struct poptOption *table, int rc, const char *word)
 		if (takes_arg(o))
 			break;
 	}
-	diag(0, "%s: %s", word, poptStrerror(rc));
+	diag(0, "%s: %s", as_given(word), poptStrerror(rc));
 }
 
 /* popt refused an option with RC: 1 to parse on, 0 after a message. */
@@ -503,7 +588,7 @@ take_operands(poptContext ctx, struct options *opt)
 	while (rest != NULL && rest[nrest] != NULL)
 		nrest++;
 	if (nrest > 1) {
-		diag(0, "extra operand %s", quote_arg(rest[1]));
+		diag(0, "extra operand %s", quote_arg(as_given(rest[1])));
 		diag_try_help();
 		return 1;
 	}
@@ -511,6 +596,7 @@ take_operands(poptContext ctx, struct options *opt)
 		diag(0, "memory exhausted");
 		return 1;
 	}
+	unescape(opt->file);
 	return 0;
 }
 
@@ -553,26 +639,41 @@ new_context(int argc, const char **argv, const struct poptOption *table)
 	return ctx;
 }
 
+/* Free the N escaped copies in OWNED, and OWNED. */
+static void
+free_args(char **owned, int n)
+{
+	for (int k = 0; owned != NULL && k < n; k++)
+		free(owned[k]);
+	free(owned);
+}
+
 int
 parse_args(int argc, char **argv, struct options *opt)
 {
 	struct poptOption table[N_TABLE];
 	poptContext ctx = NULL;
 	const char **cargv;
-	int rc, status = 0;
+	char **owned;
+	int rc, status = 0, oom = 0;
 
 	memset(opt, 0, sizeof(*opt));
 	opt->wrap = 76;
 	make_table(table, opt);
 	/* popt wants const strings; C has no safe cast to that. */
 	cargv = calloc((size_t)argc + 1, sizeof(*cargv));
-	if (cargv != NULL) {
-		for (int k = 0; k < argc; k++)
-			cargv[k] = argv[k];
-		ctx = new_context(argc, cargv, table);
+	owned = calloc((size_t)argc + 1, sizeof(*owned));
+	if (cargv != NULL && owned != NULL) {
+		for (int k = 0; k < argc; k++) {
+			owned[k] = k > 0 ? escape_arg(argv[k], &oom) : NULL;
+			cargv[k] = owned[k] != NULL ? owned[k] : argv[k];
+		}
+		if (!oom)
+			ctx = new_context(argc, cargv, table);
 	}
 	if (ctx == NULL) {
 		diag(0, "memory exhausted");
+		free_args(owned, argc);
 		free(cargv);
 		return 1;
 	}
@@ -595,6 +696,7 @@ parse_args(int argc, char **argv, struct options *opt)
 	if (status == 0)
 		status = take_impl(opt);
 	poptFreeContext(ctx);
+	free_args(owned, argc);
 	free(cargv);
 	return status;
 }

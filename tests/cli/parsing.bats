@@ -86,3 +86,36 @@ load helpers
   [[ -f =out && ! -e out ]]
   [[ $(cat =out) == YWJj ]]
 }
+
+# popt's aliases replace "!#:+" in an option's argument by the next
+# argument; getopt hands every argument over as it is.
+@test "an option argument holding '!#:+' is taken as it is: -w" {
+  printf 'abc' >in
+  b64 -w '1!#:+' in
+  expect_status 1
+  expect_err "$BASE64: invalid wrap size: '1!#:+'"
+  b64 --wrap='!#:+4' in
+  expect_status 1
+  expect_err "$BASE64: invalid wrap size: '!#:+4'"
+}
+
+@test "an option argument holding '!#:+' is taken as it is: -o names that file" {
+  ours_only
+  printf 'abc' >in
+  b64 -o 'x!#:+' in
+  expect_ok ''
+  [[ $(cat 'x!#:+') == YWJj ]]
+  [[ ! -e xin ]]
+  b64 -d --output=$'y\001\002!#:+!#:+\003' <<<'YWJj'
+  expect_ok ''
+  [[ $(cat $'y\001\002!#:+!#:+\003') == abc ]]
+}
+
+@test "an operand holding '!#:+' is a file name like any other" {
+  printf 'abc' >'a!#:+'
+  b64 'a!#:+'
+  expect_ok $'YWJj\n'
+  b64 'no!#:+'
+  expect_status 1
+  expect_err "$BASE64: 'no!#:+': No such file or directory"
+}
