@@ -80,8 +80,12 @@ make_table(struct poptOption table[N_TABLE], struct options *opt)
 		    "RFC 2045 (e-mail): encode as -w 76 --crlf, decode\n"
 		    "as --lenient -i", NULL },
 		{ "output", 'o', POPT_ARG_STRING, NULL, OPT_OUTPUT,
-		    "write to FILE, atomically: FILE is replaced only if\n"
-		    "everything succeeded", "FILE" },
+		    "write to FILE atomically: a new file, unnamed until\n"
+		    "complete, replaces FILE only if all succeeded, with\n"
+		    "FILE's mode, owner and group; on any error or signal\n"
+		    "FILE is unchanged and nothing is left; symbolic\n"
+		    "links are followed as by '>'; /dev/stdout, /dev/fd/N,\n"
+		    "devices and FIFOs are written in place", "FILE" },
 		{ "check", '\0', POPT_ARG_NONE, &opt->check, 0,
 		    "decode only to validate: no output; exit status\n"
 		    "and the error message say whether input is valid", NULL },
