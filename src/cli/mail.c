@@ -146,6 +146,8 @@ struct mail {
 	int fd;                 /* extract: the unnamed file, or -1 */
 	char tmp[64];           /* its temporary name, "" with O_TMPFILE */
 	int write_failed;
+	size_t wlen;
+	unsigned char wbuf[1 << 17];    /* file data waiting for write() */
 };
 
 static int
@@ -271,6 +273,7 @@ on_begin(void *ctx, const struct mime_part *pt)
 	m->want = wants_file(m, pt);
 	m->fd = -1;
 	m->write_failed = 0;
+	m->wlen = 0;
 	if (!m->want)
 		return 0;
 	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, m->file);
@@ -284,28 +287,53 @@ on_begin(void *ctx, const struct mime_part *pt)
 	return 0;
 }
 
+/* Write the buffered file data; 0, or -1 (reported) on an error. */
+static int
+file_flush(struct mail *m)
+{
+	const unsigned char *b = m->wbuf;
+	size_t n = m->wlen;
+	ssize_t r;
+
+	m->wlen = 0;
+	while (n > 0 && !m->write_failed) {
+		r = write(m->fd, b, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r == 0)
+				errno = ENOSPC;
+			diag(errno, "%s/%s", m->dir, m->file);
+			m->write_failed = 1;
+			m->error = 1;
+		} else {
+			b += r;
+			n -= (size_t)r;
+		}
+	}
+	return m->write_failed ? -1 : 0;
+}
+
 static int
 on_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
     size_t n)
 {
 	struct mail *m = ctx;
-	ssize_t r;
+	size_t k;
 
 	(void)pt;
-	if (m->fd < 0 || m->write_failed)
+	if (m->fd < 0)
 		return 0;
 	while (n > 0) {
-		r = write(m->fd, buf, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			diag(errno, "%s/%s", m->dir, m->file);
-			m->write_failed = 1;
-			m->error = 1;
+		if (m->wlen == sizeof(m->wbuf) && file_flush(m) != 0)
 			return 1;
-		}
-		buf += r;
-		n -= (size_t)r;
+		k = sizeof(m->wbuf) - m->wlen;
+		if (k > n)
+			k = n;
+		memcpy(m->wbuf + m->wlen, buf, k);
+		m->wlen += k;
+		buf += k;
+		n -= k;
 	}
 	return 0;
 }
@@ -374,6 +402,10 @@ on_end(void *ctx, const struct mime_part *pt)
 	}
 	if (m->fd < 0)
 		return 0;
+	if (file_flush(m) != 0) {
+		drop_unnamed(m);
+		return 1;
+	}
 	if (m->o->strict && pt->status == MIME_DAMAGED) {
 		diag(0, "part %s: not written (--strict)", pt->path);
 		drop_unnamed(m);

@@ -31,8 +31,9 @@
 #define EW_LENIENT 0x1u
 #define EW_NAME    0x2u
 
-/* Output room that always suffices for N input bytes. */
-#define EW_OUT_MAX(n) (4 * (n) + 16)
+/* Output room that always suffices for N input bytes: a byte can become
+ * a C1 character, escaped as \xc2\xHH (8 bytes). */
+#define EW_OUT_MAX(n) (8 * (n) + 16)
 
 /* Called for each bad word: its offset in the input (the "=?") and why. */
 typedef void ew_report_fn(void *ctx, size_t off, const char *reason);

@@ -179,6 +179,7 @@ begin_leaf(struct mime_parser *p)
 	p->body_line = 0;
 	p->b64_failed = 0;
 	p->b64_base = 0;
+	p->b64_seen = 0;
 	if (pt->enc == MIME_ENC_BASE64)
 		b64_decoder_init(&p->b64, B64_MAIL_FLAGS);
 	else if (pt->enc == MIME_ENC_QP)
@@ -189,20 +190,47 @@ begin_leaf(struct mime_parser *p)
 		p->stopped = 1;
 }
 
-/* Base64 body bytes: after an error the offending byte is dropped and a
- * fresh decoder goes on from the byte after it. */
+static int
+is_b64_alpha(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || c == '+' || c == '/';
+}
+
+/* Remember the last alphabet character among S[0..N). */
+static void
+note_last_alpha(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	while (n > 0 && !is_b64_alpha(s[n - 1]))
+		n--;
+	if (n > 0) {
+		p->b64_last = s[n - 1];
+		p->b64_seen = 1;
+	}
+}
+
+/*
+ * Base64 body bytes.  After an error only the offending byte is dropped
+ * (the -i rule): a fresh decoder goes on from the byte after it.  The
+ * lenient decoder has three errors: a lone character at the end (final),
+ * '=' before any character, and '=' after a single character; in the
+ * last case that character is fed to the fresh decoder again, so it is
+ * not lost with the '='.
+ */
 static void
 body_base64(struct mime_parser *p, const unsigned char *s, size_t n)
 {
 	enum b64_status st;
-	size_t used, olen, skip;
+	size_t used, olen, skip, k;
 	uint64_t eo;
+	unsigned char c;
 
 	while (n > 0 && !p->stopped) {
 		st = b64_decode_update(&p->b64, s, n, &used, p->out,
 		    sizeof(p->out), &olen);
 		emit(p, p->out, olen);
 		if (!B64_IS_ERROR(st)) {
+			note_last_alpha(p, s, used);
 			s += used;
 			n -= used;
 			p->b64_base += used;
@@ -218,10 +246,21 @@ body_base64(struct mime_parser *p, const unsigned char *s, size_t n)
 			skip = (size_t)(eo - p->b64_base) + 1;
 		else
 			skip = used > 0 ? used : 1;
+		note_last_alpha(p, s, skip - 1);
+		c = p->b64_last;
+		k = p->b64_seen && s[skip - 1] == '=';
 		s += skip;
 		n -= skip;
 		b64_decoder_init(&p->b64, B64_MAIL_FLAGS);
 		p->b64_base = 0;
+		p->b64_seen = 0;
+		if (k) {
+			b64_decode_update(&p->b64, &c, 1, &used, p->out,
+			    sizeof(p->out), &olen);
+			p->b64_base = 1;
+			p->b64_last = c;
+			p->b64_seen = 1;
+		}
 	}
 }
 
@@ -728,6 +767,41 @@ first_long(struct mime_parser *p, const unsigned char *s)
 	piece(p, s, k, 1, 0);
 }
 
+/*
+ * The fast path for bodies: the whole lines at S that cannot be a
+ * delimiter (or, in an mbox, a separator, quoted or blank line) go to the
+ * body in one piece, exactly as line by line would give them (the line
+ * end of the last one held back).  Returns the bytes taken.
+ */
+static size_t
+body_run(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	const unsigned char *lf;
+	size_t i = 0, eol;
+	uint64_t lines = 0;
+
+	while (i < n) {
+		if (s[i] == '-' || (p->mbox && (s[i] == 'F' || s[i] == '>' ||
+		    s[i] == '\r' || s[i] == '\n')))
+			break;
+		lf = memchr(s + i, '\n', n - i);
+		if (lf == NULL)
+			break;
+		i = (size_t)(lf - s) + 1;
+		lines++;
+	}
+	if (lines == 0)
+		return 0;
+	eol = i >= 2 && s[i - 2] == '\r' ? 2 : 1;
+	if (p->body_line == 0)
+		p->body_line = p->line;
+	flush_eol(p);
+	body_put(p, s, i - eol);
+	p->eol_held = (int)eol;
+	p->line += lines;
+	return i;
+}
+
 static void
 split(struct mime_parser *p, const unsigned char *s, size_t n)
 {
@@ -758,6 +832,12 @@ split(struct mime_parser *p, const unsigned char *s, size_t n)
 			if (lf != NULL)
 				p->in_line = 0;
 			piece(p, s, len, 0, lf != NULL);
+			s += k;
+			n -= k;
+			continue;
+		}
+		if (p->lb_len == 0 && p->state == ST_BODY &&
+		    (k = body_run(p, s, n)) > 0) {
 			s += k;
 			n -= k;
 			continue;

@@ -192,8 +192,10 @@ struct mime_parser {
 	struct b64_decoder b64;
 	int b64_failed;
 	uint64_t b64_base;       /* bytes this decoder was given */
+	int b64_seen;           /* it was given an alphabet character */
+	unsigned char b64_last; /* the last one */
 	struct qp_decoder qp;
-	unsigned char out[8192];
+	unsigned char out[32768];
 };
 
 void mime_init(struct mime_parser *p, const struct mime_handler *h);

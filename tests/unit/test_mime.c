@@ -186,13 +186,15 @@ static const struct msg msgs[] = {
 	    "Subject: x\nContent-Type: multipart/mixed\n\n--b\nx\n",
 	    "1 multipart/mixed 7bit 6 damaged [multipart without a boundary "
 	    "2:1] <--b|x|>\n" },
-	/* The '=' is the offending byte; the lone 'b' before it goes with
-	 * it (a fresh decoder starts after the '='). */
+	/* The '=' is the offending byte, the only one dropped. */
 	{ "corrupt base64: damaged at the bad byte, rest decoded",
 	    "Content-Type: application/octet-stream\n"
 	    "Content-Transfer-Encoding: base64\n\nSGVs\nb=G8g\nd29y\n",
-	    "1 application/octet-stream base64 8 damaged [invalid base64 5:2] "
-	    "<Hel\x1b\xc8\x1d\xdb\xdc>\n" },
+	    "1 application/octet-stream base64 9 damaged [invalid base64 5:2] "
+	    "<Hello wor>\n" },
+	{ "base64: '=' first, and after one character split by a line end",
+	    "Content-Transfer-Encoding: base64\n\n=SGVsb\r\n=G8=\n",
+	    "1 text/plain base64 5 damaged [invalid base64 3:1] <Hello>\n" },
 	{ "base64 lone character at the end: reported at itself",
 	    "Content-Transfer-Encoding: base64\n\nSGk=\nQ\n",
 	    "1 text/plain base64 2 damaged [invalid base64 4:1] <Hi>\n" },
