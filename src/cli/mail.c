@@ -287,15 +287,12 @@ on_begin(void *ctx, const struct mime_part *pt)
 	return 0;
 }
 
-/* Write the buffered file data; 0, or -1 (reported) on an error. */
+/* Write N bytes at B to the part's file; 0, or -1 (reported). */
 static int
-file_flush(struct mail *m)
+file_write(struct mail *m, const unsigned char *b, size_t n)
 {
-	const unsigned char *b = m->wbuf;
-	size_t n = m->wlen;
 	ssize_t r;
 
-	m->wlen = 0;
 	while (n > 0 && !m->write_failed) {
 		r = write(m->fd, b, n);
 		if (r < 0 && errno == EINTR)
@@ -315,6 +312,15 @@ file_flush(struct mail *m)
 }
 
 static int
+file_flush(struct mail *m)
+{
+	size_t n = m->wlen;
+
+	m->wlen = 0;
+	return file_write(m, m->wbuf, n);
+}
+
+static int
 on_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
     size_t n)
 {
@@ -324,6 +330,8 @@ on_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
 	(void)pt;
 	if (m->fd < 0)
 		return 0;
+	if (m->wlen == 0 && n >= sizeof(m->wbuf) / 8)
+		return file_write(m, buf, n) != 0;  /* no copy needed */
 	while (n > 0) {
 		if (m->wlen == sizeof(m->wbuf) && file_flush(m) != 0)
 			return 1;
@@ -447,7 +455,7 @@ on_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
 static int
 pump(int in_fd, struct mime_parser *p)
 {
-	static unsigned char buf[65536];
+	static unsigned char buf[1 << 18];
 	ssize_t r;
 
 	for (;;) {

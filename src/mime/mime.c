@@ -11,6 +11,10 @@
  *  2. piece(): mbox separators, mboxrd unquoting, the held blank line.
  *  3. msg_piece(): header fields, delimiters, bodies, by state.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1           /* memrchr */
+#endif
+
 #include <stdio.h>
 #include <string.h>
 
@@ -773,22 +777,67 @@ first_long(struct mime_parser *p, const unsigned char *s)
  * body in one piece, exactly as line by line would give them (the line
  * end of the last one held back).  Returns the bytes taken.
  */
+/*
+ * Line feeds in S[0..N), eight bytes at a time: a byte equal to '\n'
+ * gets its top bit set (exact: no carry crosses bytes), and a multiply
+ * adds up those bits.  Compilers vectorise this loop.
+ */
+static uint64_t
+count_lf(const unsigned char *s, size_t n)
+{
+	const uint64_t lo7 = 0x7f7f7f7f7f7f7f7full;
+	const uint64_t lf = 0x0a0a0a0a0a0a0a0aull;
+	uint64_t w, t, count = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		w ^= lf;
+		t = ~(((w & lo7) + lo7) | w | lo7);
+		count += ((t >> 7) * 0x0101010101010101ull) >> 56;
+	}
+	for (; i < n; i++)
+		count += s[i] == '\n';
+	return count;
+}
+
 static size_t
 body_run(struct mime_parser *p, const unsigned char *s, size_t n)
 {
-	const unsigned char *lf;
-	size_t i = 0, eol;
+	const unsigned char *lf, *q;
+	size_t i = 0, end = n, eol;
 	uint64_t lines = 0;
 
-	while (i < n) {
-		if (s[i] == '-' || (p->mbox && (s[i] == 'F' || s[i] == '>' ||
-		    s[i] == '\r' || s[i] == '\n')))
-			break;
-		lf = memchr(s + i, '\n', n - i);
+	if (p->mbox) {
+		/* Separators, quoted and blank lines: line by line. */
+		while (i < n) {
+			if (s[i] == '-' || s[i] == 'F' || s[i] == '>' ||
+			    s[i] == '\r' || s[i] == '\n')
+				break;
+			lf = memchr(s + i, '\n', n - i);
+			if (lf == NULL)
+				break;
+			i = (size_t)(lf - s) + 1;
+			lines++;
+		}
+	} else {
+		/* Only a line starting with '-' can be a delimiter: the run
+		 * ends before the first one (base64 has no '-' at all). */
+		if (s[0] == '-')
+			return 0;
+		for (q = s; (q = memchr(q, '-', (size_t)(s + n - q))) != NULL;
+		    q++) {
+			if (q[-1] == '\n') {
+				end = (size_t)(q - s);
+				break;
+			}
+		}
+		/* The run ends with the last complete line before END. */
+		lf = memrchr(s, '\n', end);
 		if (lf == NULL)
-			break;
+			return 0;
 		i = (size_t)(lf - s) + 1;
-		lines++;
+		lines = count_lf(s, i);
 	}
 	if (lines == 0)
 		return 0;
