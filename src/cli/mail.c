@@ -405,6 +405,9 @@ on_end(void *ctx, const struct mime_part *pt)
 		m->any_mime = 1;
 	report_damage(m, pt);
 	if (!m->extract) {
+		/* --list exits as --extract would. */
+		if (m->o->strict && m->want && pt->status == MIME_DAMAGED)
+			m->error = 1;
 		list_line(m, pt);
 		return m->out.failed;
 	}

@@ -259,6 +259,8 @@ d29y!bGQK'
   run mail_extract strict --strict bad.eml
   [ "$status" -eq 1 ]
   [ -z "$(ls -A strict)" ]
+  run mail_list --strict bad.eml
+  [ "$status" -eq 1 ]
 }
 
 @test "structure: unknown encoding is copied raw, raw alone exits 0" {
