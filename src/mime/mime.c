@@ -885,7 +885,8 @@ split(struct mime_parser *p, const unsigned char *s, size_t n)
 			n -= k;
 			continue;
 		}
-		if (p->lb_len == 0 && p->state == ST_BODY &&
+		/* (Not while an mbox blank line waits: it goes first.) */
+		if (p->lb_len == 0 && p->state == ST_BODY && !p->blank_held &&
 		    (k = body_run(p, s, n)) > 0) {
 			s += k;
 			n -= k;
