@@ -595,8 +595,8 @@ dh_flush(struct dh *d)
 static void
 dh_line(struct dh *d, const char *s, size_t n, const char *e, size_t elen)
 {
-	int cont = n > 0 && (s[0] == ' ' || s[0] == '\t') &&
-	    (d->len > 0 || d->eollen > 0);
+	/* A line starting with a blank continues a non-empty one. */
+	int cont = n > 0 && (s[0] == ' ' || s[0] == '\t') && d->len > 0;
 
 	if (!cont && (d->len > 0 || d->eollen > 0))
 		dh_flush(d);

@@ -15,6 +15,10 @@
  *    unknown charset or bytes invalid in its charset is bad: it is left
  *    exactly as written and reported (with EW_LENIENT it is decoded as far
  *    as possible, bad bytes becoming U+FFFD, and nothing is reported);
+ *    bytes that do not convert fail the whole run of joined same-charset
+ *    words, which is then left as written and reported once, at its
+ *    first word;
+ *  - a word whose encoded text is longer than 4096 bytes is plain text;
  *  - "=?" that does not start a well-formed word is plain text;
  *  - control characters in decoded text are escaped (text_escape()).
  * EW_NAME is the mode for file names: words are decoded wherever they

@@ -358,6 +358,13 @@ EOM
   [ "$output" = "$(printf 'Subject: café € tail\nTo: plain')" ]
 }
 
+@test "decode-header: CRLF kept, a blank line ends folding, glued words stay" {
+  printf 'A: =?utf-8?q?x?=\r\n\r\n =?utf-8?q?y?=\r\nB: abc=?utf-8?q?z?=\r\n' > h.txt
+  run mail_decode_header h.txt
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'A: x\r\n\r\n y\r\nB: abc=?utf-8?q?z?=\r')" ]
+}
+
 @test "decode-header: a bad word is kept and reported with line and column, exit 1" {
   printf 'X: ok\nSubject: a =?utf-8?B?a*b?=\n' > h.txt
   run mail_decode_header h.txt
