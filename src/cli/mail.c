@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,61 @@
 
 #define NUMBER_MAX 100000       /* numbered names tried before giving up */
 
+/* Wait until FD is ready for EVENTS (after EAGAIN on a non-blocking
+ * descriptor someone else handed us). */
+static void
+wait_fd(int fd, short events)
+{
+	struct pollfd pfd;
+
+	pfd.fd = fd;
+	pfd.events = events;
+	pfd.revents = 0;
+	(void)poll(&pfd, 1, -1);
+}
+
+/* read() that retries EINTR and waits out EAGAIN. */
+static ssize_t
+read_some(int fd, void *buf, size_t n)
+{
+	ssize_t r;
+
+	for (;;) {
+		r = read(fd, buf, n);
+		if (r >= 0)
+			return r;
+		if (errno == EAGAIN || errno == EWOULDBLOCK)
+			wait_fd(fd, POLLIN);
+		else if (errno != EINTR)
+			return r;
+	}
+}
+
+/* write() of all N bytes, retrying EINTR and waiting out EAGAIN; 0, or
+ * -1 with errno (ENOSPC for a write that took nothing). */
+static int
+write_all(int fd, const void *buf, size_t n)
+{
+	const char *b = buf;
+	ssize_t r;
+
+	while (n > 0) {
+		r = write(fd, b, n);
+		if (r > 0) {
+			b += r;
+			n -= (size_t)r;
+		} else if (r == 0) {
+			errno = ENOSPC;
+			return -1;
+		} else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+			wait_fd(fd, POLLOUT);
+		} else if (errno != EINTR) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
 struct out {
 	int fd;
 	int failed;
@@ -42,19 +98,9 @@ struct out {
 static void
 out_flush(struct out *o)
 {
-	size_t off = 0;
-	ssize_t r;
-
-	while (off < o->len && !o->failed) {
-		r = write(o->fd, o->buf + off, o->len - off);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			diag(errno, "write error");
-			o->failed = 1;
-			break;
-		}
-		off += (size_t)r;
+	if (o->len > 0 && !o->failed && write_all(o->fd, o->buf, o->len) != 0) {
+		diag(errno, "write error");
+		o->failed = 1;
 	}
 	o->len = 0;
 }
@@ -291,24 +337,15 @@ on_begin(void *ctx, const struct mime_part *pt)
 static int
 file_write(struct mail *m, const unsigned char *b, size_t n)
 {
-	ssize_t r;
-
-	while (n > 0 && !m->write_failed) {
-		r = write(m->fd, b, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			if (r == 0)
-				errno = ENOSPC;
-			diag(errno, "%s/%s", m->dir, m->file);
-			m->write_failed = 1;
-			m->error = 1;
-		} else {
-			b += r;
-			n -= (size_t)r;
-		}
+	if (m->write_failed)
+		return -1;
+	if (write_all(m->fd, b, n) != 0) {
+		diag(errno, "%s/%s", m->dir, m->file);
+		m->write_failed = 1;
+		m->error = 1;
+		return -1;
 	}
-	return m->write_failed ? -1 : 0;
+	return 0;
 }
 
 static int
@@ -462,9 +499,7 @@ pump(int in_fd, struct mime_parser *p)
 	ssize_t r;
 
 	for (;;) {
-		r = read(in_fd, buf, sizeof(buf));
-		if (r < 0 && errno == EINTR)
-			continue;
+		r = read_some(in_fd, buf, sizeof(buf));
 		if (r < 0) {
 			diag(errno, "read error");
 			return -1;
@@ -632,9 +667,7 @@ mail_decode_header(int in_fd, int out_fd, const struct mail_opts *o)
 	d->out.fd = out_fd;
 	d->line = 1;
 	while (!eof) {
-		r = read(in_fd, in + have, sizeof(in) - have);
-		if (r < 0 && errno == EINTR)
-			continue;
+		r = read_some(in_fd, in + have, sizeof(in) - have);
 		if (r < 0) {
 			diag(errno, "read error");
 			d->bad = 1;

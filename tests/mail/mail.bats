@@ -374,3 +374,48 @@ EOM
   run mail_decode_header --lenient h.txt
   [ "$status" -eq 0 ]
 }
+
+# faulty RULES CMD...: run CMD with the fault shim (tests/faults) on its
+# standard input and output.
+faulty() {
+  local rules=$1
+  shift
+  SEXTET_FAULTS=$rules LD_PRELOAD=$FAULTSHIM \
+    ASAN_OPTIONS=verify_asan_link_order=0${ASAN_OPTIONS:+:$ASAN_OPTIONS} \
+    "$@"
+}
+
+needs_shim() {
+  if [[ -z ${FAULTSHIM:-} || ! -f $FAULTSHIM ]]; then
+    skip "the fault shim is not built (FAULTSHIM)"
+  fi
+}
+
+@test "faults: short, interrupted and EAGAIN reads and writes change nothing" {
+  needs_shim
+  msg_with_attachment 'filename="hello.txt"'
+  mail_list msg.eml > want
+  rules="read:short,read:eintr,read:eagain,write:short,write:eintr,write:eagain"
+  faulty "$rules" "$MAILDRV" list < msg.eml > got
+  cmp want got
+  mkdir out
+  faulty "$rules" "$MAILDRV" extract=out < msg.eml > paths
+  [ "$(cat paths)" = out/hello.txt ]
+  [ "$(cat out/hello.txt)" = "Hello world" ]
+}
+
+@test "faults: a read error inside a part leaves no file, exit 1" {
+  needs_shim
+  msg_with_attachment 'filename="hello.txt"' "$(head -c 30000 /dev/zero | base64 -w 76)"
+  mkdir out
+  run faulty read:eio@20000 "$MAILDRV" extract=out < msg.eml
+  [ "$status" -eq 1 ]
+  [ -z "$(ls -A out)" ]
+}
+
+@test "faults: a write error on the listing: exit 1" {
+  needs_shim
+  msg_with_attachment 'filename="hello.txt"'
+  run faulty write:enospc@10 "$MAILDRV" list < msg.eml
+  [ "$status" -eq 1 ]
+}
