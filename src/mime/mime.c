@@ -397,12 +397,11 @@ content_type(struct mime_parser *p, const char *v, size_t n)
 	unsigned char b[MIME_BOUNDARY_MAX + 1];
 	struct sbuf sb;
 
+	p->ct_line = p->hdr_line;
 	if (!mime_value_type(v, n, 0, p->part.type, sizeof(p->part.type)))
 		strcpy(p->part.type, "text/plain");
 	if (strncmp(p->part.type, "multipart/", 10) == 0) {
 		p->ct_multipart = 1;
-		if (p->e_damage == MIME_DMG_NONE)
-			p->e_damage_line = p->hdr_line;
 		sb_init(&sb, b, sizeof(b));
 		if (mime_param_raw(v, n, "boundary", &sb) && !sb.over &&
 		    sb.len > 0 && sb.len <= MIME_BOUNDARY_MAX) {
@@ -498,6 +497,7 @@ end_headers(struct mime_parser *p)
 		return;
 	}
 	if (p->ct_multipart) {
+		p->e_damage_line = p->ct_line;
 		if (!p->have_boundary) {
 			p->e_damage = MIME_DMG_NO_BOUNDARY;
 		} else if (p->nframe == MIME_DEPTH_MAX ||
@@ -514,7 +514,7 @@ end_headers(struct mime_parser *p)
 			f->digest = strcmp(p->part.type,
 			    "multipart/digest") == 0;
 			f->closed = 0;
-			f->line = p->e_damage_line;
+			f->line = p->ct_line;
 			p->state = ST_PREAMBLE;
 			return;
 		}
@@ -525,6 +525,7 @@ end_headers(struct mime_parser *p)
 	    p->part.enc <= MIME_ENC_BINARY) {
 		if (p->npath >= PATH_NUMS_MAX) {
 			p->e_damage = MIME_DMG_DEPTH;
+			p->e_damage_line = p->ct_line;
 			begin_leaf(p);
 			return;
 		}

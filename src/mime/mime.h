@@ -2,7 +2,7 @@
  * mime.h - push parser for RFC 5322 + MIME messages, single MIME entities
  * and mboxes (issue 10).
  *
- * The caller owns a struct mime_parser (about 40 KiB; put it in static
+ * The caller owns a struct mime_parser (about 60 KiB; put it in static
  * or allocated memory), calls mime_init(), then mime_feed() with the
  * input in any split, then mime_finish().  The parser calls back for
  * every leaf part, in document order:
@@ -178,6 +178,7 @@ struct mime_parser {
 	int hdr_over;
 	int hdr_active;
 	uint64_t hdr_line;
+	uint64_t ct_line;       /* where the entity's Content-Type was */
 	/* entity being parsed */
 	int have_ct, have_cte, have_cd, ct_multipart, have_boundary;
 	int name_rank;

@@ -300,6 +300,38 @@ long_header(void)
 	free(l);
 }
 
+/* Multiparts nested deeper than MIME_DEPTH_MAX: the one too deep is a
+ * damaged leaf; message/rfc822 chains are bounded too. */
+static void
+too_deep(void)
+{
+	static char in[64 * 200];
+	struct listing *l = calloc(1, sizeof(*l));
+	size_t n = 0;
+	int i;
+	char want[256];
+
+	for (i = 0; i < MIME_DEPTH_MAX + 8; i++)
+		n += (size_t)sprintf(in + n, "Content-Type: multipart/mixed; "
+		    "boundary=b%d\n\n--b%d\n", i, i);
+	n += (size_t)sprintf(in + n, "\nx\n");
+	parse(in, n, NULL, 0, l);
+	snprintf(want, sizeof(want), " multipart/mixed 7bit ");
+	tap_ok(strstr(l->s, want) != NULL &&
+	    strstr(l->s, "truncated [nested too deep 97:1]") != NULL &&
+	    strchr(l->s, '\n') == l->s + l->len - 1,
+	    "multiparts nested too deep: one damaged leaf");
+	n = 0;
+	for (i = 0; i < 4 * MIME_DEPTH_MAX; i++)
+		n += (size_t)sprintf(in + n, "Content-Type: message/rfc822\n\n");
+	n += (size_t)sprintf(in + n, "\nend\n");
+	parse(in, n, NULL, 0, l);
+	tap_ok(strstr(l->s, "damaged [nested too deep 127:1]") != NULL &&
+	    strchr(l->s, '\n') == l->s + l->len - 1,
+	    "message/rfc822 nested too deep: one damaged leaf");
+	free(l);
+}
+
 int
 main(void)
 {
@@ -341,6 +373,7 @@ main(void)
 	}
 	long_line();
 	long_header();
+	too_deep();
 	free(one);
 	free(other);
 	return tap_done();
