@@ -414,7 +414,7 @@ list_line(struct mail *m, const struct mime_part *pt)
 	out_puts(&m->out, num);
 	out_puts(&m->out, mime_status_name(pt->status));
 	out_puts(&m->out, "\t");
-	if (pt->has_name) {
+	if (pt->has_name && pt->name_len > 0) {
 		sb_init(&sb, buf, sizeof(buf));
 		text_escape(pt->name, pt->name_len, 1, &sb);
 		out_put(&m->out, sb.p, sb.len);

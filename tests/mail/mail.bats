@@ -145,6 +145,15 @@ EOM
   [ -f "$output" ]
 }
 
+@test "names: an empty or dots-only name: NAME as given, FILE part-PATH" {
+  msg_with_attachment 'filename=""'
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f6,7)" = "$(printf -- '-\tpart-2.bin')" ]
+  msg_with_attachment 'filename="..."'
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f6,7)" = "$(printf -- '...\tpart-2.bin')" ]
+}
+
 @test "names: nameless parts have no FILE; --all names them part-PATH" {
   cat > nameless.eml <<'EOM'
 MIME-Version: 1.0
