@@ -130,40 +130,84 @@ out_puts(struct out *o, const char *s)
 	out_put(o, s, strlen(s));
 }
 
-/* Names handed out so far (--list's view of an empty DIR). */
-struct names {
-	char **v;
-	size_t n, cap;
+/*
+ * File names handed out so far, each with the next number to try for a
+ * duplicate, so that many parts of one name cost linear time: a hash
+ * table with open addressing, grown at half full.
+ */
+struct name_ent {
+	char *name;
+	unsigned long next;
 };
 
-static int
-names_has(const struct names *t, const char *s)
+struct names {
+	struct name_ent *v;
+	size_t n, cap;          /* cap: 0 or a power of two */
+};
+
+static size_t
+names_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static struct name_ent *
+names_find(const struct names *t, const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
-		if (strcmp(t->v[i], s) == 0)
-			return 1;
-	return 0;
+	if (t->cap == 0)
+		return NULL;
+	for (i = names_hash(s) & (t->cap - 1); t->v[i].name != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		if (strcmp(t->v[i].name, s) == 0)
+			return &t->v[i];
+	return NULL;
 }
 
-static int
+static struct name_ent *
+names_put(struct names *t, char *s, unsigned long next)
+{
+	size_t i;
+
+	for (i = names_hash(s) & (t->cap - 1); t->v[i].name != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		;
+	t->v[i].name = s;
+	t->v[i].next = next;
+	t->n++;
+	return &t->v[i];
+}
+
+/* Add S (not present); its entry, or NULL when out of memory. */
+static struct name_ent *
 names_add(struct names *t, const char *s)
 {
-	char **v;
+	struct names bigger;
+	char *copy;
+	size_t i;
 
-	if (t->n == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 16;
-		v = realloc(t->v, t->cap * sizeof(*v));
-		if (v == NULL)
-			return -1;
-		t->v = v;
+	if (2 * (t->n + 1) > t->cap) {
+		bigger.cap = t->cap ? 2 * t->cap : 64;
+		bigger.n = 0;
+		bigger.v = calloc(bigger.cap, sizeof(*bigger.v));
+		if (bigger.v == NULL)
+			return NULL;
+		for (i = 0; i < t->cap; i++)
+			if (t->v[i].name != NULL)
+				names_put(&bigger, t->v[i].name,
+				    t->v[i].next);
+		free(t->v);
+		*t = bigger;
 	}
-	t->v[t->n] = strdup(s);
-	if (t->v[t->n] == NULL)
-		return -1;
-	t->n++;
-	return 0;
+	copy = strdup(s);
+	if (copy == NULL)
+		return NULL;
+	return names_put(t, copy, 2);
 }
 
 static void
@@ -171,8 +215,8 @@ names_free(struct names *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
-		free(t->v[i]);
+	for (i = 0; i < t->cap; i++)
+		free(t->v[i].name);
 	free(t->v);
 }
 
@@ -207,17 +251,20 @@ static int
 list_name(struct mail *m)
 {
 	char numbered[MIME_FILE_MAX + 1];
+	struct name_ent *e;
 	unsigned long k;
 
-	if (names_has(&m->names, m->file)) {
-		for (k = 2; k < NUMBER_MAX; k++) {
+	e = names_find(&m->names, m->file);
+	if (e != NULL) {
+		for (k = e->next; k < NUMBER_MAX; k++) {
 			mime_file_numbered(m->file, k, numbered);
-			if (!names_has(&m->names, numbered))
+			if (names_find(&m->names, numbered) == NULL)
 				break;
 		}
+		e->next = k + 1;
 		memcpy(m->file, numbered, sizeof(numbered));
 	}
-	if (names_add(&m->names, m->file) != 0) {
+	if (names_add(&m->names, m->file) == NULL) {
 		diag(ENOMEM, "listing");
 		m->error = 1;
 		return -1;
@@ -277,35 +324,46 @@ drop_unnamed(struct mail *m)
 	m->tmp[0] = 0;
 }
 
-/* Give the finished file its name: the first free numbered one.  The
- * descriptor stays open until then (O_TMPFILE links through /proc). */
+/*
+ * Give the finished file its name: the first free one of NAME, NAME-2,
+ * NAME-3 ... (starting after the last number this run gave NAME).  The
+ * descriptor stays open until then (O_TMPFILE links through /proc).
+ */
 static int
 publish(struct mail *m)
 {
 	char name[MIME_FILE_MAX + 1];
+	struct name_ent *e;
 	unsigned long k;
-	int fd, e;
+	int fd, err;
 
-	memcpy(name, m->file, sizeof(name));
-	for (k = 2; k <= NUMBER_MAX; k++) {
+	e = names_find(&m->names, m->file);
+	for (k = e != NULL ? e->next : 1; k <= NUMBER_MAX; k++) {
+		if (k == 1)
+			memcpy(name, m->file, sizeof(name));
+		else
+			mime_file_numbered(m->file, k, name);
 		if (link_as(m, name) == 0)
 			break;
 		if (errno != EEXIST)
 			return -1;
-		mime_file_numbered(m->file, k, name);
 	}
 	if (k > NUMBER_MAX) {
 		errno = EEXIST;
 		return -1;
 	}
+	if (e == NULL)
+		e = names_add(&m->names, m->file);
+	if (e != NULL)          /* (only a hint: no harm if memory ran out) */
+		e->next = k + 1 > 2 ? k + 1 : 2;
 	memcpy(m->file, name, sizeof(name));
 	fd = m->fd;
 	m->fd = -1;
 	if (close(fd) != 0) {
 		/* The data may not have reached the disk: take it back. */
-		e = errno;
+		err = errno;
 		unlinkat(m->dirfd, name, 0);
-		errno = e;
+		errno = err;
 		return -1;
 	}
 	return 0;
