@@ -256,6 +256,7 @@ list_name(struct mail *m)
 
 	e = names_find(&m->names, m->file);
 	if (e != NULL) {
+		memcpy(numbered, m->file, sizeof(numbered));
 		for (k = e->next; k < NUMBER_MAX; k++) {
 			mime_file_numbered(m->file, k, numbered);
 			if (names_find(&m->names, numbered) == NULL)
