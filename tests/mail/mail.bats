@@ -428,3 +428,19 @@ needs_shim() {
   run faulty write:enospc@10 "$MAILDRV" list < msg.eml
   [ "$status" -eq 1 ]
 }
+
+@test "memory: a 120 MB attachment streams through in bounded memory" {
+  if grep -aqE '__(asan|tsan|msan)_init' "$MAILDRV" 2>/dev/null; then
+    skip "sanitizer build: ulimit -v cannot bound its memory"
+  fi
+  mkdir out
+  {
+    printf 'MIME-Version: 1.0\r\nContent-Type: application/octet-stream\r\n'
+    printf 'Content-Disposition: attachment; filename=zero.bin\r\n'
+    printf 'Content-Transfer-Encoding: base64\r\n\r\n'
+    head -c 120000000 /dev/zero | base64 -w 76 | sed 's/$/\r/'
+  } | (ulimit -v 100000 && exec "$MAILDRV" extract=out) > paths
+  [ "$(cat paths)" = out/zero.bin ]
+  [ "$(stat -c %s out/zero.bin)" -eq 120000000 ]
+  [ -z "$(tr -d '\0' < out/zero.bin | head -c 1)" ]
+}
