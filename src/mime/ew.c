@@ -29,6 +29,8 @@ struct run {
 	const char *cs;
 	size_t cslen;
 	size_t start, end;      /* input span of its words */
+	size_t lead;            /* where to copy from if it fails: before
+	                         * the white space dropped ahead of it */
 	size_t nbytes;
 	unsigned char bytes[EW_RUN_MAX];
 };
@@ -171,8 +173,11 @@ bad(struct ew *e, size_t off, const char *reason)
 		e->report(e->ctx, off, reason);
 }
 
-/* Convert and write the run; a run that fails is written as it stood. */
-static void
+/*
+ * Convert and write the run; a run that fails is written as it stood,
+ * with the white space dropped before it.  Returns 0 when it failed.
+ */
+static int
 run_flush(struct ew *e)
 {
 	struct run *r = &e->run;
@@ -181,7 +186,7 @@ run_flush(struct ew *e)
 	long nbad;
 
 	if (!r->active)
-		return;
+		return 1;
 	r->active = 0;
 	sb_init(&sb, tmp, sizeof(tmp));
 	nbad = text_to_utf8(r->cs, r->cslen, r->bytes, r->nbytes,
@@ -190,27 +195,39 @@ run_flush(struct ew *e)
 		bad(e, r->start, text_charset_known(r->cs, r->cslen) ?
 		    "invalid bytes for its charset in encoded-word" :
 		    "unknown charset in encoded-word");
-		sb_put(e->out, e->in + r->start, r->end - r->start);
-		return;
+		sb_put(e->out, e->in + r->lead, r->end - r->lead);
+		return 0;
 	}
 	emit_decoded(e, sb.p, sb.len);
+	return 1;
 }
 
+/*
+ * Add a decoded word at AT to the run.  WS is where the white space
+ * before it starts (AT if none): a word that joins the run drops that
+ * space; one that starts a new run drops it too unless the run before
+ * failed (then the space sits between two pieces of plain text).
+ */
 static void
-run_add(struct ew *e, const struct word *w, size_t at,
+run_add(struct ew *e, const struct word *w, size_t at, size_t ws,
     const unsigned char *b, size_t n)
 {
 	struct run *r = &e->run;
 
 	if (r->active && (r->cslen != w->cslen ||
 	    strncasecmp(r->cs, w->cs, w->cslen) != 0 ||
-	    r->nbytes + n > EW_RUN_MAX))
-		run_flush(e);
+	    r->nbytes + n > EW_RUN_MAX)) {
+		if (!run_flush(e)) {
+			sb_put(e->out, e->in + ws, at - ws);
+			ws = at;
+		}
+	}
 	if (!r->active) {
 		r->active = 1;
 		r->cs = w->cs;
 		r->cslen = w->cslen;
 		r->start = at;
+		r->lead = ws;
 		r->nbytes = 0;
 	}
 	memcpy(r->bytes + r->nbytes, b, n);
@@ -290,8 +307,8 @@ ew_decode(const char *in, size_t n, unsigned flags, struct sbuf *out,
 				continue;
 			}
 			/* White space between two words is dropped. */
+			run_add(&e, &w, i, in_ws ? ws : i, dec, olen);
 			in_ws = 0;
-			run_add(&e, &w, i, dec, olen);
 			i += w.len;
 			continue;
 		}
