@@ -1,0 +1,769 @@
+/*
+ * mail.c - the e-mail options over the MIME library (mail.h).
+ *
+ * Files are written safely whatever the message says: the library gives
+ * a single path component that is not "." or ".."; it is created inside
+ * DIR through a descriptor (openat/linkat, never a path with '/'), as an
+ * unnamed O_TMPFILE that is linked in only when complete (or, where the
+ * file system has no O_TMPFILE, a hidden temporary file renamed by
+ * link+unlink), so a file appears whole or not at all.  linkat() never
+ * follows or replaces an existing name, symlinks included: a taken name
+ * gets the next number ("invoice-2.pdf").
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "ew.h"
+#include "mail.h"
+#include "mime.h"
+#include "name.h"
+#include "text.h"
+
+#define NUMBER_MAX 100000       /* numbered names tried before giving up */
+
+/* Wait until FD is ready for EVENTS (after EAGAIN on a non-blocking
+ * descriptor someone else handed us). */
+static void
+wait_fd(int fd, short events)
+{
+	struct pollfd pfd;
+
+	pfd.fd = fd;
+	pfd.events = events;
+	pfd.revents = 0;
+	(void)poll(&pfd, 1, -1);
+}
+
+/* read() that retries EINTR and waits out EAGAIN. */
+static ssize_t
+read_some(int fd, void *buf, size_t n)
+{
+	ssize_t r;
+
+	for (;;) {
+		r = read(fd, buf, n);
+		if (r >= 0)
+			return r;
+		if (errno == EAGAIN || errno == EWOULDBLOCK)
+			wait_fd(fd, POLLIN);
+		else if (errno != EINTR)
+			return r;
+	}
+}
+
+/* write() of all N bytes, retrying EINTR and waiting out EAGAIN; 0, or
+ * -1 with errno (ENOSPC for a write that took nothing). */
+static int
+write_all(int fd, const void *buf, size_t n)
+{
+	const char *b = buf;
+	ssize_t r;
+
+	while (n > 0) {
+		r = write(fd, b, n);
+		if (r > 0) {
+			b += r;
+			n -= (size_t)r;
+		} else if (r == 0) {
+			errno = ENOSPC;
+			return -1;
+		} else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+			wait_fd(fd, POLLOUT);
+		} else if (errno != EINTR) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct out {
+	int fd;
+	int failed;
+	size_t len;
+	char buf[8192];
+};
+
+static void
+out_flush(struct out *o)
+{
+	if (o->len > 0 && !o->failed && write_all(o->fd, o->buf, o->len) != 0) {
+		diag(errno, "write error");
+		o->failed = 1;
+	}
+	o->len = 0;
+}
+
+static void
+out_put(struct out *o, const void *s, size_t n)
+{
+	const char *c = s;
+	size_t k;
+
+	while (n > 0 && !o->failed) {
+		if (o->len == sizeof(o->buf))
+			out_flush(o);
+		k = sizeof(o->buf) - o->len;
+		if (k > n)
+			k = n;
+		memcpy(o->buf + o->len, c, k);
+		o->len += k;
+		c += k;
+		n -= k;
+	}
+}
+
+static void
+out_puts(struct out *o, const char *s)
+{
+	out_put(o, s, strlen(s));
+}
+
+/*
+ * File names handed out so far, each with the next number to try for a
+ * duplicate, so that many parts of one name cost linear time: a hash
+ * table with open addressing, grown at half full.
+ */
+struct name_ent {
+	char *name;
+	unsigned long next;
+};
+
+struct names {
+	struct name_ent *v;
+	size_t n, cap;          /* cap: 0 or a power of two */
+};
+
+static size_t
+names_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static struct name_ent *
+names_find(const struct names *t, const char *s)
+{
+	size_t i;
+
+	if (t->cap == 0)
+		return NULL;
+	for (i = names_hash(s) & (t->cap - 1); t->v[i].name != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		if (strcmp(t->v[i].name, s) == 0)
+			return &t->v[i];
+	return NULL;
+}
+
+static struct name_ent *
+names_put(struct names *t, char *s, unsigned long next)
+{
+	size_t i;
+
+	for (i = names_hash(s) & (t->cap - 1); t->v[i].name != NULL;
+	    i = (i + 1) & (t->cap - 1))
+		;
+	t->v[i].name = s;
+	t->v[i].next = next;
+	t->n++;
+	return &t->v[i];
+}
+
+/* Add S (not present); its entry, or NULL when out of memory. */
+static struct name_ent *
+names_add(struct names *t, const char *s)
+{
+	struct names bigger;
+	char *copy;
+	size_t i;
+
+	if (2 * (t->n + 1) > t->cap) {
+		bigger.cap = t->cap ? 2 * t->cap : 64;
+		bigger.n = 0;
+		bigger.v = calloc(bigger.cap, sizeof(*bigger.v));
+		if (bigger.v == NULL)
+			return NULL;
+		for (i = 0; i < t->cap; i++)
+			if (t->v[i].name != NULL)
+				names_put(&bigger, t->v[i].name,
+				    t->v[i].next);
+		free(t->v);
+		*t = bigger;
+	}
+	copy = strdup(s);
+	if (copy == NULL)
+		return NULL;
+	return names_put(t, copy, 2);
+}
+
+static void
+names_free(struct names *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		free(t->v[i].name);
+	free(t->v);
+}
+
+struct mail {
+	const struct mail_opts *o;
+	struct out out;
+	int extract;
+	const char *dir;
+	int dirfd;
+	int error;              /* exit 1 */
+	int damaged;            /* exit 2 */
+	int any_mime;
+	struct names names;
+	/* the part being read */
+	int want;               /* it gets a FILE */
+	char file[MIME_FILE_MAX + 1];
+	int fd;                 /* extract: the unnamed file, or -1 */
+	char tmp[64];           /* its temporary name, "" with O_TMPFILE */
+	int write_failed;
+	size_t wlen;
+	unsigned char wbuf[1 << 17];    /* file data waiting for write() */
+};
+
+static int
+wants_file(const struct mail *m, const struct mime_part *pt)
+{
+	return pt->has_name || pt->attachment || m->o->all;
+}
+
+/* The name --list shows: numbered against the names given so far. */
+static int
+list_name(struct mail *m)
+{
+	char numbered[MIME_FILE_MAX + 1];
+	struct name_ent *e;
+	unsigned long k;
+
+	e = names_find(&m->names, m->file);
+	if (e != NULL) {
+		memcpy(numbered, m->file, sizeof(numbered));
+		for (k = e->next; k < NUMBER_MAX; k++) {
+			mime_file_numbered(m->file, k, numbered);
+			if (names_find(&m->names, numbered) == NULL)
+				break;
+		}
+		e->next = k + 1;
+		memcpy(m->file, numbered, sizeof(numbered));
+	}
+	if (names_add(&m->names, m->file) == NULL) {
+		diag(ENOMEM, "listing");
+		m->error = 1;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+open_unnamed(struct mail *m)
+{
+	static unsigned long counter;
+	int i;
+
+	m->tmp[0] = 0;
+	m->fd = openat(m->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+	if (m->fd >= 0)
+		return 0;
+	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL &&
+	    errno != ENOENT)
+		return -1;
+	for (i = 0; i < 100; i++) {
+		snprintf(m->tmp, sizeof(m->tmp), ".sextet-%ld-%lu",
+		    (long)getpid(), counter++);
+		m->fd = openat(m->dirfd, m->tmp, O_CREAT | O_EXCL | O_WRONLY |
+		    O_NOFOLLOW | O_CLOEXEC, 0666);
+		if (m->fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (m->fd < 0)
+		m->tmp[0] = 0;
+	return m->fd >= 0 ? 0 : -1;
+}
+
+static int
+link_as(struct mail *m, const char *name)
+{
+	char proc[64];
+
+	if (m->tmp[0] != 0)
+		return linkat(m->dirfd, m->tmp, m->dirfd, name, 0);
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", m->fd);
+	if (linkat(AT_FDCWD, proc, m->dirfd, name, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	return linkat(m->fd, "", m->dirfd, name, AT_EMPTY_PATH);
+}
+
+static void
+drop_unnamed(struct mail *m)
+{
+	if (m->fd >= 0)
+		close(m->fd);
+	if (m->tmp[0] != 0)
+		unlinkat(m->dirfd, m->tmp, 0);
+	m->fd = -1;
+	m->tmp[0] = 0;
+}
+
+/*
+ * Give the finished file its name: the first free one of NAME, NAME-2,
+ * NAME-3 ... (starting after the last number this run gave NAME).  The
+ * descriptor stays open until then (O_TMPFILE links through /proc).
+ */
+static int
+publish(struct mail *m)
+{
+	char name[MIME_FILE_MAX + 1];
+	struct name_ent *e;
+	unsigned long k;
+	int fd, err;
+
+	e = names_find(&m->names, m->file);
+	for (k = e != NULL ? e->next : 1; k <= NUMBER_MAX; k++) {
+		if (k == 1)
+			memcpy(name, m->file, sizeof(name));
+		else
+			mime_file_numbered(m->file, k, name);
+		if (link_as(m, name) == 0)
+			break;
+		if (errno != EEXIST)
+			return -1;
+	}
+	if (k > NUMBER_MAX) {
+		errno = EEXIST;
+		return -1;
+	}
+	if (e == NULL)
+		e = names_add(&m->names, m->file);
+	if (e != NULL)          /* (only a hint: no harm if memory ran out) */
+		e->next = k + 1 > 2 ? k + 1 : 2;
+	memcpy(m->file, name, sizeof(name));
+	fd = m->fd;
+	m->fd = -1;
+	if (close(fd) != 0) {
+		/* The data may not have reached the disk: take it back. */
+		err = errno;
+		unlinkat(m->dirfd, name, 0);
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+on_begin(void *ctx, const struct mime_part *pt)
+{
+	struct mail *m = ctx;
+
+	m->want = wants_file(m, pt);
+	m->fd = -1;
+	m->write_failed = 0;
+	m->wlen = 0;
+	if (!m->want)
+		return 0;
+	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, m->file);
+	if (!m->extract)
+		return list_name(m);
+	if (open_unnamed(m) != 0) {
+		diag(errno, "%s", quote_file(m->dir));
+		m->error = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Write N bytes at B to the part's file; 0, or -1 (reported). */
+static int
+file_write(struct mail *m, const unsigned char *b, size_t n)
+{
+	if (m->write_failed)
+		return -1;
+	if (write_all(m->fd, b, n) != 0) {
+		diag(errno, "%s/%s", m->dir, m->file);
+		m->write_failed = 1;
+		m->error = 1;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+file_flush(struct mail *m)
+{
+	size_t n = m->wlen;
+
+	m->wlen = 0;
+	return file_write(m, m->wbuf, n);
+}
+
+static int
+on_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
+    size_t n)
+{
+	struct mail *m = ctx;
+	size_t k;
+
+	(void)pt;
+	if (m->fd < 0)
+		return 0;
+	if (m->wlen == 0 && n >= sizeof(m->wbuf) / 8)
+		return file_write(m, buf, n) != 0;  /* no copy needed */
+	while (n > 0) {
+		if (m->wlen == sizeof(m->wbuf) && file_flush(m) != 0)
+			return 1;
+		k = sizeof(m->wbuf) - m->wlen;
+		if (k > n)
+			k = n;
+		memcpy(m->wbuf + m->wlen, buf, k);
+		m->wlen += k;
+		buf += k;
+		n -= k;
+	}
+	return 0;
+}
+
+static void
+report_damage(struct mail *m, const struct mime_part *pt)
+{
+	if (pt->status == MIME_TRUNCATED) {
+		diag(0, "part %s: truncated: the input ends inside it",
+		    pt->path);
+		m->damaged = 1;
+	} else if (pt->status == MIME_DAMAGED) {
+		diag(0, "part %s: %s at line %" PRIu64 ", column %" PRIu64,
+		    pt->path, mime_damage_name(pt->damage), pt->damage_line,
+		    pt->damage_col);
+		m->damaged = 1;
+	}
+}
+
+static void
+list_line(struct mail *m, const struct mime_part *pt)
+{
+	unsigned char buf[4 * MIME_NAME_MAX + 8];
+	char num[32];
+	struct sbuf sb;
+
+	out_puts(&m->out, pt->path);
+	out_puts(&m->out, "\t");
+	out_puts(&m->out, pt->type);
+	out_puts(&m->out, "\t");
+	out_puts(&m->out, pt->encoding);
+	snprintf(num, sizeof(num), "\t%" PRIu64 "\t", pt->size);
+	out_puts(&m->out, num);
+	out_puts(&m->out, mime_status_name(pt->status));
+	out_puts(&m->out, "\t");
+	if (pt->has_name && pt->name_len > 0) {
+		sb_init(&sb, buf, sizeof(buf));
+		text_escape(pt->name, pt->name_len, 1, &sb);
+		out_put(&m->out, sb.p, sb.len);
+	} else {
+		out_puts(&m->out, "-");
+	}
+	out_puts(&m->out, "\t");
+	if (m->want) {
+		sb_init(&sb, buf, sizeof(buf));
+		text_escape((const unsigned char *)m->file, strlen(m->file), 1,
+		    &sb);
+		out_put(&m->out, sb.p, sb.len);
+	} else {
+		out_puts(&m->out, "-");
+	}
+	out_puts(&m->out, "\n");
+}
+
+static int
+on_end(void *ctx, const struct mime_part *pt)
+{
+	struct mail *m = ctx;
+
+	if (pt->in_mime)
+		m->any_mime = 1;
+	report_damage(m, pt);
+	if (!m->extract) {
+		/* --list exits as --extract would. */
+		if (m->o->strict && m->want && pt->status == MIME_DAMAGED)
+			m->error = 1;
+		list_line(m, pt);
+		return m->out.failed;
+	}
+	if (m->fd < 0)
+		return 0;
+	if (file_flush(m) != 0) {
+		drop_unnamed(m);
+		return 1;
+	}
+	if (m->o->strict && pt->status == MIME_DAMAGED) {
+		diag(0, "part %s: not written (--strict)", pt->path);
+		drop_unnamed(m);
+		m->error = 1;
+		return 0;
+	}
+	if (publish(m) != 0) {
+		diag(errno, "%s/%s", m->dir, m->file);
+		drop_unnamed(m);
+		m->error = 1;
+		return 1;
+	}
+	drop_unnamed(m);
+	out_puts(&m->out, m->dir);
+	out_puts(&m->out, "/");
+	out_puts(&m->out, m->file);
+	out_put(&m->out, m->o->nul ? "" : "\n", 1);
+	return m->out.failed;
+}
+
+static int
+on_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
+{
+	struct mail *m = ctx;
+
+	if (note == MIME_NOTE_NO_BOUNDARY) {
+		diag(0, "%s%s: multipart boundary never appears (line %"
+		    PRIu64 ")", path[0] ? "part " : "message", path, line);
+		m->damaged = 1;
+		m->any_mime = 1;        /* a multipart is MIME structure */
+	} else {
+		diag(0, "not a mail message (line %" PRIu64 ")", line);
+		m->error = 1;
+	}
+	return 0;
+}
+
+/* Feed the parser from IN_FD; 0, or -1 after a read error. */
+static int
+pump(int in_fd, struct mime_parser *p)
+{
+	static unsigned char buf[1 << 18];
+	ssize_t r;
+
+	for (;;) {
+		r = read_some(in_fd, buf, sizeof(buf));
+		if (r < 0) {
+			diag(errno, "read error");
+			return -1;
+		}
+		if (r == 0)
+			break;
+		if (mime_feed(p, buf, (size_t)r) != MIME_CONTINUE)
+			return 0;
+	}
+	mime_finish(p);
+	return 0;
+}
+
+static int
+run(int in_fd, const char *dir, int out_fd, const struct mail_opts *o)
+{
+	static struct mime_parser p;
+	struct mime_handler h;
+	struct mail *m;
+	int rc;
+
+	m = calloc(1, sizeof(*m));
+	if (m == NULL) {
+		diag(ENOMEM, "mail");
+		return 1;
+	}
+	m->o = o;
+	m->out.fd = out_fd;
+	m->extract = dir != NULL;
+	m->dir = dir;
+	m->fd = -1;
+	m->dirfd = -1;
+	if (dir != NULL) {
+		m->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (m->dirfd < 0) {
+			diag(errno, "%s", quote_file(dir));
+			free(m);
+			return 1;
+		}
+	}
+	h.ctx = m;
+	h.part_begin = on_begin;
+	h.part_data = on_data;
+	h.part_end = on_end;
+	h.notice = on_notice;
+	mime_init(&p, &h);
+	if (pump(in_fd, &p) != 0)
+		m->error = 1;
+	if (m->fd >= 0)
+		drop_unnamed(m);
+	out_flush(&m->out);
+	if (!m->any_mime && !m->error) {
+		diag(0, "no MIME structure in the input");
+		m->error = 1;
+	}
+	rc = m->error || m->out.failed ? 1 : m->damaged ? 2 : 0;
+	if (m->dirfd >= 0)
+		close(m->dirfd);
+	names_free(&m->names);
+	free(m);
+	return rc;
+}
+
+int
+mail_list(int in_fd, int out_fd, const struct mail_opts *o)
+{
+	return run(in_fd, NULL, out_fd, o);
+}
+
+int
+mail_extract(int in_fd, const char *dir, int out_fd,
+    const struct mail_opts *o)
+{
+	return run(in_fd, dir != NULL ? dir : ".", out_fd, o);
+}
+
+/* ---- --decode-header --------------------------------------------- */
+
+#define LOGICAL_MAX 65536       /* an unfolded line longer goes in pieces */
+#define SEGS_MAX    256         /* physical lines tracked for positions */
+
+struct dh {
+	const struct mail_opts *o;
+	struct out out;
+	char buf[LOGICAL_MAX];
+	size_t len;
+	char eol[2];            /* the line end of its last physical line */
+	size_t eollen;
+	uint64_t line;          /* physical line being read (1-based) */
+	size_t nseg;
+	struct {
+		size_t off;
+		uint64_t line;
+	} seg[SEGS_MAX];        /* where each physical line starts in buf */
+	int bad;
+};
+
+static void
+dh_report(void *ctx, size_t off, const char *reason)
+{
+	struct dh *d = ctx;
+	size_t i = 0;
+
+	while (i + 1 < d->nseg && d->seg[i + 1].off <= off)
+		i++;
+	diag(0, "line %" PRIu64 ", column %zu: %s", d->seg[i].line,
+	    off - d->seg[i].off + 1, reason);
+	d->bad = 1;
+}
+
+static void
+dh_flush(struct dh *d)
+{
+	static unsigned char obuf[EW_OUT_MAX(LOGICAL_MAX)];
+	struct sbuf sb;
+
+	sb_init(&sb, obuf, sizeof(obuf));
+	ew_decode(d->buf, d->len, d->o->lenient ? EW_LENIENT : 0, &sb,
+	    dh_report, d);
+	out_put(&d->out, sb.p, sb.len);
+	out_put(&d->out, d->eol, d->eollen);
+	d->len = 0;
+	d->eollen = 0;
+	d->nseg = 0;
+}
+
+/* One physical line (without its line end E, ELEN bytes). */
+static void
+dh_line(struct dh *d, const char *s, size_t n, const char *e, size_t elen)
+{
+	/* A line starting with a blank continues a non-empty one. */
+	int cont = n > 0 && (s[0] == ' ' || s[0] == '\t') && d->len > 0;
+
+	if (!cont && (d->len > 0 || d->eollen > 0))
+		dh_flush(d);
+	if (d->len + n > LOGICAL_MAX)
+		dh_flush(d);
+	if (d->nseg < SEGS_MAX) {
+		d->seg[d->nseg].off = d->len;
+		d->seg[d->nseg].line = d->line;
+		d->nseg++;
+	}
+	memcpy(d->buf + d->len, s, n);
+	d->len += n;
+	memcpy(d->eol, e, elen);
+	d->eollen = elen;
+	d->line++;
+}
+
+int
+mail_decode_header(int in_fd, int out_fd, const struct mail_opts *o)
+{
+	static char in[LOGICAL_MAX];
+	struct dh *d;
+	size_t have = 0, i, start, n, elen;
+	ssize_t r;
+	int eof = 0, rc;
+
+	d = calloc(1, sizeof(*d));
+	if (d == NULL) {
+		diag(ENOMEM, "decode-header");
+		return 1;
+	}
+	d->o = o;
+	d->out.fd = out_fd;
+	d->line = 1;
+	while (!eof) {
+		r = read_some(in_fd, in + have, sizeof(in) - have);
+		if (r < 0) {
+			diag(errno, "read error");
+			d->bad = 1;
+			break;
+		}
+		eof = r == 0;
+		have += (size_t)r;
+		start = 0;
+		for (i = 0; i < have; i++) {
+			if (in[i] != '\n')
+				continue;
+			n = i - start;
+			elen = 1;
+			if (n > 0 && in[i - 1] == '\r') {
+				n--;
+				elen = 2;
+			}
+			dh_line(d, in + start, n, in + start + n, elen);
+			start = i + 1;
+		}
+		if (start == 0 && have == sizeof(in)) {
+			/* A line longer than the buffer: in pieces. */
+			dh_line(d, in, have, "", 0);
+			d->line--;
+			start = have;
+		}
+		if (eof && start < have) {
+			dh_line(d, in + start, have - start, "", 0);
+			start = have;
+		}
+		memmove(in, in + start, have - start);
+		have -= start;
+	}
+	if (d->len > 0 || d->eollen > 0)
+		dh_flush(d);
+	out_flush(&d->out);
+	rc = d->bad || d->out.failed ? 1 : 0;
+	free(d);
+	return rc;
+}

@@ -1,0 +1,30 @@
+/*
+ * mail.h - the e-mail options (issue 10): --list, --extract,
+ * --decode-header.  Each reads the whole input from IN_FD with read(),
+ * writes its report to OUT_FD with write(), diagnostics with diag(), and
+ * returns the exit status: 0 every part clean; 2 some part damaged or
+ * truncated (or a multipart's boundary never appears); 1 an I/O error, a
+ * part refused under STRICT, or input with no MIME structure at all.
+ */
+#ifndef SEXTET_MAIL_H
+#define SEXTET_MAIL_H
+
+struct mail_opts {
+	int nul;        /* -z: NUL after each printed path, not LF */
+	int all;        /* --all: text bodies and nameless parts too */
+	int strict;     /* --strict: damaged parts are not written */
+	int lenient;    /* --lenient (for --decode-header) */
+};
+
+/* PATH TYPE ENCODING SIZE STATUS NAME FILE, one line per leaf part. */
+int mail_list(int in_fd, int out_fd, const struct mail_opts *o);
+
+/* Write the parts with a FILE into DIR (which must exist), printing
+ * "DIR/FILE" for each. */
+int mail_extract(int in_fd, const char *dir, int out_fd,
+    const struct mail_opts *o);
+
+/* Copy text, RFC 2047 encoded-words decoded, folded lines unfolded. */
+int mail_decode_header(int in_fd, int out_fd, const struct mail_opts *o);
+
+#endif /* SEXTET_MAIL_H */

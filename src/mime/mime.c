@@ -1,0 +1,982 @@
+/*
+ * mime.c - the MIME push parser (mime.h).
+ *
+ * Three layers, each working on lines:
+ *  1. split(): cuts the input into lines.  A line of up to MIME_PEEK
+ *     bytes is handed on whole ("first" and "last" piece at once); a
+ *     longer one as a first piece of MIME_PEEK bytes, then pieces as the
+ *     input comes.  A CR is never separated from the LF after it.
+ *     Every decision about a line is taken on its first piece, whose
+ *     bytes do not depend on how the input was split.
+ *  2. piece(): mbox separators, mboxrd unquoting, the held blank line.
+ *  3. msg_piece(): header fields, delimiters, bodies, by state.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1           /* memrchr */
+#endif
+
+#include <stdio.h>
+#include <string.h>
+
+#include "mime.h"
+#include "name.h"
+#include "text.h"
+
+#define B64_MAIL_FLAGS (B64_LENIENT | B64_SKIP_GARBAGE)
+#define PATH_NUMS_MAX  (2 * MIME_DEPTH_MAX)
+
+enum {
+	ST_HEADERS,     /* header block of an entity */
+	ST_BODY,        /* body of a leaf part */
+	ST_PREAMBLE,    /* a multipart before its first delimiter */
+	ST_EPILOGUE,    /* a multipart after its close delimiter */
+	ST_SKIP,        /* not a message: ignored up to the next one */
+};
+
+enum {
+	ROLE_NONE,      /* rest of the line ignored */
+	ROLE_FIELD,     /* rest of the line belongs to a header field */
+	ROLE_BODY,      /* rest of the line is body text */
+};
+
+const char *
+mime_status_name(enum mime_status s)
+{
+	switch (s) {
+	case MIME_OK:
+		return "ok";
+	case MIME_DAMAGED:
+		return "damaged";
+	case MIME_TRUNCATED:
+		return "truncated";
+	case MIME_RAW:
+		return "raw";
+	}
+	return "?";
+}
+
+const char *
+mime_damage_name(enum mime_damage d)
+{
+	switch (d) {
+	case MIME_DMG_NONE:
+		return "no damage";
+	case MIME_DMG_BASE64:
+		return "invalid base64";
+	case MIME_DMG_HEADER:
+		return "header field too long";
+	case MIME_DMG_NO_BOUNDARY:
+		return "multipart without a boundary";
+	case MIME_DMG_DEPTH:
+		return "nested too deep";
+	}
+	return "?";
+}
+
+static int
+is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* ---- Entities ---------------------------------------------------- */
+
+static void
+entity_reset(struct mime_parser *p, int digest)
+{
+	p->have_ct = p->have_cte = p->have_cd = 0;
+	p->ct_multipart = p->have_boundary = 0;
+	p->name_rank = 0;
+	p->blen = 0;
+	p->e_damage = MIME_DMG_NONE;
+	p->e_damage_line = 0;
+	p->hdr_active = 0;
+	p->first_line = 1;
+	strcpy(p->part.type, digest ? "message/rfc822" : "text/plain");
+	strcpy(p->part.encoding, "7bit");
+	p->part.enc = MIME_ENC_7BIT;
+	p->part.name_len = 0;
+	p->part.has_name = 0;
+	p->part.attachment = 0;
+}
+
+static void
+start_message(struct mime_parser *p)
+{
+	p->message++;
+	p->nframe = 0;
+	p->npath = 0;
+	p->state = ST_HEADERS;
+	p->kind_message = 1;
+	p->top = 1;
+	p->mime_seen = 0;
+	p->eol_held = 0;
+	entity_reset(p, 0);
+}
+
+static void
+damage(struct mime_parser *p, enum mime_damage d, uint64_t line,
+    uint64_t col)
+{
+	if (p->part.damage != MIME_DMG_NONE)
+		return;
+	p->part.damage = d;
+	p->part.damage_line = line;
+	p->part.damage_col = col;
+}
+
+static void
+emit(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	if (n == 0 || p->stopped)
+		return;
+	p->part.size += n;
+	if (p->h.part_data != NULL &&
+	    p->h.part_data(p->h.ctx, &p->part, s, n) != 0)
+		p->stopped = 1;
+}
+
+static void
+make_path(struct mime_parser *p, char *buf, size_t cap)
+{
+	size_t i, len = 0;
+	int k;
+
+	buf[0] = 0;
+	if (p->mbox == 1) {
+		k = snprintf(buf, cap, "%lu:", p->message);
+		len = k > 0 ? (size_t)k : 0;
+	}
+	for (i = 0; i < p->npath && len < cap; i++) {
+		k = snprintf(buf + len, cap - len, i ? ".%lu" : "%lu",
+		    p->path[i]);
+		len += k > 0 ? (size_t)k : 0;
+	}
+}
+
+static void
+notice(struct mime_parser *p, enum mime_note note, uint64_t line)
+{
+	char path[MIME_PATH_MAX];
+
+	make_path(p, path, sizeof(path));
+	if (p->h.notice != NULL && !p->stopped &&
+	    p->h.notice(p->h.ctx, note, path, line) != 0)
+		p->stopped = 1;
+}
+
+static void
+begin_leaf(struct mime_parser *p)
+{
+	struct mime_part *pt = &p->part;
+
+	make_path(p, pt->path, sizeof(pt->path));
+	pt->in_mime = p->mime_seen;
+	pt->message = p->message;
+	pt->size = 0;
+	pt->status = MIME_OK;
+	pt->damage = MIME_DMG_NONE;
+	pt->damage_line = pt->damage_col = 0;
+	if (p->e_damage != MIME_DMG_NONE)
+		damage(p, p->e_damage, p->e_damage_line, 1);
+	p->eol_held = 0;
+	p->body_line = 0;
+	p->b64_failed = 0;
+	p->b64_base = 0;
+	p->b64_seen = 0;
+	if (pt->enc == MIME_ENC_BASE64)
+		b64_decoder_init(&p->b64, B64_MAIL_FLAGS);
+	else if (pt->enc == MIME_ENC_QP)
+		qp_init(&p->qp);
+	p->state = ST_BODY;
+	if (p->h.part_begin != NULL && !p->stopped &&
+	    p->h.part_begin(p->h.ctx, pt) != 0)
+		p->stopped = 1;
+}
+
+static int
+is_b64_alpha(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || c == '+' || c == '/';
+}
+
+/* Remember the last alphabet character among S[0..N). */
+static void
+note_last_alpha(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	while (n > 0 && !is_b64_alpha(s[n - 1]))
+		n--;
+	if (n > 0) {
+		p->b64_last = s[n - 1];
+		p->b64_seen = 1;
+	}
+}
+
+/*
+ * Base64 body bytes.  After an error only the offending byte is dropped
+ * (the -i rule): a fresh decoder goes on from the byte after it.  The
+ * lenient decoder has three errors: a lone character at the end (final),
+ * '=' before any character, and '=' after a single character; in the
+ * last case that character is fed to the fresh decoder again, so it is
+ * not lost with the '='.
+ */
+static void
+body_base64(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	enum b64_status st;
+	size_t used, olen, skip, k;
+	uint64_t eo;
+	unsigned char c;
+
+	while (n > 0 && !p->stopped) {
+		st = b64_decode_update(&p->b64, s, n, &used, p->out,
+		    sizeof(p->out), &olen);
+		emit(p, p->out, olen);
+		if (!B64_IS_ERROR(st)) {
+			note_last_alpha(p, s, used);
+			s += used;
+			n -= used;
+			p->b64_base += used;
+			continue;
+		}
+		if (!p->b64_failed)
+			damage(p, MIME_DMG_BASE64, p->body_line - 1 +
+			    b64_decoder_error_line(&p->b64),
+			    b64_decoder_error_column(&p->b64));
+		p->b64_failed = 1;
+		eo = b64_decoder_error_offset(&p->b64);
+		if (eo >= p->b64_base && eo - p->b64_base < n)
+			skip = (size_t)(eo - p->b64_base) + 1;
+		else
+			skip = used > 0 ? used : 1;
+		note_last_alpha(p, s, skip - 1);
+		c = p->b64_last;
+		k = p->b64_seen && s[skip - 1] == '=';
+		s += skip;
+		n -= skip;
+		b64_decoder_init(&p->b64, B64_MAIL_FLAGS);
+		p->b64_base = 0;
+		p->b64_seen = 0;
+		if (k) {
+			b64_decode_update(&p->b64, &c, 1, &used, p->out,
+			    sizeof(p->out), &olen);
+			p->b64_base = 1;
+			p->b64_last = c;
+			p->b64_seen = 1;
+		}
+	}
+}
+
+static void
+body_put(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	size_t k, step = sizeof(p->out) - QP_SLACK;
+
+	switch (p->part.enc) {
+	case MIME_ENC_BASE64:
+		body_base64(p, s, n);
+		break;
+	case MIME_ENC_QP:
+		for (; n > 0; s += k, n -= k) {
+			k = n < step ? n : step;
+			emit(p, p->out, qp_decode(&p->qp, s, k, p->out));
+		}
+		break;
+	default:
+		emit(p, s, n);
+		break;
+	}
+}
+
+static void
+flush_eol(struct mime_parser *p)
+{
+	static const unsigned char crlf[] = "\r\n";
+
+	if (p->eol_held)
+		body_put(p, crlf + 2 - p->eol_held, (size_t)p->eol_held);
+	p->eol_held = 0;
+}
+
+static void
+end_leaf(struct mime_parser *p, int truncated)
+{
+	struct mime_part *pt = &p->part;
+	enum b64_status st;
+
+	if (pt->enc == MIME_ENC_BASE64) {
+		st = b64_decode_final(&p->b64);
+		if (B64_IS_ERROR(st) && !p->b64_failed)
+			damage(p, MIME_DMG_BASE64, p->body_line - 1 +
+			    b64_decoder_error_line(&p->b64),
+			    b64_decoder_error_column(&p->b64));
+	} else if (pt->enc == MIME_ENC_QP) {
+		emit(p, p->out, qp_finish(&p->qp, p->out));
+	}
+	if (truncated)
+		pt->status = MIME_TRUNCATED;
+	else if (pt->damage != MIME_DMG_NONE)
+		pt->status = MIME_DAMAGED;
+	else if (pt->enc == MIME_ENC_RAW)
+		pt->status = MIME_RAW;
+	else
+		pt->status = MIME_OK;
+	if (p->h.part_end != NULL && !p->stopped &&
+	    p->h.part_end(p->h.ctx, pt) != 0)
+		p->stopped = 1;
+}
+
+/* ---- Header fields ----------------------------------------------- */
+
+static int
+is_field_line(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] > 0x20 && s[i] < 0x7f && s[i] != ':')
+		i++;
+	if (i == 0)
+		return 0;
+	while (i < n && is_blank(s[i]))
+		i++;
+	return i < n && s[i] == ':';
+}
+
+static void
+hdr_append(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	size_t room = MIME_HEADER_MAX - p->hdr_len;
+
+	if (n > room) {
+		n = room;
+		p->hdr_over = 1;
+	}
+	memcpy(p->hdr + p->hdr_len, s, n);
+	p->hdr_len += n;
+}
+
+static enum mime_enc
+enc_of(const char *e)
+{
+	if (strcmp(e, "7bit") == 0)
+		return MIME_ENC_7BIT;
+	if (strcmp(e, "8bit") == 0)
+		return MIME_ENC_8BIT;
+	if (strcmp(e, "binary") == 0)
+		return MIME_ENC_BINARY;
+	if (strcmp(e, "quoted-printable") == 0)
+		return MIME_ENC_QP;
+	if (strcmp(e, "base64") == 0)
+		return MIME_ENC_BASE64;
+	return MIME_ENC_RAW;
+}
+
+/* A name from a parameter; RANK 2 (Content-Disposition) beats 1. */
+static void
+take_name(struct mime_parser *p, const char *v, size_t n, const char *attr,
+    int rank)
+{
+	struct sbuf sb;
+	unsigned char tmp[MIME_NAME_MAX + 8];
+
+	if (p->name_rank >= rank)
+		return;
+	sb_init(&sb, tmp, sizeof(tmp));
+	if (!mime_param_name(v, n, attr, &sb))
+		return;
+	p->name_rank = rank;
+	p->part.has_name = 1;
+	p->part.name_len = text_utf8_cut(sb.p, sb.len, MIME_NAME_MAX);
+	memcpy(p->part.name, sb.p, p->part.name_len);
+}
+
+static void
+content_type(struct mime_parser *p, const char *v, size_t n)
+{
+	unsigned char b[MIME_BOUNDARY_MAX + 1];
+	struct sbuf sb;
+
+	p->ct_line = p->hdr_line;
+	if (!mime_value_type(v, n, 0, p->part.type, sizeof(p->part.type)))
+		strcpy(p->part.type, "text/plain");
+	if (strncmp(p->part.type, "multipart/", 10) == 0) {
+		p->ct_multipart = 1;
+		sb_init(&sb, b, sizeof(b));
+		if (mime_param_raw(v, n, "boundary", &sb) && !sb.over &&
+		    sb.len > 0 && sb.len <= MIME_BOUNDARY_MAX) {
+			p->have_boundary = 1;
+			memcpy(p->boundary, b, sb.len);
+			p->blen = sb.len;
+		}
+	}
+	take_name(p, v, n, "name", 1);
+}
+
+static void
+content_cte(struct mime_parser *p, const char *v, size_t n)
+{
+	char e[MIME_ENC_MAX];
+
+	/* Only a token: a value with blanks or controls inside cannot go
+	 * into a tab-separated listing as it stands. */
+	if (!mime_value_type(v, n, 1, e, sizeof(e)))
+		return;
+	strcpy(p->part.encoding, e);
+	p->part.enc = enc_of(e);
+}
+
+static void
+content_disposition(struct mime_parser *p, const char *v, size_t n)
+{
+	char d[64];
+
+	if (mime_value_type(v, n, 1, d, sizeof(d)) &&
+	    strcmp(d, "attachment") == 0)
+		p->part.attachment = 1;
+	take_name(p, v, n, "filename", 2);
+}
+
+static void
+finish_field(struct mime_parser *p)
+{
+	const char *f = (const char *)p->hdr, *v;
+	size_t nlen = 0, vlen;
+	int *seen;
+
+	if (!p->hdr_active)
+		return;
+	p->hdr_active = 0;
+	while (nlen < p->hdr_len && f[nlen] != ':')
+		nlen++;
+	v = f + nlen + 1;
+	vlen = nlen < p->hdr_len ? p->hdr_len - nlen - 1 : 0;
+	while (nlen > 0 && is_blank((unsigned char)f[nlen - 1]))
+		nlen--;
+	if (p->top && (text_ieq(f, nlen, "mime-version") ||
+	    (nlen > 8 && text_ieq(f, 8, "content-"))))
+		p->mime_seen = 1;
+	if (text_ieq(f, nlen, "content-type"))
+		seen = &p->have_ct;
+	else if (text_ieq(f, nlen, "content-transfer-encoding"))
+		seen = &p->have_cte;
+	else if (text_ieq(f, nlen, "content-disposition"))
+		seen = &p->have_cd;
+	else
+		return;
+	if (*seen)
+		return;         /* the first one wins */
+	*seen = 1;
+	if (p->hdr_over) {
+		if (p->e_damage == MIME_DMG_NONE) {
+			p->e_damage = MIME_DMG_HEADER;
+			p->e_damage_line = p->hdr_line;
+		}
+		return;
+	}
+	if (seen == &p->have_ct)
+		content_type(p, v, vlen);
+	else if (seen == &p->have_cte)
+		content_cte(p, v, vlen);
+	else
+		content_disposition(p, v, vlen);
+}
+
+/* The header block has ended: what is this entity? */
+static void
+end_headers(struct mime_parser *p)
+{
+	struct mime_frame *f;
+
+	finish_field(p);
+	if (p->kind_message && !(p->ct_multipart && p->have_boundary &&
+	    p->e_damage == MIME_DMG_NONE))
+		p->path[p->npath++] = 1;
+	if (p->e_damage != MIME_DMG_NONE) {
+		begin_leaf(p);
+		return;
+	}
+	if (p->ct_multipart) {
+		p->e_damage_line = p->ct_line;
+		if (!p->have_boundary) {
+			p->e_damage = MIME_DMG_NO_BOUNDARY;
+		} else if (p->nframe == MIME_DEPTH_MAX ||
+		    p->npath >= PATH_NUMS_MAX) {
+			p->e_damage = MIME_DMG_DEPTH;
+			if (p->kind_message)
+				p->path[p->npath++] = 1;
+		} else {
+			f = &p->frame[p->nframe++];
+			memcpy(f->boundary, p->boundary, p->blen);
+			f->blen = p->blen;
+			f->plen = p->npath;
+			f->count = 0;
+			f->digest = strcmp(p->part.type,
+			    "multipart/digest") == 0;
+			f->closed = 0;
+			f->line = p->ct_line;
+			p->state = ST_PREAMBLE;
+			return;
+		}
+		begin_leaf(p);
+		return;
+	}
+	if (strcmp(p->part.type, "message/rfc822") == 0 &&
+	    p->part.enc <= MIME_ENC_BINARY) {
+		if (p->npath >= PATH_NUMS_MAX) {
+			p->e_damage = MIME_DMG_DEPTH;
+			p->e_damage_line = p->ct_line;
+			begin_leaf(p);
+			return;
+		}
+		/* A message inside: its body is this part's N.1. */
+		p->state = ST_HEADERS;
+		p->kind_message = 1;
+		p->top = 0;
+		entity_reset(p, 0);
+		return;
+	}
+	begin_leaf(p);
+}
+
+/* ---- Structure --------------------------------------------------- */
+
+/*
+ * Close what is open above frame F (a delimiter of F, or F == -1 for the
+ * end of the message): the leaf being read, a header block never ended,
+ * a multipart whose boundary never came.
+ */
+static void
+close_above(struct mime_parser *p, long f)
+{
+	size_t i;
+	int open_inner = 0;
+
+	for (i = (size_t)(f + 1); i < p->nframe; i++)
+		open_inner |= !p->frame[i].closed;
+	if (p->state == ST_HEADERS) {
+		if (p->top && p->first_line && f < 0) {
+			notice(p, MIME_NOTE_NOT_MESSAGE, p->line);
+			p->state = ST_SKIP;
+			return;
+		}
+		/* A nested message's header block may follow: end it too. */
+		while (p->state == ST_HEADERS)
+			end_headers(p);
+	}
+	if (p->state == ST_PREAMBLE && (long)p->nframe - 1 > f) {
+		p->npath = p->frame[p->nframe - 1].plen;
+		notice(p, MIME_NOTE_NO_BOUNDARY, p->frame[p->nframe - 1].line);
+	} else if (p->state == ST_BODY) {
+		end_leaf(p, open_inner);
+	}
+	p->nframe = (size_t)(f + 1);
+}
+
+/* The delimiter frame a line (content only) is, or -1; *close set. */
+static long
+delimiter(struct mime_parser *p, const unsigned char *s, size_t n,
+    int *close)
+{
+	const struct mime_frame *f;
+	size_t i;
+
+	while (n > 0 && (is_blank(s[n - 1]) || s[n - 1] == '\r'))
+		n--;
+	if (n < 3 || s[0] != '-' || s[1] != '-')
+		return -1;
+	for (i = p->nframe; i-- > 0;) {
+		f = &p->frame[i];
+		if (f->closed || n < 2 + f->blen ||
+		    memcmp(s + 2, f->boundary, f->blen) != 0)
+			continue;
+		if (n == 2 + f->blen) {
+			*close = 0;
+			return (long)i;
+		}
+		if (n == 4 + f->blen && s[n - 1] == '-' && s[n - 2] == '-') {
+			*close = 1;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+static void
+on_delimiter(struct mime_parser *p, long fi, int close)
+{
+	struct mime_frame *f = &p->frame[fi];
+
+	p->eol_held = 0;        /* the line end before belongs to it */
+	close_above(p, fi);
+	p->npath = f->plen;
+	if (close) {
+		f->closed = 1;
+		p->state = ST_EPILOGUE;
+		return;
+	}
+	p->path[p->npath++] = ++f->count;
+	p->state = ST_HEADERS;
+	p->kind_message = 0;
+	p->top = 0;
+	entity_reset(p, f->digest);
+}
+
+/* One piece of a line for the message layer (see split()). */
+static void
+msg_piece(struct mime_parser *p, const unsigned char *s, size_t n,
+    int first, int last)
+{
+	size_t eol = 0, clen;
+	long fi;
+	int close;
+
+	if (last && n > 0 && s[n - 1] == '\n')
+		eol = n >= 2 && s[n - 2] == '\r' ? 2 : 1;
+	clen = n - eol;
+	if (!first) {
+		if (p->line_role == ROLE_FIELD)
+			hdr_append(p, s, clen);
+		else if (p->line_role == ROLE_BODY)
+			body_put(p, s, clen);
+		if (last && p->line_role == ROLE_BODY)
+			p->eol_held = (int)eol;
+		return;
+	}
+	p->line_role = ROLE_NONE;
+	if (last && p->state != ST_SKIP &&
+	    (fi = delimiter(p, s, clen, &close)) >= 0) {
+		on_delimiter(p, fi, close);
+		return;
+	}
+	switch (p->state) {
+	case ST_HEADERS:
+		if (last && clen == 0) {
+			p->first_line = 0;
+			end_headers(p);
+			return;
+		}
+		if (is_blank(s[0]) && p->hdr_active) {
+			p->line_role = ROLE_FIELD;
+			hdr_append(p, s, clen);
+			return;
+		}
+		if (is_field_line(s, clen)) {
+			finish_field(p);
+			p->first_line = 0;
+			p->hdr_active = 1;
+			p->hdr_len = 0;
+			p->hdr_over = 0;
+			p->hdr_line = p->line;
+			p->line_role = ROLE_FIELD;
+			hdr_append(p, s, clen);
+			return;
+		}
+		if (p->top && p->first_line) {
+			notice(p, MIME_NOTE_NOT_MESSAGE, p->line);
+			p->state = ST_SKIP;
+			return;
+		}
+		/* Not a header field: the body starts here. */
+		end_headers(p);
+		msg_piece(p, s, n, first, last);
+		return;
+	case ST_BODY:
+		if (p->body_line == 0)
+			p->body_line = p->line;
+		flush_eol(p);
+		p->line_role = ROLE_BODY;
+		body_put(p, s, clen);
+		if (last)
+			p->eol_held = (int)eol;
+		return;
+	default:
+		return;         /* preamble, epilogue, skipped */
+	}
+}
+
+static void
+end_message(struct mime_parser *p)
+{
+	if (p->message == 0)
+		return;
+	if (p->state == ST_BODY)
+		flush_eol(p);
+	close_above(p, -1);
+	p->state = ST_SKIP;
+}
+
+/* One piece of a line: the mbox layer. */
+static void
+piece(struct mime_parser *p, const unsigned char *s, size_t n, int first,
+    int last)
+{
+	static const unsigned char crlf[] = "\r\n";
+	size_t k;
+	int eol;
+
+	if (first) {
+		p->skip_line = 0;
+		if (p->mbox < 0)
+			p->mbox = n >= 5 && memcmp(s, "From ", 5) == 0;
+		if (p->mbox && n >= 5 && memcmp(s, "From ", 5) == 0) {
+			p->blank_held = 0;      /* it belongs to the separator */
+			end_message(p);
+			start_message(p);
+			p->skip_line = 1;
+		} else if (p->mbox) {
+			if (p->blank_held) {
+				p->line--;
+				msg_piece(p, crlf + 2 - p->blank_held,
+				    (size_t)p->blank_held, 1, 1);
+				p->line++;
+				p->blank_held = 0;
+			}
+			eol = last && n > 0 && s[n - 1] == '\n' ? 1 : 0;
+			if (eol && n >= 2 && s[n - 2] == '\r')
+				eol = 2;
+			if (eol && (size_t)eol == n) {
+				p->blank_held = eol;
+				p->skip_line = 1;
+			}
+			for (k = 0; k < n && s[k] == '>'; k++)
+				;
+			if (k > 0 && n - k >= 5 &&
+			    memcmp(s + k, "From ", 5) == 0) {
+				s++;
+				n--;
+			}
+		} else if (p->message == 0) {
+			start_message(p);
+		}
+	}
+	if (!p->skip_line && !p->stopped)
+		msg_piece(p, s, n, first, last);
+	if (last && n > 0 && s[n - 1] == '\n')
+		p->line++;
+}
+
+/* ---- Lines ------------------------------------------------------- */
+
+/* The first MIME_PEEK bytes of a longer line (no LF among them). */
+static void
+first_long(struct mime_parser *p, const unsigned char *s)
+{
+	size_t k = MIME_PEEK;
+
+	if (s[k - 1] == '\r') {
+		k--;
+		p->cr_held = 1;
+	}
+	p->in_line = 1;
+	piece(p, s, k, 1, 0);
+}
+
+/*
+ * The fast path for bodies: the whole lines at S that cannot be a
+ * delimiter (or, in an mbox, a separator, quoted or blank line) go to the
+ * body in one piece, exactly as line by line would give them (the line
+ * end of the last one held back).  Returns the bytes taken.
+ */
+/*
+ * Line feeds in S[0..N), eight bytes at a time: a byte equal to '\n'
+ * gets its top bit set (exact: no carry crosses bytes), and a multiply
+ * adds up those bits.  Compilers vectorise this loop.
+ */
+static uint64_t
+count_lf(const unsigned char *s, size_t n)
+{
+	const uint64_t lo7 = 0x7f7f7f7f7f7f7f7full;
+	const uint64_t lf = 0x0a0a0a0a0a0a0a0aull;
+	uint64_t w, t, count = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		w ^= lf;
+		t = ~(((w & lo7) + lo7) | w | lo7);
+		count += ((t >> 7) * 0x0101010101010101ull) >> 56;
+	}
+	for (; i < n; i++)
+		count += s[i] == '\n';
+	return count;
+}
+
+static size_t
+body_run(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	const unsigned char *lf, *q;
+	size_t i = 0, end = n, eol;
+	uint64_t lines = 0;
+
+	if (p->mbox) {
+		/* Separators, quoted and blank lines: line by line. */
+		while (i < n) {
+			if (s[i] == '-' || s[i] == 'F' || s[i] == '>' ||
+			    s[i] == '\r' || s[i] == '\n')
+				break;
+			lf = memchr(s + i, '\n', n - i);
+			if (lf == NULL)
+				break;
+			i = (size_t)(lf - s) + 1;
+			lines++;
+		}
+	} else {
+		/* Only a line starting with '-' can be a delimiter: the run
+		 * ends before the first one (base64 has no '-' at all). */
+		if (s[0] == '-')
+			return 0;
+		for (q = s; (q = memchr(q, '-', (size_t)(s + n - q))) != NULL;
+		    q++) {
+			if (q[-1] == '\n') {
+				end = (size_t)(q - s);
+				break;
+			}
+		}
+		/* The run ends with the last complete line before END. */
+		lf = memrchr(s, '\n', end);
+		if (lf == NULL)
+			return 0;
+		i = (size_t)(lf - s) + 1;
+		lines = count_lf(s, i);
+	}
+	if (lines == 0)
+		return 0;
+	eol = i >= 2 && s[i - 2] == '\r' ? 2 : 1;
+	if (p->body_line == 0)
+		p->body_line = p->line;
+	flush_eol(p);
+	body_put(p, s, i - eol);
+	p->eol_held = (int)eol;
+	p->line += lines;
+	return i;
+}
+
+static void
+split(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	static const unsigned char crlf[] = "\r\n";
+	const unsigned char *lf;
+	size_t k, take, len;
+
+	while (n > 0 && !p->stopped) {
+		if (p->in_line) {
+			lf = memchr(s, '\n', n);
+			k = lf != NULL ? (size_t)(lf - s) + 1 : n;
+			if (p->cr_held) {
+				p->cr_held = 0;
+				if (lf == s) {
+					p->in_line = 0;
+					piece(p, crlf, 2, 0, 1);
+					s++;
+					n--;
+					continue;
+				}
+				piece(p, crlf, 1, 0, 0);
+			}
+			len = k;
+			if (lf == NULL && s[k - 1] == '\r') {
+				len--;
+				p->cr_held = 1;
+			}
+			if (lf != NULL)
+				p->in_line = 0;
+			piece(p, s, len, 0, lf != NULL);
+			s += k;
+			n -= k;
+			continue;
+		}
+		/* (Not while an mbox blank line waits: it goes first.) */
+		if (p->lb_len == 0 && p->state == ST_BODY && !p->blank_held &&
+		    (k = body_run(p, s, n)) > 0) {
+			s += k;
+			n -= k;
+			continue;
+		}
+		if (p->lb_len == 0) {
+			take = n < MIME_PEEK ? n : MIME_PEEK;
+			lf = memchr(s, '\n', take);
+			if (lf != NULL) {
+				k = (size_t)(lf - s) + 1;
+				piece(p, s, k, 1, 1);
+				s += k;
+				n -= k;
+			} else if (n >= MIME_PEEK) {
+				first_long(p, s);
+				s += MIME_PEEK;
+				n -= MIME_PEEK;
+			} else {
+				memcpy(p->lb, s, n);
+				p->lb_len = n;
+				n = 0;
+			}
+			continue;
+		}
+		take = MIME_PEEK - p->lb_len;
+		if (take > n)
+			take = n;
+		lf = memchr(s, '\n', take);
+		if (lf != NULL) {
+			k = (size_t)(lf - s) + 1;
+			memcpy(p->lb + p->lb_len, s, k);
+			len = p->lb_len + k;
+			p->lb_len = 0;
+			piece(p, p->lb, len, 1, 1);
+			s += k;
+			n -= k;
+			continue;
+		}
+		memcpy(p->lb + p->lb_len, s, take);
+		p->lb_len += take;
+		s += take;
+		n -= take;
+		if (p->lb_len == MIME_PEEK) {
+			p->lb_len = 0;
+			first_long(p, p->lb);
+		}
+	}
+}
+
+void
+mime_init(struct mime_parser *p, const struct mime_handler *h)
+{
+	memset(p, 0, sizeof(*p));
+	p->h = *h;
+	p->mbox = -1;
+	p->line = 1;
+	p->state = ST_SKIP;
+}
+
+enum mime_result
+mime_feed(struct mime_parser *p, const void *buf, size_t n)
+{
+	split(p, buf, n);
+	return p->stopped ? MIME_STOPPED : MIME_CONTINUE;
+}
+
+enum mime_result
+mime_finish(struct mime_parser *p)
+{
+	static const unsigned char crlf[] = "\r\n";
+	size_t len = p->lb_len;
+
+	if (len > 0) {
+		p->lb_len = 0;
+		piece(p, p->lb, len, 1, 1);
+	} else if (p->in_line) {
+		p->in_line = 0;
+		piece(p, crlf, p->cr_held ? 1 : 0, 0, 1);
+		p->cr_held = 0;
+	}
+	if (p->blank_held && p->message > 0 && !p->stopped) {
+		/* At the end, a blank line is the body's own. */
+		msg_piece(p, crlf + 2 - p->blank_held, (size_t)p->blank_held,
+		    1, 1);
+		p->blank_held = 0;
+	}
+	if (p->message == 0)
+		notice(p, MIME_NOTE_NOT_MESSAGE, 1);
+	else
+		end_message(p);
+	return p->stopped ? MIME_STOPPED : MIME_CONTINUE;
+}

@@ -1,0 +1,213 @@
+/*
+ * mime.h - push parser for RFC 5322 + MIME messages, single MIME entities
+ * and mboxes (issue 10).
+ *
+ * The caller owns a struct mime_parser (about 60 KiB; put it in static
+ * or allocated memory), calls mime_init(), then mime_feed() with the
+ * input in any split, then mime_finish().  The parser calls back for
+ * every leaf part, in document order:
+ *
+ *	part_begin(ctx, part)           type, encoding, name known
+ *	part_data(ctx, part, buf, n)    decoded body bytes, in order
+ *	part_end(ctx, part)             size, status, first damage
+ *
+ * and notice(ctx, ...) for findings that belong to no part (a multipart
+ * whose boundary never appears, input that is not a message).  A callback
+ * returning non-zero stops the parser: mime_feed()/mime_finish() return
+ * MIME_STOPPED from then on.  The listing the callbacks see is the same
+ * for every split of the input.
+ *
+ * Memory is bounded whatever the message: lines are looked at through a
+ * MIME_PEEK-byte window (a longer line is body text: never a delimiter,
+ * header or mbox separator beyond its first MIME_PEEK bytes), a header
+ * field may be MIME_HEADER_MAX bytes unfolded (a longer Content-* field
+ * makes its part "damaged" with MIME_DMG_HEADER and is otherwise
+ * ignored; longer other fields are skipped), multiparts nest
+ * MIME_DEPTH_MAX deep (deeper ones are a damaged leaf, MIME_DMG_DEPTH),
+ * boundaries are at most MIME_BOUNDARY_MAX bytes (longer: as if absent).
+ *
+ * Structure decisions (issue 10, "where the RFCs leave room"):
+ *  - a delimiter line is "--B" or "--B--" then only blanks (CR before the
+ *    LF allowed); the line end before it belongs to it; boundaries are
+ *    matched innermost first;
+ *  - a line in a header block that is not a header field starts the body;
+ *    of repeated Content-* fields the first wins;
+ *  - no Content-Type: text/plain (message/rfc822 in multipart/digest); an
+ *    invalid one counts as text/plain; no Content-Transfer-Encoding:
+ *    7bit; its value trimmed and lower-cased; other than the five
+ *    standard values: copied, status raw;
+ *  - sections follow IMAP (RFC 3501 6.4.5): a message/rfc822 part N (7bit,
+ *    8bit or binary) holds N.1, N.2 ... (its single-part body is N.1);
+ *    the top-level single body is 1;  in an mbox paths get "M:";
+ *  - a multipart whose boundary never appears gives no part and a
+ *    MIME_NOTE_NO_BOUNDARY notice; one with no boundary parameter is one
+ *    leaf part (its type kept), damaged with MIME_DMG_NO_BOUNDARY;
+ *  - a part that ends because the input ends (or the next mbox message
+ *    starts, or an outer delimiter comes) before its multipart's close
+ *    delimiter is truncated;
+ *  - base64 bodies are decoded with B64_LENIENT | B64_SKIP_GARBAGE; after
+ *    an error the offending byte is dropped and decoding goes on; the
+ *    first error's line and column (in the whole input, 1-based) are kept;
+ *    damaged and truncated at once is truncated;
+ *  - quoted-printable: qp.h;
+ *  - mbox (input starting "From "): every line starting "From " starts a
+ *    message; the blank line before it belongs to the separator; ">From "
+ *    with any number of '>' loses one '>' (mboxrd).
+ */
+#ifndef SEXTET_MIME_H
+#define SEXTET_MIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "b64.h"
+#include "qp.h"
+
+#define MIME_PEEK          1024
+#define MIME_HEADER_MAX    16384
+#define MIME_DEPTH_MAX     32
+#define MIME_BOUNDARY_MAX  200
+#define MIME_TYPE_MAX      128
+#define MIME_ENC_MAX       64
+#define MIME_NAME_MAX      1024         /* decoded name bytes kept */
+#define MIME_PATH_MAX      (24 + 21 * (2 * MIME_DEPTH_MAX + 2))
+
+enum mime_enc {
+	MIME_ENC_7BIT,
+	MIME_ENC_8BIT,
+	MIME_ENC_BINARY,
+	MIME_ENC_QP,
+	MIME_ENC_BASE64,
+	MIME_ENC_RAW,           /* unknown: copied */
+};
+
+enum mime_status {
+	MIME_OK,
+	MIME_DAMAGED,
+	MIME_TRUNCATED,
+	MIME_RAW,
+};
+
+enum mime_damage {
+	MIME_DMG_NONE,
+	MIME_DMG_BASE64,        /* bytes dropped from a base64 body */
+	MIME_DMG_HEADER,        /* a Content-* field over MIME_HEADER_MAX */
+	MIME_DMG_NO_BOUNDARY,   /* multipart without a boundary parameter */
+	MIME_DMG_DEPTH,         /* multipart nested too deep */
+};
+
+struct mime_part {
+	char path[MIME_PATH_MAX];       /* "2.1", "3:1.2" in an mbox */
+	char type[MIME_TYPE_MAX];       /* lower case */
+	char encoding[MIME_ENC_MAX];    /* lower case, as written */
+	enum mime_enc enc;
+	unsigned char name[MIME_NAME_MAX];  /* UTF-8, not NUL-terminated */
+	size_t name_len;
+	int has_name;                   /* filename or name present */
+	int attachment;                 /* Content-Disposition: attachment */
+	int in_mime;                    /* its message declared MIME */
+	unsigned long message;          /* 1-based message number */
+	/* Known at part_end: */
+	uint64_t size;                  /* decoded bytes */
+	enum mime_status status;
+	enum mime_damage damage;        /* the first damage, if any */
+	uint64_t damage_line, damage_col;
+};
+
+enum mime_note {
+	MIME_NOTE_NO_BOUNDARY,  /* a multipart's boundary never appears */
+	MIME_NOTE_NOT_MESSAGE,  /* a message with no header block at all */
+};
+
+struct mime_handler {
+	void *ctx;
+	int (*part_begin)(void *ctx, const struct mime_part *part);
+	int (*part_data)(void *ctx, const struct mime_part *part,
+	    const unsigned char *buf, size_t n);
+	int (*part_end)(void *ctx, const struct mime_part *part);
+	/* PATH: the multipart's or message's section ("" at the top);
+	 * LINE: the input line where it starts. */
+	int (*notice)(void *ctx, enum mime_note note, const char *path,
+	    uint64_t line);
+};
+
+enum mime_result {
+	MIME_CONTINUE = 0,
+	MIME_STOPPED,           /* a callback returned non-zero */
+};
+
+struct mime_frame {
+	char boundary[MIME_BOUNDARY_MAX];
+	size_t blen;
+	size_t plen;            /* path depth of its container */
+	unsigned long count;    /* parts seen */
+	int digest;             /* children default to message/rfc822 */
+	int closed;             /* close delimiter seen */
+	uint64_t line;          /* where its header was */
+};
+
+struct mime_parser {
+	/* private */
+	struct mime_handler h;
+	int stopped;
+	int mbox;               /* -1 undecided, 0 no, 1 yes */
+	unsigned long message;
+	uint64_t line;          /* 1-based line being read */
+	/* line splitter */
+	unsigned char lb[MIME_PEEK];
+	size_t lb_len;
+	int in_line;            /* past the first piece of a long line */
+	int cr_held;            /* continuation: a CR held back */
+	int skip_line;          /* drop the rest of this line */
+	int line_role;          /* what the current long line is */
+	/* mbox */
+	int blank_held;         /* a blank line waiting (eol length) */
+	/* message state */
+	int state;
+	int kind_message;       /* entity being parsed is a message */
+	int top;                /* ... the top level of a message */
+	int mime_seen;
+	int first_line;         /* no line of the message seen yet */
+	unsigned long npath;
+	unsigned long path[2 * MIME_DEPTH_MAX + 2];
+	size_t nframe;
+	struct mime_frame frame[MIME_DEPTH_MAX];
+	/* header fields */
+	unsigned char hdr[MIME_HEADER_MAX];
+	size_t hdr_len;
+	int hdr_over;
+	int hdr_active;
+	uint64_t hdr_line;
+	uint64_t ct_line;       /* where the entity's Content-Type was */
+	/* entity being parsed */
+	int have_ct, have_cte, have_cd, ct_multipart, have_boundary;
+	int name_rank;
+	char boundary[MIME_BOUNDARY_MAX];
+	size_t blen;
+	enum mime_damage e_damage;
+	uint64_t e_damage_line;
+	/* leaf body */
+	struct mime_part part;
+	int eol_held;           /* length of the held line end, 0..2 */
+	uint64_t body_line;     /* input line of the body's first byte */
+	struct b64_decoder b64;
+	int b64_failed;
+	uint64_t b64_base;       /* bytes this decoder was given */
+	int b64_seen;           /* it was given an alphabet character */
+	unsigned char b64_last; /* the last one */
+	struct qp_decoder qp;
+	unsigned char out[32768];
+};
+
+void mime_init(struct mime_parser *p, const struct mime_handler *h);
+enum mime_result mime_feed(struct mime_parser *p, const void *buf,
+    size_t n);
+enum mime_result mime_finish(struct mime_parser *p);
+
+/* "ok", "damaged", "truncated", "raw". */
+const char *mime_status_name(enum mime_status s);
+
+/* What a damage kind means ("invalid base64"), for messages. */
+const char *mime_damage_name(enum mime_damage d);
+
+#endif /* SEXTET_MIME_H */

@@ -1,0 +1,66 @@
+/*
+ * text.h - small text helpers the MIME code shares: a bounded output
+ * buffer, charset conversion to UTF-8 and UTF-8 checks.
+ *
+ * Conversion uses iconv(3) from the C library (a conversion descriptor is
+ * opened and closed per call); everything else allocates nothing.
+ */
+#ifndef SEXTET_MIME_TEXT_H
+#define SEXTET_MIME_TEXT_H
+
+#include <stddef.h>
+
+/* A caller-owned output buffer.  Appends past CAP are dropped and set
+ * OVER, so a writer never overruns and the caller learns of the cut. */
+struct sbuf {
+	unsigned char *p;
+	size_t len, cap;
+	int over;
+};
+
+void sb_init(struct sbuf *sb, void *p, size_t cap);
+void sb_put(struct sbuf *sb, const void *s, size_t n);
+void sb_putc(struct sbuf *sb, unsigned char c);
+void sb_puts(struct sbuf *sb, const char *s);
+
+/* What to do with a byte that is not valid in its charset. */
+enum text_bad {
+	TEXT_BAD_PCT,           /* write it as %XX (upper-case hex) */
+	TEXT_BAD_FFFD,          /* write U+FFFD */
+	TEXT_BAD_FAIL,          /* stop: the conversion fails */
+};
+
+/*
+ * Convert N bytes in charset CS (CSLEN bytes, any case; NULL or "" means
+ * unknown) to UTF-8, appending to OUT.  Returns the number of bytes that
+ * did not convert (each handled as BAD says), or -1 with TEXT_BAD_FAIL
+ * when one did not or the charset is unknown (then nothing is appended).
+ * An unknown charset keeps ASCII and treats other bytes as bad.
+ */
+long text_to_utf8(const char *cs, size_t cslen, const unsigned char *in,
+    size_t n, enum text_bad bad, struct sbuf *out);
+
+/* Length of the valid UTF-8 sequence at S (N bytes available), 0 if
+ * none starts there. */
+size_t text_utf8_len(const unsigned char *s, size_t n);
+
+/* The longest prefix of S (N bytes) not longer than MAX that does not
+ * cut a UTF-8 sequence. */
+size_t text_utf8_cut(const unsigned char *s, size_t n, size_t max);
+
+/* Case-insensitive ASCII comparison of S (N bytes) with C string T. */
+int text_ieq(const char *s, size_t n, const char *t);
+
+/*
+ * Append S (N bytes of UTF-8) with control characters escaped for a
+ * one-line display: \t \n \r, \xHH for other C0 bytes and DEL, and
+ * \xC2\xHH for the C1 characters (U+0080..U+009F).  With BACKSLASH a
+ * backslash is written as \\ (the listing's NAME column).
+ */
+void text_escape(const unsigned char *s, size_t n, int backslash,
+    struct sbuf *out);
+
+/* True if iconv (or this code) can convert from charset CS. */
+int text_charset_known(const char *cs, size_t cslen);
+
+#endif /* SEXTET_MIME_TEXT_H */

@@ -1,0 +1,446 @@
+#!/usr/bin/env bats
+# --list and --extract (issue 10) on crafted messages, one per trap the
+# issue lists: path traversal, RFC 2231 and 2047 names, duplicates,
+# symlinks, nesting, quoted-printable, broken structure, corrupt base64,
+# 8-bit and long names, mbox, CRLF, non-MIME input.
+
+load helpers
+
+@test "list: one line per leaf part, tab-separated, in document order" {
+  msg_with_attachment 'filename="hello.txt"'
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  [ "${lines[0]}" = "$(printf '1\ttext/plain\t7bit\t4\tok\t-\t-')" ]
+  [ "${lines[1]}" = "$(printf '2\tapplication/octet-stream\tbase64\t12\tok\thello.txt\thello.txt')" ]
+  [ "${#lines[@]}" -eq 2 ]
+}
+
+@test "extract: writes the attachment, prints DIR/FILE, exit 0" {
+  msg_with_attachment 'filename="hello.txt"'
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = "out/hello.txt" ]
+  [ "$(cat out/hello.txt)" = "Hello world" ]
+  [ "$(ls -A out)" = "hello.txt" ]
+}
+
+@test "extract: ../ names stay inside DIR" {
+  msg_with_attachment 'filename="../../etc/passwd"'
+  mkdir -p d/out
+  run mail_extract d/out msg.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = "d/out/passwd" ]
+  [ ! -e d/passwd ] && [ ! -e passwd ]
+}
+
+@test "extract: an absolute name stays inside DIR" {
+  msg_with_attachment 'filename="/tmp/evil"'
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$output" = "out/evil" ]
+}
+
+@test "extract: a Windows ..\\ name keeps only its last component" {
+  msg_with_attachment 'filename="..\..\Windows\win.ini"'
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$output" = "out/win.ini" ]
+}
+
+@test "extract: a symlink planted in DIR is not followed, the name counts as taken" {
+  msg_with_attachment 'filename="target.txt"'
+  mkdir out
+  ln -s "$BATS_TEST_TMPDIR/victim" out/target.txt
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = "out/target-2.txt" ]
+  [ ! -e victim ]
+  [ -L out/target.txt ]
+  [ "$(cat out/target-2.txt)" = "Hello world" ]
+}
+
+@test "extract: an existing file is never overwritten" {
+  msg_with_attachment 'filename="keep.txt"'
+  mkdir out
+  echo precious > out/keep.txt
+  run mail_extract out msg.eml
+  [ "$output" = "out/keep-2.txt" ]
+  [ "$(cat out/keep.txt)" = precious ]
+}
+
+@test "extract: duplicate names are numbered, and --list shows the same" {
+  cat > dup.eml <<'EOM'
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=b
+
+--b
+Content-Type: application/pdf; name=invoice.pdf
+
+one
+--b
+Content-Type: application/pdf; name=invoice.pdf
+
+two
+--b
+Content-Disposition: attachment; filename=invoice.pdf
+
+three
+--b--
+EOM
+  run mail_list dup.eml
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f7)" = "$(printf 'invoice.pdf\ninvoice-2.pdf\ninvoice-3.pdf')" ]
+  mkdir out
+  run mail_extract out dup.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'out/invoice.pdf\nout/invoice-2.pdf\nout/invoice-3.pdf')" ]
+  [ "$(cat out/invoice-3.pdf)" = three ]
+}
+
+@test "names: RFC 2231 continuations with a charset" {
+  msg_with_attachment "filename*0*=iso-8859-1''r%E9sum%E9; filename*1=\".pdf\""
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f6)" = "résumé.pdf" ]
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$output" = "out/résumé.pdf" ]
+}
+
+@test "names: RFC 2231 sections out of order" {
+  msg_with_attachment 'filename*1="b.txt"; filename*0="a"'
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f7)" = "ab.txt" ]
+}
+
+@test "names: RFC 2047 encoded-word in a name" {
+  msg_with_attachment 'filename="=?utf-8?B?4oKsIHJlcG9ydC5wZGY=?="'
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f6)" = "€ report.pdf" ]
+}
+
+@test "names: 8-bit raw bytes that are not UTF-8 become %XX" {
+  printf 'Content-Type: text/plain; name="caf\351.txt"\n\nx\n' > raw.eml
+  run mail_list raw.eml
+  [ "$(echo "$output" | cut -f6)" = "caf%E9.txt" ]
+  mkdir out
+  run mail_extract out raw.eml
+  [ "$output" = "out/caf%E9.txt" ]
+}
+
+@test "names: control characters escaped in NAME, _ in FILE" {
+  printf 'Content-Disposition: attachment; filename="a\tb\\c.txt"\n\nx\n' > ctl.eml
+  run mail_list ctl.eml
+  [ "$(echo "$output" | cut -f6-)" = 'a\tb\\c.txt'$'\t''c.txt' ]
+}
+
+@test "names: a 300-byte name is cut to 255 bytes keeping the extension" {
+  long=$(printf 'x%.0s' {1..296})
+  msg_with_attachment "filename=\"$long.pdf\""
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  f=${output#out/}
+  [ "${#f}" -eq 255 ]
+  [[ $f == *.pdf ]]
+  [ -f "$output" ]
+}
+
+@test "names: an empty or dots-only name: NAME as given, FILE part-PATH" {
+  msg_with_attachment 'filename=""'
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f6,7)" = "$(printf -- '-\tpart-2.bin')" ]
+  msg_with_attachment 'filename="..."'
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f6,7)" = "$(printf -- '...\tpart-2.bin')" ]
+}
+
+@test "names: nameless parts have no FILE; --all names them part-PATH" {
+  cat > nameless.eml <<'EOM'
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=b
+
+--b
+Content-Type: text/html
+
+<p>hi</p>
+--b
+Content-Type: application/octet-stream
+Content-Disposition: attachment
+
+data
+--b--
+EOM
+  run mail_list nameless.eml
+  [ "$(echo "${lines[0]}" | cut -f7)" = "-" ]
+  [ "$(echo "${lines[1]}" | cut -f7)" = "part-2.bin" ]
+  mkdir out
+  run mail_extract out --all nameless.eml
+  [ "$output" = "$(printf 'out/part-1.html\nout/part-2.bin')" ]
+}
+
+@test "structure: nested message/rfc822 and alternative inside mixed" {
+  cat > nest.eml <<'EOM'
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=outer
+
+--outer
+Content-Type: multipart/alternative; boundary=alt
+
+--alt
+Content-Type: text/plain
+
+plain
+--alt
+Content-Type: text/html
+
+<b>html</b>
+--alt--
+--outer
+Content-Type: message/rfc822
+
+Subject: forwarded
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=inner
+
+--inner
+Content-Type: text/plain
+
+inner text
+--inner
+Content-Type: application/pdf; name=deep.pdf
+Content-Transfer-Encoding: base64
+
+JVBERi0=
+--inner--
+--outer--
+EOM
+  run mail_list nest.eml
+  [ "$status" -eq 0 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,2)" = "$(printf '1.1\ttext/plain\n1.2\ttext/html\n2.1\ttext/plain\n2.2\tapplication/pdf')" ]
+  mkdir out
+  run mail_extract out nest.eml
+  [ "$output" = "out/deep.pdf" ]
+  [ "$(cat out/deep.pdf)" = "%PDF-" ]
+}
+
+@test "structure: quoted-printable is decoded" {
+  printf 'Content-Transfer-Encoding: quoted-printable\nContent-Disposition: attachment; filename=q.txt\n\ncaf=C3=A9 soft=\nbreak  \nbad =ZZ\n' > qp.eml
+  mkdir out
+  run mail_extract out qp.eml
+  [ "$status" -eq 0 ]
+  [ "$(cat out/q.txt)" = "$(printf 'café softbreak\nbad =ZZ')" ]
+}
+
+@test "structure: a missing closing boundary: truncated, written, exit 2" {
+  printf 'Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Disposition: attachment; filename=t.txt\n\npartial\n' > trunc.eml
+  run mail_list trunc.eml
+  [ "$status" -eq 2 ]
+  [ "$(echo "${lines[0]}" | cut -f5)" = truncated ]
+  mkdir out
+  run mail_extract out trunc.eml
+  [ "$status" -eq 2 ]
+  [ -f out/t.txt ]
+}
+
+@test "structure: a boundary that never appears: no part, a message, exit 2" {
+  printf 'Content-Type: multipart/mixed; boundary=nowhere\n\njust text\n' > never.eml
+  run mail_list never.eml
+  [ "$status" -eq 2 ]
+  grep -q "boundary never appears" stderr
+  [ -z "$output" ]
+}
+
+@test "structure: corrupt base64 is damaged, reported with line and column, exit 2" {
+  msg_with_attachment 'filename=c.bin' 'SGVs*bG8g
+d29y!bGQK'
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  printf 'Content-Disposition: attachment; filename=c.bin\nContent-Transfer-Encoding: base64\n\nSGVsbG8g\nQ\n' > bad.eml
+  run mail_list bad.eml
+  [ "$status" -eq 2 ]
+  grep -q "part 1: invalid base64 at line 5, column 1" stderr
+  [ "$(cut -f5 <<< "$output")" = damaged ]
+  mkdir out
+  run mail_extract out bad.eml
+  [ "$status" -eq 2 ]
+  [ "$(cat out/c.bin)" = "Hello " ]
+  mkdir strict
+  run mail_extract strict --strict bad.eml
+  [ "$status" -eq 1 ]
+  [ -z "$(ls -A strict)" ]
+  run mail_list --strict bad.eml
+  [ "$status" -eq 1 ]
+}
+
+@test "structure: unknown encoding is copied raw, raw alone exits 0" {
+  printf 'Content-Disposition: attachment; filename=u.uue\nContent-Transfer-Encoding: x-uuencode\n\nbegin 644 x\n' > raw.eml
+  run mail_list raw.eml
+  [ "$status" -eq 0 ]
+  [ "$(cut -f3,5 <<< "$output")" = "$(printf 'x-uuencode\traw')" ]
+}
+
+@test "mbox: three messages, N: prefixes, >From unquoted" {
+  cat > box.mbox <<'EOM'
+From alice Mon Jan  1 00:00:00 2024
+MIME-Version: 1.0
+Content-Disposition: attachment; filename=one.txt
+
+>From the start
+
+From bob Mon Jan  1 00:00:00 2024
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=z
+
+--z
+Content-Disposition: attachment; filename=two.txt
+
+two
+--z--
+
+From carol Mon Jan  1 00:00:00 2024
+MIME-Version: 1.0
+Content-Disposition: attachment; filename=three.txt
+
+three
+EOM
+  run mail_list box.mbox
+  [ "$status" -eq 0 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1)" = "$(printf '1:1\n2:1\n3:1')" ]
+  mkdir out
+  run mail_extract out box.mbox
+  [ "$(cat out/one.txt)" = "From the start" ]
+  [ "$(cat out/three.txt)" = three ]
+}
+
+@test "CRLF and LF messages give the same listing and files" {
+  msg_with_attachment 'filename="hello.txt"'
+  run mail_list msg.eml
+  lf=$output
+  crlf msg.eml
+  run mail_list msg.eml
+  [ "$output" = "$lf" ]
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$(cat out/hello.txt)" = "Hello world" ]
+}
+
+@test "non-MIME: a plain message is listed as part 1, exit 1" {
+  printf 'Subject: hello\n\nplain body\n' > plain.eml
+  run mail_list plain.eml
+  [ "$status" -eq 1 ]
+  [ "$output" = "$(printf '1\ttext/plain\t7bit\t11\tok\t-\t-')" ]
+  grep -q "no MIME structure" stderr
+}
+
+@test "non-MIME: a file that is not a message is an error" {
+  printf 'hello world\nthis is not mail\n' > text.txt
+  run mail_list text.txt
+  [ "$status" -eq 1 ]
+  [ -z "$output" ]
+  grep -q "not a mail message" stderr
+}
+
+@test "extract: -z ends each path with NUL" {
+  msg_with_attachment 'filename="a b.txt"'
+  mkdir out
+  mail_extract out -z msg.eml > paths
+  [ "$(od -An -c paths | tr -s ' ')" = " o u t / a b . t x t \\0" ]
+}
+
+@test "extract: a missing DIR is an error" {
+  msg_with_attachment 'filename="x.txt"'
+  run mail_extract nosuchdir msg.eml
+  [ "$status" -eq 1 ]
+}
+
+@test "extract: files get mode 0666 less umask" {
+  msg_with_attachment 'filename="m.txt"'
+  mkdir out
+  (umask 027 && mail_extract out msg.eml > /dev/null)
+  [ "$(stat -c %a out/m.txt)" = 640 ]
+}
+
+@test "decode-header: words decoded, joined, folded lines unfolded" {
+  printf 'Subject: =?utf-8?Q?caf=C3=A9?=\n =?utf-8?B?IOKCrA==?= tail\nTo: plain\n' > h.txt
+  run mail_decode_header h.txt
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'Subject: café € tail\nTo: plain')" ]
+}
+
+@test "decode-header: CRLF kept, a blank line ends folding, glued words stay" {
+  printf 'A: =?utf-8?q?x?=\r\n\r\n =?utf-8?q?y?=\r\nB: abc=?utf-8?q?z?=\r\n' > h.txt
+  run mail_decode_header h.txt
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'A: x\r\n\r\n y\r\nB: abc=?utf-8?q?z?=\r')" ]
+}
+
+@test "decode-header: a bad word is kept and reported with line and column, exit 1" {
+  printf 'X: ok\nSubject: a =?utf-8?B?a*b?=\n' > h.txt
+  run mail_decode_header h.txt
+  [ "$status" -eq 1 ]
+  grep -q "line 2, column 12: invalid base64 in encoded-word" stderr
+  [ "$output" = "$(printf 'X: ok\nSubject: a =?utf-8?B?a*b?=')" ]
+  run mail_decode_header --lenient h.txt
+  [ "$status" -eq 0 ]
+}
+
+# faulty RULES CMD...: run CMD with the fault shim (tests/faults) on its
+# standard input and output.
+faulty() {
+  local rules=$1
+  shift
+  SEXTET_FAULTS=$rules LD_PRELOAD=$FAULTSHIM \
+    ASAN_OPTIONS=verify_asan_link_order=0${ASAN_OPTIONS:+:$ASAN_OPTIONS} \
+    "$@"
+}
+
+needs_shim() {
+  if [[ -z ${FAULTSHIM:-} || ! -f $FAULTSHIM ]]; then
+    skip "the fault shim is not built (FAULTSHIM)"
+  fi
+}
+
+@test "faults: short, interrupted and EAGAIN reads and writes change nothing" {
+  needs_shim
+  msg_with_attachment 'filename="hello.txt"'
+  mail_list msg.eml > want
+  rules="read:short,read:eintr,read:eagain,write:short,write:eintr,write:eagain"
+  faulty "$rules" "$MAILDRV" list < msg.eml > got
+  cmp want got
+  mkdir out
+  faulty "$rules" "$MAILDRV" extract=out < msg.eml > paths
+  [ "$(cat paths)" = out/hello.txt ]
+  [ "$(cat out/hello.txt)" = "Hello world" ]
+}
+
+@test "faults: a read error inside a part leaves no file, exit 1" {
+  needs_shim
+  msg_with_attachment 'filename="hello.txt"' "$(head -c 30000 /dev/zero | base64 -w 76)"
+  mkdir out
+  run faulty read:eio@20000 "$MAILDRV" extract=out < msg.eml
+  [ "$status" -eq 1 ]
+  [ -z "$(ls -A out)" ]
+}
+
+@test "faults: a write error on the listing: exit 1" {
+  needs_shim
+  msg_with_attachment 'filename="hello.txt"'
+  run faulty write:enospc@10 "$MAILDRV" list < msg.eml
+  [ "$status" -eq 1 ]
+}
+
+@test "memory: a 120 MB attachment streams through in bounded memory" {
+  if grep -aqE '__(asan|tsan|msan)_init' "$MAILDRV" 2>/dev/null; then
+    skip "sanitizer build: ulimit -v cannot bound its memory"
+  fi
+  mkdir out
+  {
+    printf 'MIME-Version: 1.0\r\nContent-Type: application/octet-stream\r\n'
+    printf 'Content-Disposition: attachment; filename=zero.bin\r\n'
+    printf 'Content-Transfer-Encoding: base64\r\n\r\n'
+    head -c 120000000 /dev/zero | base64 -w 76 | sed 's/$/\r/'
+  } | (ulimit -v 100000 && exec "$MAILDRV" extract=out) > paths
+  [ "$(cat paths)" = out/zero.bin ]
+  [ "$(stat -c %s out/zero.bin)" -eq 120000000 ]
+  [ -z "$(tr -d '\0' < out/zero.bin | head -c 1)" ]
+}

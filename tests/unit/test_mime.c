@@ -1,0 +1,380 @@
+/*
+ * test_mime.c - the MIME push parser (src/mime/mime.h): for crafted
+ * messages, the listing it calls back with (path, type, encoding, size,
+ * status, first damage and its position, name, decoded bytes, notices)
+ * is the one issue 10 decides; and every split of the input into two
+ * pieces, one byte at a time, and random pieces gives the same listing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mime.h"
+#include "tap.h"
+#include "testutil.h"
+
+#define LISTING_MAX 8192
+
+struct listing {
+	char s[LISTING_MAX];
+	size_t len;
+	char data[LISTING_MAX];     /* the current part's bytes */
+	size_t dlen;
+};
+
+static void
+add(struct listing *l, const char *fmt, ...) __attribute__((format(printf,
+    2, 3)));
+
+static void
+add(struct listing *l, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	va_start(ap, fmt);
+	k = vsnprintf(l->s + l->len, sizeof(l->s) - l->len, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		l->len += (size_t)k;
+	if (l->len >= sizeof(l->s))
+		l->len = sizeof(l->s) - 1;
+}
+
+static int
+on_begin(void *ctx, const struct mime_part *pt)
+{
+	struct listing *l = ctx;
+
+	(void)pt;
+	l->dlen = 0;
+	return 0;
+}
+
+static int
+on_data(void *ctx, const struct mime_part *pt, const unsigned char *b,
+    size_t n)
+{
+	struct listing *l = ctx;
+
+	(void)pt;
+	if (n > sizeof(l->data) - l->dlen)
+		n = sizeof(l->data) - l->dlen;
+	memcpy(l->data + l->dlen, b, n);
+	l->dlen += n;
+	return 0;
+}
+
+static int
+on_end(void *ctx, const struct mime_part *pt)
+{
+	struct listing *l = ctx;
+	size_t i;
+
+	add(l, "%s %s %s %llu %s", pt->path, pt->type, pt->encoding,
+	    (unsigned long long)pt->size, mime_status_name(pt->status));
+	if (pt->damage != MIME_DMG_NONE)
+		add(l, " [%s %llu:%llu]", mime_damage_name(pt->damage),
+		    (unsigned long long)pt->damage_line,
+		    (unsigned long long)pt->damage_col);
+	if (pt->has_name)
+		add(l, " name=%.*s", (int)pt->name_len, pt->name);
+	if (pt->attachment)
+		add(l, " att");
+	if (!pt->in_mime)
+		add(l, " nomime");
+	add(l, " <");
+	for (i = 0; i < l->dlen; i++)
+		add(l, l->data[i] == '\n' ? "|" : l->data[i] == '\r' ? "^" :
+		    "%c", l->data[i]);
+	add(l, ">\n");
+	return 0;
+}
+
+static int
+on_notice(void *ctx, enum mime_note note, const char *path,
+    unsigned long long line)
+{
+	struct listing *l = ctx;
+
+	add(l, "NOTICE %s '%s' line %llu\n", note == MIME_NOTE_NO_BOUNDARY ?
+	    "no-boundary" : "not-message", path, line);
+	return 0;
+}
+
+static int
+on_notice64(void *ctx, enum mime_note note, const char *path, uint64_t line)
+{
+	return on_notice(ctx, note, path, (unsigned long long)line);
+}
+
+static struct mime_parser parser;
+
+/* Parse IN cut at CUTS (NCUT ascending offsets) into L. */
+static void
+parse(const char *in, size_t n, const size_t *cuts, size_t ncut,
+    struct listing *l)
+{
+	struct mime_handler h = { NULL, on_begin, on_data, on_end,
+		on_notice64 };
+	size_t at = 0, i, end;
+
+	h.ctx = l;
+	l->len = 0;
+	l->s[0] = 0;
+	mime_init(&parser, &h);
+	for (i = 0; i <= ncut; i++) {
+		end = i < ncut ? cuts[i] : n;
+		mime_feed(&parser, in + at, end - at);
+		at = end;
+	}
+	mime_finish(&parser);
+}
+
+struct msg {
+	const char *what, *in, *want;
+};
+
+static const struct msg msgs[] = {
+	{ "multipart/mixed: text, base64 name, alternative, nested rfc822",
+	    "From: a@b\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=\"XX\"\n\n"
+	    "preamble\n--XX\nContent-Type: text/plain\n\nhello\n"
+	    "--XX\nContent-Type: application/pdf; name=\"../x.pdf\"\n"
+	    "Content-Transfer-Encoding: base64\n\nSGVsbG8g\nd29ybGQ=\n"
+	    "--XX\nContent-Type: multipart/alternative; boundary=\"XX-a\"\n\n"
+	    "--XX-a\nContent-Type: text/plain\n"
+	    "Content-Transfer-Encoding: Quoted-Printable \n\n"
+	    "soft=\nbreak =3D  \n--XX-a\nContent-Type: text/html\n\n<p>\n"
+	    "--XX-a--\n--XX\nContent-Type: message/rfc822\n\n"
+	    "Subject: in\nContent-Type: multipart/mixed; boundary=in\n\n"
+	    "--in\nContent-Disposition: attachment; filename=r.txt\n\n"
+	    "inner\n--in\n\nsecond\n--in--\n--XX--\nepilogue\n",
+	    "1 text/plain 7bit 5 ok <hello>\n"
+	    "2 application/pdf base64 11 ok name=../x.pdf <Hello world>\n"
+	    "3.1 text/plain quoted-printable 11 ok <softbreak =>\n"
+	    "3.2 text/html 7bit 3 ok <<p>>\n"
+	    "4.1 text/plain 7bit 5 ok name=r.txt att <inner>\n"
+	    "4.2 text/plain 7bit 6 ok <second>\n" },
+	{ "CRLF line ends",
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b"
+	    "\r\n\r\n--b\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+	    "SGk=\r\n--b  \r\n\r\ntwo\r\nlines\r\n--b--\r\n",
+	    "1 text/plain base64 2 ok <Hi>\n"
+	    "2 text/plain 7bit 10 ok <two^|lines>\n" },
+	{ "single part message, base64 body is 1",
+	    "MIME-Version: 1.0\nContent-Type: image/png\n"
+	    "Content-Transfer-Encoding: base64\n\nQUJD\n",
+	    "1 image/png base64 3 ok <ABC>\n" },
+	{ "plain message, no MIME", "Subject: hi\n\nbody\n",
+	    "1 text/plain 7bit 5 ok nomime <body|>\n" },
+	{ "not a message at all", "just some text\nmore\n",
+	    "NOTICE not-message '' line 1\n" },
+	{ "empty input", "", "NOTICE not-message '' line 1\n" },
+	{ "single MIME entity pasted",
+	    "Content-Type: text/plain; name=a.txt\n\nx\n",
+	    "1 text/plain 7bit 2 ok name=a.txt <x|>\n" },
+	{ "missing closing boundary: truncated",
+	    "Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n"
+	    "\ntwo\n",
+	    "1 text/plain 7bit 3 ok <one>\n"
+	    "2 text/plain 7bit 4 truncated <two|>\n" },
+	{ "boundary never appears",
+	    "Content-Type: multipart/mixed; boundary=b\n\nno parts here\n",
+	    "NOTICE no-boundary '' line 1\n" },
+	{ "no boundary parameter: one damaged part",
+	    "Subject: x\nContent-Type: multipart/mixed\n\n--b\nx\n",
+	    "1 multipart/mixed 7bit 6 damaged [multipart without a boundary "
+	    "2:1] <--b|x|>\n" },
+	/* The '=' is the offending byte, the only one dropped. */
+	{ "corrupt base64: damaged at the bad byte, rest decoded",
+	    "Content-Type: application/octet-stream\n"
+	    "Content-Transfer-Encoding: base64\n\nSGVs\nb=G8g\nd29y\n",
+	    "1 application/octet-stream base64 9 damaged [invalid base64 5:2] "
+	    "<Hello wor>\n" },
+	{ "base64: '=' first, and after one character split by a line end",
+	    "Content-Transfer-Encoding: base64\n\n=SGVsb\r\n=G8=\n",
+	    "1 text/plain base64 5 damaged [invalid base64 3:1] <Hello>\n" },
+	{ "base64 lone character at the end: reported at itself",
+	    "Content-Transfer-Encoding: base64\n\nSGk=\nQ\n",
+	    "1 text/plain base64 2 damaged [invalid base64 4:1] <Hi>\n" },
+	{ "unknown encoding: raw",
+	    "Content-Transfer-Encoding: x-uuencode\n\nbegin\n",
+	    "1 text/plain x-uuencode 6 raw <begin|>\n" },
+	{ "invalid Content-Type counts as text/plain",
+	    "Content-Type: garbage\n\nx",
+	    "1 text/plain 7bit 1 ok <x>\n" },
+	{ "repeated Content-* fields: the first wins",
+	    "Content-Type: image/gif\nContent-Type: text/html\n"
+	    "Content-Transfer-Encoding: 8bit\n"
+	    "Content-Transfer-Encoding: base64\n\nab\n",
+	    "1 image/gif 8bit 3 ok <ab|>\n" },
+	{ "a non-header line in the header block starts the body",
+	    "Content-Type: text/plain\nthis is body\nmore\n",
+	    "1 text/plain 7bit 18 ok <this is body|more|>\n" },
+	{ "folded header, name with continuation",
+	    "Content-Type: application/pdf;\n name=\"a\n b.pdf\"\n\nx\n",
+	    "1 application/pdf 7bit 2 ok name=a b.pdf <x|>\n" },
+	{ "empty parts are listed",
+	    "Content-Type: multipart/mixed; boundary=b\n\n--b\n--b\n\n--b--\n",
+	    "1 text/plain 7bit 0 ok <>\n2 text/plain 7bit 0 ok <>\n" },
+	{ "boundaries sharing a prefix, innermost first; inner left open",
+	    "Content-Type: multipart/mixed; boundary=b\n\n--b\n"
+	    "Content-Type: multipart/mixed; boundary=b-\n\n--b-\n\ninner\n"
+	    "--b\n\nouter\n--b--\n",
+	    "1.1 text/plain 7bit 5 truncated <inner>\n"
+	    "2 text/plain 7bit 5 ok <outer>\n" },
+	{ "delimiter close of the inner boundary '--b---' vs outer",
+	    "Content-Type: multipart/mixed; boundary=b\n\n--b\n"
+	    "Content-Type: multipart/mixed; boundary=b-\n\n--b-\n\nin\n"
+	    "--b---\n--b--\n",
+	    "1.1 text/plain 7bit 2 ok <in>\n" },
+	{ "multipart/digest parts default to message/rfc822",
+	    "Content-Type: multipart/digest; boundary=d\n\n--d\n\n"
+	    "Subject: m1\n\nfirst\n--d\nContent-Type: text/plain\n\nplain\n"
+	    "--d--\n",
+	    "1.1 text/plain 7bit 5 ok <first>\n"
+	    "2 text/plain 7bit 5 ok <plain>\n" },
+	{ "top-level message/rfc822 body",
+	    "Content-Type: message/rfc822\n\nSubject: x\n\ninside\n",
+	    "1.1 text/plain 7bit 7 ok <inside|>\n" },
+	{ "mbox of three, mboxrd unquoting, blank before From dropped",
+	    "From a Mon Jan  1 00:00:00 2024\nSubject: one\n\n>From x\n"
+	    ">>From y\n\n"
+	    "From b Mon Jan  1 00:00:00 2024\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=q\n\n--q\n\nA\n--q\n\nB"
+	    "\n--q--\n\n"
+	    "From c Mon Jan  1 00:00:00 2024\nSubject: three\n\nlast\n\n",
+	    "1:1 text/plain 7bit 15 ok nomime <From x|>From y|>\n"
+	    "2:1 text/plain 7bit 1 ok <A>\n2:2 text/plain 7bit 1 ok <B>\n"
+	    "3:1 text/plain 7bit 6 ok nomime <last||>\n" },
+	{ "quoted-printable bad escape kept, CRLF hard break kept",
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+	    "a=ZZ b  \r\nc=\r\nd\r\n",
+	    "1 text/plain quoted-printable 12 ok <a=ZZ b^|cd^|>\n" },
+};
+
+/* A long line (more than MIME_PEEK bytes) inside a part, then a
+ * delimiter: the long line is body, the delimiter still counts. */
+static void
+long_line(void)
+{
+	static char in[3 * MIME_PEEK + 256];
+	struct listing *l = calloc(1, sizeof(*l));
+	size_t n = 0;
+	char want[128];
+
+	n += (size_t)sprintf(in, "Content-Type: multipart/mixed; "
+	    "boundary=b\n\n--b\n\n");
+	memset(in + n, 'x', 2 * MIME_PEEK + 7);
+	n += 2 * MIME_PEEK + 7;
+	n += (size_t)sprintf(in + n, "\r\n--b--\r\n");
+	parse(in, n, NULL, 0, l);
+	snprintf(want, sizeof(want), "1 text/plain 7bit %d ok",
+	    2 * MIME_PEEK + 7);
+	tap_ok(strncmp(l->s, want, strlen(want)) == 0,
+	    "a line longer than MIME_PEEK is body, CRLF before the "
+	    "delimiter removed");
+	free(l);
+}
+
+/* A Content-Type longer than MIME_HEADER_MAX: damaged, no crash. */
+static void
+long_header(void)
+{
+	static char in[MIME_HEADER_MAX + 256];
+	struct listing *l = calloc(1, sizeof(*l));
+	size_t n;
+
+	n = (size_t)sprintf(in, "Subject: x\nContent-Type: text/plain; "
+	    "name=\"");
+	memset(in + n, 'a', MIME_HEADER_MAX);
+	n += MIME_HEADER_MAX;
+	n += (size_t)sprintf(in + n, "\"\n\nbody\n");
+	parse(in, n, NULL, 0, l);
+	tap_ok(strcmp(l->s, "1 text/plain 7bit 5 damaged [header field too "
+	    "long 2:1] <body|>\n") == 0,
+	    "a header field over MIME_HEADER_MAX: damaged part");
+	if (strncmp(l->s, "1 ", 2) != 0)
+		tap_diag("got %s", l->s);
+	free(l);
+}
+
+/* Multiparts nested deeper than MIME_DEPTH_MAX: the one too deep is a
+ * damaged leaf; message/rfc822 chains are bounded too. */
+static void
+too_deep(void)
+{
+	static char in[64 * 200];
+	struct listing *l = calloc(1, sizeof(*l));
+	size_t n = 0;
+	int i;
+	char want[256];
+
+	for (i = 0; i < MIME_DEPTH_MAX + 8; i++)
+		n += (size_t)sprintf(in + n, "Content-Type: multipart/mixed; "
+		    "boundary=b%d\n\n--b%d\n", i, i);
+	n += (size_t)sprintf(in + n, "\nx\n");
+	parse(in, n, NULL, 0, l);
+	snprintf(want, sizeof(want), " multipart/mixed 7bit ");
+	tap_ok(strstr(l->s, want) != NULL &&
+	    strstr(l->s, "truncated [nested too deep 97:1]") != NULL &&
+	    strchr(l->s, '\n') == l->s + l->len - 1,
+	    "multiparts nested too deep: one damaged leaf");
+	n = 0;
+	for (i = 0; i < 4 * MIME_DEPTH_MAX; i++)
+		n += (size_t)sprintf(in + n, "Content-Type: message/rfc822\n\n");
+	n += (size_t)sprintf(in + n, "\nend\n");
+	parse(in, n, NULL, 0, l);
+	tap_ok(strstr(l->s, "damaged [nested too deep 127:1]") != NULL &&
+	    strchr(l->s, '\n') == l->s + l->len - 1,
+	    "message/rfc822 nested too deep: one damaged leaf");
+	free(l);
+}
+
+int
+main(void)
+{
+	struct listing *one = calloc(1, sizeof(*one));
+	struct listing *other = calloc(1, sizeof(*other));
+	struct rng r;
+	size_t i, n, a, k, bad, cuts[64], ncut;
+
+	rng_init(&r, 10);
+	for (i = 0; i < sizeof(msgs) / sizeof(msgs[0]); i++) {
+		n = strlen(msgs[i].in);
+		parse(msgs[i].in, n, NULL, 0, one);
+		if (!tap_ok(strcmp(one->s, msgs[i].want) == 0, "%s",
+		    msgs[i].what)) {
+			tap_diag("got:");
+			tap_diag_bytes("got", one->s, one->len);
+			tap_diag_bytes("want", msgs[i].want,
+			    strlen(msgs[i].want));
+		}
+		bad = 0;
+		for (a = 0; a <= n; a++) {
+			cuts[0] = a;
+			parse(msgs[i].in, n, cuts, 1, other);
+			bad += strcmp(one->s, other->s) != 0;
+		}
+		for (k = 0; k < 20; k++) {
+			ncut = 1 + rng_below(&r, 63);
+			for (a = 0; a < ncut; a++)
+				cuts[a] = rng_below(&r, n + 1);
+			/* ascending */
+			for (a = 1; a < ncut; a++)
+				if (cuts[a] < cuts[a - 1])
+					cuts[a] = cuts[a - 1];
+			parse(msgs[i].in, n, cuts, ncut, other);
+			bad += strcmp(one->s, other->s) != 0;
+		}
+		if (!tap_ok(bad == 0, "%s: every split agrees", msgs[i].what))
+			tap_diag_bytes("split", other->s, other->len);
+	}
+	long_line();
+	long_header();
+	too_deep();
+	free(one);
+	free(other);
+	return tap_done();
+}
