@@ -36,11 +36,12 @@ enum {
 	OPT_WRAP = 1,
 	OPT_MIME,
 	OPT_OUTPUT,
+	OPT_EXTRACT,
 	OPT_HELP,
 	OPT_VERSION,
 };
 
-#define N_TABLE 15
+#define N_TABLE 20
 
 /*
  * The options, in --help order, with their help: a description's lines
@@ -89,6 +90,20 @@ make_table(struct poptOption table[N_TABLE], struct options *opt)
 		{ "check", '\0', POPT_ARG_NONE, &opt->check, 0,
 		    "decode only to validate: no output; exit status\n"
 		    "and the error message say whether input is valid", NULL },
+		{ "list", '\0', POPT_ARG_NONE, &opt->list, 0,
+		    "list the parts of an e-mail message (or mbox): PATH\n"
+		    "TYPE ENCODING SIZE STATUS NAME FILE, tab-separated", NULL },
+		{ "extract", '\0', POPT_ARG_NONE, NULL, OPT_EXTRACT,
+		    "write the attachments of an e-mail message into DIR\n"
+		    "(default .), never outside it, never overwriting;\n"
+		    "print each path written", "[=DIR]" },
+		{ "zero", 'z', POPT_ARG_NONE, &opt->zero, 0,
+		    "with --extract, end each path with NUL, not newline", NULL },
+		{ "all", '\0', POPT_ARG_NONE, &opt->all, 0,
+		    "with --extract or --list, the text bodies too", NULL },
+		{ "decode-header", '\0', POPT_ARG_NONE, &opt->decode_header, 0,
+		    "decode the RFC 2047 encoded-words (=?utf-8?B?...?=)\n"
+		    "of mail header lines to UTF-8", NULL },
 		{ "help", '\0', POPT_ARG_NONE, NULL, OPT_HELP,
 		    "display this help and exit", NULL },
 		{ "version", '\0', POPT_ARG_NONE, NULL, OPT_VERSION,
@@ -119,8 +134,10 @@ help_option(const struct poptOption *o)
 		n = printf("  -%c, --%s", o->shortName, o->longName);
 	else
 		n = printf("      --%s", o->longName);
+	/* An optional argument is shown as "[=DIR]". */
 	if (o->argDescrip != NULL)
-		n += printf("=%s", o->argDescrip);
+		n += printf(o->argDescrip[0] == '[' ? "%s" : "=%s",
+		    o->argDescrip);
 	printf("%*s", n < col - 1 ? col - n : 1, "");
 	for (;;) {
 		size_t len = strcspn(d, "\n");
@@ -352,6 +369,11 @@ act(poptContext ctx, int rc, struct options *opt,
 			return 1;
 		}
 		return 0;
+	case OPT_EXTRACT:
+		opt->extract = 1;
+		free(opt->extract_dir);
+		opt->extract_dir = NULL;
+		return 0;
 	case OPT_HELP:
 		usage(diag_prog, table);
 		exit(finish_stdout());
@@ -372,16 +394,34 @@ same_option(const struct poptOption *a, const struct poptOption *b)
 	    a->arg == b->arg && a->val == b->val;
 }
 
+/* Whether O is one of GNU base64's own options. */
+static int
+is_gnu_option(const struct poptOption *o)
+{
+	static const char *const gnu[] = {
+		"decode", "ignore-garbage", "wrap", "help", "version"
+	};
+
+	for (size_t k = 0; k < sizeof(gnu) / sizeof(gnu[0]); k++)
+		if (strcmp(o->longName, gnu[k]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The long option NAME (LEN bytes) as glibc's getopt finds it: the one
  * named exactly, else the first that NAME abbreviates.  *AMBIGUOUS is set
- * when NAME also abbreviates a different option (not an alias).
+ * when NAME also abbreviates a different option (not an alias), unless
+ * just one of them is GNU's: an abbreviation that means a GNU option in
+ * GNU base64 (--dec for --decode) keeps meaning it, whatever sextet's own
+ * options (--decode-header) add.
  */
 static const struct poptOption *
 match_long(const struct poptOption *table, const char *name, size_t len,
     int *ambiguous)
 {
-	const struct poptOption *found = NULL;
+	const struct poptOption *found = NULL, *gnu = NULL;
+	int ngnu = 0;
 
 	*ambiguous = 0;
 	for (const struct poptOption *o = table; o->longName != NULL; o++)
@@ -391,10 +431,18 @@ match_long(const struct poptOption *table, const char *name, size_t len,
 	for (const struct poptOption *o = table; o->longName != NULL; o++) {
 		if (strncmp(o->longName, name, len) != 0)
 			continue;
+		if (is_gnu_option(o)) {
+			gnu = o;
+			ngnu++;
+		}
 		if (found == NULL)
 			found = o;
 		else if (!same_option(found, o))
 			*ambiguous = 1;
+	}
+	if (*ambiguous && ngnu == 1) {
+		*ambiguous = 0;
+		return gnu;
 	}
 	return found;
 }
@@ -438,7 +486,7 @@ expand_long(poptContext ctx, const struct poptOption *o, const char *eq)
  * (an abbreviation expanded), 0 after GNU's message. */
 static int
 long_error(poptContext ctx, const struct poptOption *table, int rc,
-    const char *word)
+    const char *word, struct options *opt)
 {
 	const char *name = word + 2, *eq = strchr(name, '=');
 	size_t len = eq != NULL ? (size_t)(eq - name) : strlen(name);
@@ -463,6 +511,20 @@ long_error(poptContext ctx, const struct poptOption *table, int rc,
 		diag(0, "memory exhausted");
 		return 0;
 	case POPT_ERROR_UNWANTEDARG:
+		if (o->val == OPT_EXTRACT && eq != NULL) {
+			/* --extract[=DIR]: the argument is optional, and
+			 * only ever attached (a separate word is the
+			 * message), as getopt's optional arguments are. */
+			opt->extract = 1;
+			free(opt->extract_dir);
+			opt->extract_dir = strdup(eq + 1);
+			if (opt->extract_dir == NULL) {
+				diag(0, "memory exhausted");
+				return 0;
+			}
+			unescape(opt->extract_dir);
+			return 1;
+		}
 		diag_getopt("%s: option '%s%s' doesn't allow an argument\n",
 		    diag_prog, "--", o->longName);
 		return 0;
@@ -505,7 +567,8 @@ short_error(const struct poptOption *table, int rc, const char *word)
 
 /* popt refused an option with RC: 1 to parse on, 0 after a message. */
 static int
-option_error(poptContext ctx, const struct poptOption *table, int rc)
+option_error(poptContext ctx, const struct poptOption *table, int rc,
+    struct options *opt)
 {
 	const char *word = poptBadOption(ctx, 0);
 
@@ -514,7 +577,7 @@ option_error(poptContext ctx, const struct poptOption *table, int rc)
 		return 0;
 	}
 	if (word[0] == '-' && word[1] == '-')
-		return long_error(ctx, table, rc, word);
+		return long_error(ctx, table, rc, word, opt);
 	short_error(table, rc, word);
 	return 0;
 }
@@ -529,12 +592,32 @@ check_conflicts(const struct options *opt)
 		{ "--strict", "--ignore-garbage" },
 		{ "--strict", "--mime" },
 		{ "--check", "--output" },
+		{ "--list", "--extract" },
+		{ "--list", "--decode-header" },
+		{ "--extract", "--decode-header" },
+		{ "--extract", "--output" },
+		{ "--list", "--decode" },
+		{ "--extract", "--decode" },
+		{ "--decode-header", "--decode" },
+		{ "--list", "--check" },
+		{ "--extract", "--check" },
+		{ "--decode-header", "--check" },
 	};
 	const int given[][2] = {
 		{ opt->strict, opt->lenient },
 		{ opt->strict, opt->ignore_garbage },
 		{ opt->strict, opt->mime },
 		{ opt->check, opt->output != NULL },
+		{ opt->list, opt->extract },
+		{ opt->list, opt->decode_header },
+		{ opt->extract, opt->decode_header },
+		{ opt->extract, opt->output != NULL },
+		{ opt->list, opt->decode && !opt->check },
+		{ opt->extract, opt->decode && !opt->check },
+		{ opt->decode_header, opt->decode && !opt->check },
+		{ opt->list, opt->check },
+		{ opt->extract, opt->check },
+		{ opt->decode_header, opt->check },
 	};
 
 	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
@@ -684,7 +767,7 @@ parse_args(int argc, char **argv, struct options *opt)
 	while ((rc = poptGetNextOpt(ctx)) != -1) {
 		if (rc > 0)
 			status = act(ctx, rc, opt, table);
-		else if (!option_error(ctx, table, rc)) {
+		else if (!option_error(ctx, table, rc, opt)) {
 			diag_try_help();
 			status = 1;
 		}
@@ -695,6 +778,8 @@ parse_args(int argc, char **argv, struct options *opt)
 		opt->decode = 1;
 	if (status == 0)
 		status = check_conflicts(opt);
+	opt->mail = opt->list ? MAIL_LIST : opt->extract ? MAIL_EXTRACT :
+	    opt->decode_header ? MAIL_HEADER : MAIL_NONE;
 	if (status == 0)
 		status = take_operands(ctx, opt);
 	if (status == 0)

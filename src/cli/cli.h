@@ -6,6 +6,9 @@
 
 #include <stddef.h>
 
+/* The e-mail modes (src/cli/mail.h), in --help order. */
+enum { MAIL_NONE, MAIL_LIST, MAIL_EXTRACT, MAIL_HEADER };
+
 struct options {
 	int decode;           /* -d */
 	int ignore_garbage;   /* -i */
@@ -18,6 +21,13 @@ struct options {
 	int mime;             /* --mime */
 	int check;            /* --check (implies -d) */
 	char *output;         /* -o FILE, or NULL for standard output */
+	int list;             /* --list */
+	int extract;          /* --extract[=DIR] */
+	int decode_header;    /* --decode-header */
+	int mail;             /* the one of those given, as MAIL_* */
+	char *extract_dir;    /* --extract=DIR, or NULL for "." */
+	int zero;             /* -z, --zero: NUL after each extracted path */
+	int all;              /* --all: text bodies too */
 	unsigned impl;        /* B64_IMPL_* from SEXTET_IMPL */
 	char *file;           /* operand, NULL or "-" = standard input */
 };

@@ -24,11 +24,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "diag.h"
 #include "ew.h"
 #include "mail.h"
 #include "mime.h"
 #include "name.h"
+#include "sink.h"
+#include "source.h"
 #include "text.h"
 
 #define NUMBER_MAX 100000       /* numbered names tried before giving up */
@@ -44,23 +47,6 @@ wait_fd(int fd, short events)
 	pfd.events = events;
 	pfd.revents = 0;
 	(void)poll(&pfd, 1, -1);
-}
-
-/* read() that retries EINTR and waits out EAGAIN. */
-static ssize_t
-read_some(int fd, void *buf, size_t n)
-{
-	ssize_t r;
-
-	for (;;) {
-		r = read(fd, buf, n);
-		if (r >= 0)
-			return r;
-		if (errno == EAGAIN || errno == EWOULDBLOCK)
-			wait_fd(fd, POLLIN);
-		else if (errno != EINTR)
-			return r;
-	}
 }
 
 /* write() of all N bytes, retrying EINTR and waiting out EAGAIN; 0, or
@@ -550,30 +536,27 @@ on_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
 	return 0;
 }
 
-/* Feed the parser from IN_FD; 0, or -1 after a read error. */
+/* Feed the parser from SRC; 0, or -1 after a read error. */
 static int
-pump(int in_fd, struct mime_parser *p)
+feed(struct source *src, struct mime_parser *p)
 {
 	static unsigned char buf[1 << 18];
-	ssize_t r;
+	size_t r;
 
-	for (;;) {
-		r = read_some(in_fd, buf, sizeof(buf));
-		if (r < 0) {
-			diag(errno, "read error");
-			return -1;
-		}
-		if (r == 0)
-			break;
-		if (mime_feed(p, buf, (size_t)r) != MIME_CONTINUE)
+	while ((r = source_read(src, buf, sizeof(buf))) > 0)
+		if (mime_feed(p, buf, r) != MIME_CONTINUE)
 			return 0;
+	if (src->err != 0) {
+		diag(src->err, "read error");
+		return -1;
 	}
 	mime_finish(p);
 	return 0;
 }
 
 static int
-run(int in_fd, const char *dir, int out_fd, const struct mail_opts *o)
+run(struct source *src, const char *dir, int out_fd,
+    const struct mail_opts *o)
 {
 	static struct mime_parser p;
 	struct mime_handler h;
@@ -605,7 +588,7 @@ run(int in_fd, const char *dir, int out_fd, const struct mail_opts *o)
 	h.part_end = on_end;
 	h.notice = on_notice;
 	mime_init(&p, &h);
-	if (pump(in_fd, &p) != 0)
+	if (feed(src, &p) != 0)
 		m->error = 1;
 	if (m->fd >= 0)
 		drop_unnamed(m);
@@ -623,16 +606,16 @@ run(int in_fd, const char *dir, int out_fd, const struct mail_opts *o)
 }
 
 int
-mail_list(int in_fd, int out_fd, const struct mail_opts *o)
+mail_list(struct source *src, int out_fd, const struct mail_opts *o)
 {
-	return run(in_fd, NULL, out_fd, o);
+	return run(src, NULL, out_fd, o);
 }
 
 int
-mail_extract(int in_fd, const char *dir, int out_fd,
+mail_extract(struct source *src, const char *dir, int out_fd,
     const struct mail_opts *o)
 {
-	return run(in_fd, dir != NULL ? dir : ".", out_fd, o);
+	return run(src, dir != NULL ? dir : ".", out_fd, o);
 }
 
 /* ---- --decode-header --------------------------------------------- */
@@ -709,12 +692,12 @@ dh_line(struct dh *d, const char *s, size_t n, const char *e, size_t elen)
 }
 
 int
-mail_decode_header(int in_fd, int out_fd, const struct mail_opts *o)
+mail_decode_header(struct source *src, int out_fd,
+    const struct mail_opts *o)
 {
 	static char in[LOGICAL_MAX];
 	struct dh *d;
-	size_t have = 0, i, start, n, elen;
-	ssize_t r;
+	size_t have = 0, i, start, n, elen, r;
 	int eof = 0, rc;
 
 	d = calloc(1, sizeof(*d));
@@ -726,14 +709,14 @@ mail_decode_header(int in_fd, int out_fd, const struct mail_opts *o)
 	d->out.fd = out_fd;
 	d->line = 1;
 	while (!eof) {
-		r = read_some(in_fd, in + have, sizeof(in) - have);
-		if (r < 0) {
-			diag(errno, "read error");
+		r = source_read(src, in + have, sizeof(in) - have);
+		if (src->err != 0) {
+			diag(src->err, "read error");
 			d->bad = 1;
 			break;
 		}
 		eof = r == 0;
-		have += (size_t)r;
+		have += r;
 		start = 0;
 		for (i = 0; i < have; i++) {
 			if (in[i] != '\n')
@@ -766,4 +749,46 @@ mail_decode_header(int in_fd, int out_fd, const struct mail_opts *o)
 	rc = d->bad || d->out.failed ? 1 : 0;
 	free(d);
 	return rc;
+}
+
+/* ---- The pump's settings for the e-mail modes ------------------- */
+
+/*
+ * The e-mail modes: the MIME parser is the codec step; the listing, the
+ * paths written or the decoded headers go to the sink (-o FILE too, but
+ * for --extract).  Exit status 2 (damaged parts) still keeps the output.
+ */
+int
+mail_run(const struct options *opt)
+{
+	struct mail_opts mo;
+	struct source in, *src = &in;
+	struct sink out;
+	int status;
+
+	memset(&mo, 0, sizeof(mo));
+	mo.nul = opt->zero;
+	mo.all = opt->all;
+	mo.strict = opt->strict;
+	mo.lenient = opt->lenient;
+	if (source_open(src, opt->file) != 0)
+		return 1;
+	/* The reports are written straight to the sink's descriptor. */
+	if (sink_open(&out, opt->output, 0, src, NULL, 0) != 0) {
+		(void)source_close(src);
+		return 1;
+	}
+	if (opt->mail == MAIL_LIST)
+		status = mail_list(src, out.fd, &mo);
+	else if (opt->mail == MAIL_EXTRACT)
+		status = mail_extract(src, opt->extract_dir, out.fd, &mo);
+	else
+		status = mail_decode_header(src, out.fd, &mo);
+	if (status == 1 && out.kind == SINK_REPLACE)
+		sink_abort(&out);
+	else if (sink_commit(&out) != 0)
+		status = 1;
+	if (source_close(src) != 0)
+		status = 1;
+	return status;
 }

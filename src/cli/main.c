@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "mail.h"
 #include "source.h"
 
 /*
@@ -34,8 +35,10 @@ main(int argc, char **argv)
 	std_fds_reserve();
 	diag_init(argv[0]);
 	if (parse_args(argc, argv, &opt) == 0)
-		status = close_output(pump_run(&opt));
+		status = close_output(opt.mail != MAIL_NONE ? mail_run(&opt) :
+		    pump_run(&opt));
 	free(opt.file);
 	free(opt.output);
+	free(opt.extract_dir);
 	return status;
 }

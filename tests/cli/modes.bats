@@ -747,7 +747,7 @@ zeros() {
   cmp expected f
 }
 
-@test "the shortest unambiguous prefixes: --u, --b, --n, --s, --l, --m, --o" {
+@test "the shortest unambiguous prefixes: --u, --b, --n, --s, --le, --m, --o" {
   ours_only
   b64_in '\xfb\xff' --u
   expect_ok $'-_8=\n'
@@ -757,13 +757,32 @@ zeros() {
   expect_ok $'YQ\n'
   b64_in 'Zm9vYg' -d --s
   expect_located 'foob' 1 7 6 'missing padding'
-  b64_in 'Zg=' -d --l
+  b64_in 'Zg=' -d --le
   expect_ok 'f'
   b64_in 'foo' --m
   expect_ok $'Zm9v\r\n'
   b64_in 'foo' --o f
   expect_ok ''
   [[ -f f ]]
+}
+
+@test "--l is ambiguous between --lenient and --list" {
+  ours_only
+  b64_in 'Zg=' -d --l
+  expect_usage_error "option '--l' is ambiguous; possibilities: '--lenient' '--list'"
+}
+
+@test "GNU's abbreviations keep their meaning beside sextet's options: --d, --de, --dec, --decode" {
+  local a
+  for a in --d --de --dec --deco --decod; do
+    b64_in 'Zm9v' "$a"
+    expect_ok 'foo' || { echo "$a" >&2; return 1; }
+  done
+  if ! is_gnu; then
+    # A longer prefix reaches sextet's option: header text is copied.
+    b64_in 'Zm9v' --decode-h
+    expect_ok 'Zm9v'
+  fi
 }
 
 @test "--c is ambiguous between --crlf and --check" {

@@ -405,10 +405,10 @@ needs_shim() {
   msg_with_attachment 'filename="hello.txt"'
   mail_list msg.eml > want
   rules="read:short,read:eintr,read:eagain,write:short,write:eintr,write:eagain"
-  faulty "$rules" "$MAILDRV" list < msg.eml > got
+  faulty "$rules" "$BASE64" --list < msg.eml > got
   cmp want got
   mkdir out
-  faulty "$rules" "$MAILDRV" extract=out < msg.eml > paths
+  faulty "$rules" "$BASE64" --extract=out < msg.eml > paths
   [ "$(cat paths)" = out/hello.txt ]
   [ "$(cat out/hello.txt)" = "Hello world" ]
 }
@@ -417,7 +417,7 @@ needs_shim() {
   needs_shim
   msg_with_attachment 'filename="hello.txt"' "$(head -c 30000 /dev/zero | base64 -w 76)"
   mkdir out
-  run faulty read:eio@20000 "$MAILDRV" extract=out < msg.eml
+  run faulty read:eio@20000 "$BASE64" --extract=out < msg.eml
   [ "$status" -eq 1 ]
   [ -z "$(ls -A out)" ]
 }
@@ -425,12 +425,12 @@ needs_shim() {
 @test "faults: a write error on the listing: exit 1" {
   needs_shim
   msg_with_attachment 'filename="hello.txt"'
-  run faulty write:enospc@10 "$MAILDRV" list < msg.eml
+  run faulty write:enospc@10 "$BASE64" --list < msg.eml
   [ "$status" -eq 1 ]
 }
 
 @test "memory: a 120 MB attachment streams through in bounded memory" {
-  if grep -aqE '__(asan|tsan|msan)_init' "$MAILDRV" 2>/dev/null; then
+  if grep -aqE '__(asan|tsan|msan)_init' "$BASE64" 2>/dev/null; then
     skip "sanitizer build: ulimit -v cannot bound its memory"
   fi
   mkdir out
@@ -439,7 +439,7 @@ needs_shim() {
     printf 'Content-Disposition: attachment; filename=zero.bin\r\n'
     printf 'Content-Transfer-Encoding: base64\r\n\r\n'
     head -c 120000000 /dev/zero | base64 -w 76 | sed 's/$/\r/'
-  } | (ulimit -v 100000 && exec "$MAILDRV" extract=out) > paths
+  } | (ulimit -v 100000 && exec "$BASE64" --extract=out) > paths
   [ "$(cat paths)" = out/zero.bin ]
   [ "$(stat -c %s out/zero.bin)" -eq 120000000 ]
   [ -z "$(tr -d '\0' < out/zero.bin | head -c 1)" ]
