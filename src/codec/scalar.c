@@ -6,34 +6,52 @@
  * Encoding looks characters up two at a time (12 bits -> a pair, 8 KiB
  * per alphabet); decoding looks each character up already shifted into
  * its place in the 24-bit quantum, with a bit above them for "not in the
- * alphabet", so a quantum is four loads and three ORs and eight characters
- * need one test.  Loads and stores are written byte by byte in big-endian
- * order; compilers turn them into one load or store and a byte swap.
+ * alphabet", so a quantum is four loads and three ORs and sixteen
+ * characters need one test.
  */
 #include <string.h>
 
 #include "b64_private.h"
 
+/*
+ * Big-endian 8-byte loads and stores.  Where the byte order is known they
+ * are one memcpy and a byte swap (GCC and Clang do not reliably merge the
+ * byte-by-byte form of a store); elsewhere byte by byte.
+ */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#define BE64(w) __builtin_bswap64(w)
+#elif defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define BE64(w) (w)
+#endif
+
 static inline uint64_t
 load_be64(const unsigned char *p)
 {
+#ifdef BE64
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return BE64(w);
+#else
 	return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 |
 	    (uint64_t)p[2] << 40 | (uint64_t)p[3] << 32 |
 	    (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
 	    (uint64_t)p[6] << 8 | (uint64_t)p[7];
+#endif
 }
 
 static inline void
 store_be64(unsigned char *p, uint64_t w)
 {
-	p[0] = (unsigned char)(w >> 56);
-	p[1] = (unsigned char)(w >> 48);
-	p[2] = (unsigned char)(w >> 40);
-	p[3] = (unsigned char)(w >> 32);
-	p[4] = (unsigned char)(w >> 24);
-	p[5] = (unsigned char)(w >> 16);
-	p[6] = (unsigned char)(w >> 8);
-	p[7] = (unsigned char)w;
+#ifdef BE64
+	w = BE64(w);
+	memcpy(p, &w, 8);
+#else
+	for (int k = 7; k >= 0; k--, w >>= 8)
+		p[k] = (unsigned char)w;
+#endif
 }
 
 /* The eight characters of the 48 bits at the top of W. */
