@@ -1,8 +1,10 @@
 /*
  * b64.h - the sextet base64 codec: the only header its clients include.
  *
- * The library does no allocation, no I/O and keeps no mutable global
- * state.  Every buffer belongs to the caller and is passed as pointer plus
+ * The library does no allocation and no I/O; its only global state is two
+ * caches filled once per process, thread-safely, with the same answer
+ * whoever fills them (the CPU's features and what B64_IMPL_AUTO picks).
+ * Every buffer belongs to the caller and is passed as pointer plus
  * length; every output is capacity-checked.  Encoder and decoder state are
  * plain structs the caller may put on the stack.  Their fields are private.
  *
