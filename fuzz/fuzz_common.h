@@ -177,40 +177,38 @@ fz_size(struct fz_rng *r, size_t max)
 
 /* ---- Implementations ------------------------------------------------ */
 
-#define FZ_MAX_IMPLS 5
+#define FZ_MAX_IMPLS 16
 
 /*
- * Fill IDS with every implementation this build and CPU run, scalar
- * first, then B64_IMPL_AUTO (whatever init picks by itself); the count.
- * The first call also checks that an unavailable implementation is
- * refused by both inits and has no name.
+ * Fill IDS with every implementation of the library's registry
+ * (b64_impl_at) this build and CPU run, scalar first, then B64_IMPL_AUTO
+ * (whatever init picks by itself); the count.  The first call also checks
+ * that an unavailable implementation is refused by both inits and has no
+ * name.
  */
 static inline size_t
 fz_impls(unsigned ids[FZ_MAX_IMPLS])
 {
-	static const unsigned all[] = {
-		B64_IMPL_SCALAR, B64_IMPL_SSSE3, B64_IMPL_AVX2,
-		B64_IMPL_AVX512,
-	};
 	static unsigned cache[FZ_MAX_IMPLS];
 	static size_t ncache;
-	size_t k;
+	unsigned id;
 
 	if (ncache == 0) {
-		for (k = 0; k < sizeof(all) / sizeof(all[0]); k++) {
+		for (size_t k = 0; b64_impl_at(k, &id) != NULL; k++) {
 			struct b64_decoder d;
 			struct b64_encoder e;
 
-			if (b64_impl_available(all[k])) {
-				FZ_CHECK(b64_impl_name(all[k]) != NULL);
-				cache[ncache++] = all[k];
+			FZ_CHECK(ncache + 1 < FZ_MAX_IMPLS);
+			if (b64_impl_available(id)) {
+				FZ_CHECK(b64_impl_name(id) != NULL);
+				cache[ncache++] = id;
 				continue;
 			}
-			FZ_CHECK(all[k] != B64_IMPL_SCALAR);
-			FZ_CHECK(b64_impl_name(all[k]) == NULL);
-			FZ_CHECK(b64_decoder_init(&d, all[k]) ==
+			FZ_CHECK(id != B64_IMPL_SCALAR);
+			FZ_CHECK(b64_impl_name(id) == NULL);
+			FZ_CHECK(b64_decoder_init(&d, id) ==
 			    B64_ERR_UNSUPPORTED);
-			FZ_CHECK(b64_encoder_init(&e, all[k], 0) ==
+			FZ_CHECK(b64_encoder_init(&e, id, 0) ==
 			    B64_ERR_UNSUPPORTED);
 		}
 		FZ_CHECK(b64_impl_name(B64_IMPL_AUTO) != NULL);

@@ -10,7 +10,8 @@
  * text gives the bulk loops long valid runs, the edits stop them at every
  * place.
  *
- * Every implementation b64_impl_available() reports (and B64_IMPL_AUTO)
+ * Every implementation of the registry (b64_impl_at) that
+ * b64_impl_available() reports (and B64_IMPL_AUTO)
  * is compared with B64_IMPL_SCALAR, byte for byte, status, error offset,
  * line, column and byte: decoding in every mode (GNU, GNU -i, strict,
  * lenient, lenient -i) with both alphabets, one-shot and with the same

@@ -1,8 +1,10 @@
 /*
  * b64.h - the sextet base64 codec: the only header its clients include.
  *
- * The library does no allocation, no I/O and keeps no mutable global
- * state.  Every buffer belongs to the caller and is passed as pointer plus
+ * The library does no allocation and no I/O; its only global state is two
+ * caches filled once per process, thread-safely, with the same answer
+ * whoever fills them (the CPU's features and what B64_IMPL_AUTO picks).
+ * Every buffer belongs to the caller and is passed as pointer plus
  * length; every output is capacity-checked.  Encoder and decoder state are
  * plain structs the caller may put on the stack.  Their fields are private.
  *
@@ -27,11 +29,13 @@
 /*
  * Implementation choice (for tests and benchmarks): one of these in the
  * B64_IMPL_MASK bits.  B64_IMPL_AUTO (0) takes the one named by the
- * SEXTET_IMPL environment variable ("scalar", "ssse3", "avx2", "avx512";
- * unset, empty or "auto": no choice), else the best one this CPU runs.  A
- * forced implementation (by flag or variable) that is unknown, not
- * compiled in or not supported by the CPU makes init fail with
- * B64_ERR_UNSUPPORTED.
+ * SEXTET_IMPL environment variable ("scalar", "ssse3", "avx2", "avx512",
+ * "neon"; unset, empty or "auto": no choice), else the best one this CPU
+ * runs.  The variable is read once per process, at the first init (or
+ * b64_impl_name) that asks for B64_IMPL_AUTO; later changes to it are
+ * not seen.  A forced implementation (by flag or variable) that is
+ * unknown, not compiled in or not supported by the CPU makes init fail
+ * with B64_ERR_UNSUPPORTED, and so does any flag bit not defined here.
  */
 #define B64_IMPL_MASK     0x0f00u
 #define B64_IMPL_AUTO     0x0000u
@@ -39,6 +43,7 @@
 #define B64_IMPL_SSSE3    0x0200u
 #define B64_IMPL_AVX2     0x0300u
 #define B64_IMPL_AVX512   0x0400u
+#define B64_IMPL_NEON     0x0500u
 
 enum b64_status {
 	B64_OK = 0,
@@ -61,11 +66,13 @@ enum b64_status {
 const char *b64_strerror(enum b64_status status);
 
 struct b64_impl;
+struct b64_alphabet;
 
 struct b64_encoder {
 	/* private */
 	const struct b64_impl *impl;
-	const char *alphabet;
+	const struct b64_alphabet *alpha;
+	enum b64_status err;    /* latched error, B64_OK while none */
 	unsigned flags;
 	size_t wrap;            /* characters per line, 0 = no line breaks */
 	size_t col;             /* characters on the current line */
@@ -121,7 +128,8 @@ size_t b64_decoded_max(size_t n);
  * after every WRAP characters; b64_encode_final() ends a partial last line.
  * update consumes as much of IN as fits in OUT: *in_used bytes consumed,
  * *out_len bytes written, B64_NEED_OUTPUT when OUT filled first.  Nothing
- * is lost: call again with the rest of the input and more room.
+ * is lost: call again with the rest of the input and more room.  If init
+ * failed, update and final return its error and write nothing.
  */
 enum b64_status b64_encoder_init(struct b64_encoder *enc, unsigned flags,
     size_t wrap);
@@ -181,13 +189,18 @@ enum b64_status b64_decode(const void *in, size_t n, void *out, size_t cap,
 
 /*
  * Implementations.  b64_impl_name(flags) names the one init would pick
- * ("scalar", "ssse3", "avx2", "avx512"); NULL if unavailable.
+ * ("scalar", "ssse3", "avx2", "avx512", "neon"); NULL if unavailable.
  * b64_impl_from_name("avx2") gives its B64_IMPL_* value, or
  * B64_IMPL_AUTO for NULL, "" or "auto", or UINT32_MAX if unknown.
  * b64_impl_available(impl) tells whether this build and CPU run it.
+ * b64_impl_at(k, &id) walks every implementation the library knows,
+ * whether or not this build or CPU runs it: for k = 0, 1, ... its name and
+ * B64_IMPL_* value, scalar first, the rest in the order auto prefers them
+ * least to most; NULL (and *id untouched) past the last.
  */
 const char *b64_impl_name(unsigned flags);
 unsigned b64_impl_from_name(const char *name);
 int b64_impl_available(unsigned impl);
+const char *b64_impl_at(size_t k, unsigned *id);
 
 #endif /* SEXTET_B64_H */

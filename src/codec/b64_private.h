@@ -1,6 +1,6 @@
 /*
- * b64_private.h - what the codec's own files share: tables, the
- * implementation table and small inline helpers.  Not for clients.
+ * b64_private.h - what the codec's own files share: alphabets, the
+ * implementation registry and its interface.  Not for clients.
  */
 #ifndef SEXTET_B64_PRIVATE_H
 #define SEXTET_B64_PRIVATE_H
@@ -17,32 +17,53 @@
 #define B64_C_WS    0x43u /* SP HT VT FF */
 #define B64_C_OTHER 0x44u
 
-extern const char b64_alpha_std[64];
-extern const char b64_alpha_url[64];
-extern const unsigned char b64_dec_std[256];
-extern const unsigned char b64_dec_url[256];
-extern const unsigned char b64_vbmi_std[128];
-extern const unsigned char b64_vbmi_url[128];
+/* Every flag bit init knows; any other is refused (B64_ERR_UNSUPPORTED). */
+#define B64_FLAGS_KNOWN (B64_ALPHA_URL | B64_NO_PAD | B64_STRICT | \
+	B64_LENIENT | B64_SKIP_GARBAGE | B64_CRLF | B64_IMPL_MASK)
 
 /*
- * The bulk loops one implementation provides.  Everything else (state,
- * padding, line breaks, errors) is shared code in encode.c and decode.c.
+ * An alphabet: everything any implementation needs to know about one,
+ * decided once here (tables.c) so that no loop compares pointers or reads
+ * the characters back out of a table to learn which alphabet it has.
  *
- * enc: encode NGROUPS whole triples from IN to 4 * NGROUPS characters.
- * dec: decode whole quanta of four alphabet characters from IN (at most N
- *   bytes, N a multiple of 4), stopping before the first quantum that holds
- *   any other byte; return the input bytes consumed (a multiple of 4) and
- *   write three bytes per quantum.  It must not read IN[N] or beyond, nor
- *   write at OUT[N / 4 * 3] or beyond; bytes past its own output (below
- *   that limit) may be used as scratch.
- * compact (may be NULL): copy the alphabet characters of IN to TMP while
- *   every byte is either in the alphabet or in one of the SKIP classes
- *   (B64_SKIP_*; '=' is never skipped); return the input bytes consumed and
- *   describe them in *scan.  TMP must hold the bytes consumed plus 64.
- * usable: whether this CPU runs it (NULL: always).
- * Both loops take the alphabet from their last argument (b64_alpha_url or
- * b64_dec_url mean the URL alphabet).
+ * dec comes first: the decoder hands the implementations' dec and compact
+ * loops a pointer to it (their TABLE argument), and b64_alphabet_of()
+ * turns that pointer back into the descriptor.
  */
+struct b64_alphabet {
+	unsigned char dec[256];   /* byte -> 0..63 or a B64_C_* class */
+	char chars[64];           /* value -> character */
+	unsigned char ascii[128]; /* 0..127 -> 0..63, or 0x80 if none */
+	char pairs[4096][2];      /* 12 bits -> their two characters */
+	uint32_t dec4[4][256];    /* byte -> value << 18, 12, 6 and 0, or
+	                           * B64_DEC4_BAD when not in the alphabet */
+	char c62, c63;            /* the two characters that differ */
+	unsigned char url;        /* 1 for RFC 4648 section 5 */
+};
+
+#define B64_DEC4_BAD 0x01000000u
+
+extern const struct b64_alphabet b64_std;
+extern const struct b64_alphabet b64_url;
+
+/* The decode tables decode.c picks from. */
+#define b64_dec_std (b64_std.dec)
+#define b64_dec_url (b64_url.dec)
+
+/* The alphabet FLAGS select. */
+static inline const struct b64_alphabet *
+b64_alphabet_for(unsigned flags)
+{
+	return (flags & B64_ALPHA_URL) ? &b64_url : &b64_std;
+}
+
+/* The descriptor whose dec table TABLE is (its first member). */
+static inline const struct b64_alphabet *
+b64_alphabet_of(const unsigned char *table)
+{
+	return (const struct b64_alphabet *)(const void *)table;
+}
+
 /* Classes of bytes the compact loop may drop. */
 #define B64_SKIP_LF    0x1u /* LF */
 #define B64_SKIP_WS    0x2u /* CR SP HT VT FF */
@@ -58,30 +79,53 @@ struct b64_scan {
 	size_t alpha_lf_end;  /* 1 + position of the last LF before it, or 0 */
 };
 
+/*
+ * The bulk loops one implementation provides.  Everything else (state,
+ * padding, line breaks, errors) is shared code in encode.c and decode.c.
+ *
+ * enc: encode NGROUPS whole triples from IN to 4 * NGROUPS characters of
+ *   ALPHA; it reads no byte of IN past those triples.
+ * dec: decode whole quanta of four alphabet characters from IN (at most N
+ *   bytes, N a multiple of 4), stopping before the first quantum that holds
+ *   any other byte; return the input bytes consumed (a multiple of 4) and
+ *   write three bytes per quantum.  It must not read IN[N] or beyond, nor
+ *   write at OUT[N / 4 * 3] or beyond; bytes past its own output (below
+ *   that limit) may be used as scratch.
+ * compact (may be NULL): copy the alphabet characters of IN to TMP while
+ *   every byte is either in the alphabet or in one of the SKIP classes
+ *   (B64_SKIP_*; '=' is never skipped); return the input bytes consumed and
+ *   describe them in *scan.  TMP must hold the bytes consumed plus 64.
+ * dec and compact receive the alphabet as its descriptor's dec table
+ *   (b64_dec_std or b64_dec_url); b64_alphabet_of() gives the descriptor.
+ * usable: whether this CPU runs it (NULL: always).
+ *
+ * Every implementation file defines its struct in every build; one this
+ * build cannot compile has enc == NULL, so that the registry still names
+ * it and callers can report it as missing.
+ */
 struct b64_impl {
 	const char *name;
 	unsigned id; /* B64_IMPL_* */
 	int (*usable)(void);
 	void (*enc)(const unsigned char *in, size_t ngroups, char *out,
-	    const char *alphabet);
+	    const struct b64_alphabet *alpha);
 	size_t (*dec)(const unsigned char *in, size_t n, unsigned char *out,
 	    const unsigned char *table);
 	size_t (*compact)(const unsigned char *in, size_t n, unsigned char *tmp,
 	    const unsigned char *table, unsigned skip, struct b64_scan *scan);
 };
 
+/* What the registry in dispatch.c lists, one per file. */
 extern const struct b64_impl b64_impl_scalar;
-#ifdef HAVE_TARGET_SSSE3
 extern const struct b64_impl b64_impl_ssse3;
-#endif
-#ifdef HAVE_TARGET_AVX2
 extern const struct b64_impl b64_impl_avx2;
-#endif
-#ifdef HAVE_TARGET_AVX512VBMI
 extern const struct b64_impl b64_impl_avx512;
-#endif
+extern const struct b64_impl b64_impl_neon;
 
-/* The implementation for the B64_IMPL_* bits of FLAGS, or NULL. */
+/*
+ * The implementation for the B64_IMPL_* bits of FLAGS; NULL if FLAGS has
+ * bits init does not know, or names one this build or CPU lacks.
+ */
 const struct b64_impl *b64_impl_pick(unsigned flags);
 
 #endif /* SEXTET_B64_PRIVATE_H */

@@ -6,29 +6,29 @@
 
 #include "b64_private.h"
 
-/* Worst first: auto picks the last usable one. */
+/*
+ * The registry: every implementation the library knows, worst first (auto
+ * picks the last usable one).  Adding one takes its file and one line
+ * here; tests, fuzzers, the benchmark and CI find it through b64_impl_at().
+ */
 static const struct b64_impl *const impls[] = {
 	&b64_impl_scalar,
-#ifdef HAVE_TARGET_SSSE3
 	&b64_impl_ssse3,
-#endif
-#ifdef HAVE_TARGET_AVX2
 	&b64_impl_avx2,
-#endif
-#ifdef HAVE_TARGET_AVX512VBMI
 	&b64_impl_avx512,
-#endif
+	&b64_impl_neon,
 };
 
 #define NIMPLS (sizeof(impls) / sizeof(impls[0]))
 
+/* Compiled into this build and run by this CPU. */
 static int
 usable(const struct b64_impl *impl)
 {
-	return impl->usable == NULL || impl->usable();
+	return impl->enc != NULL && (impl->usable == NULL || impl->usable());
 }
 
-/* The implementation ID if compiled in and usable on this CPU. */
+/* Implementation ID if compiled in and usable on this CPU. */
 static const struct b64_impl *
 find(unsigned id)
 {
@@ -39,25 +39,51 @@ find(unsigned id)
 }
 
 /*
- * B64_IMPL_AUTO: the one SEXTET_IMPL names (so that tests can run every
- * implementation through code that asks for none; NULL if that one is
- * unknown or unusable), else the best usable one.
+ * What B64_IMPL_AUTO means in this process: the one SEXTET_IMPL names (so
+ * that tests can run every implementation through code that asks for
+ * none; NULL if that one is unknown or unusable), else the best usable
+ * one.  Worked out once: getenv and the walk cost as much as a small
+ * decode.  The cache is the library's only static state besides the CPU
+ * features; every thread that fills it stores the same answer, so relaxed
+ * atomics make the race benign and no lock (nor libpthread) is needed.
  */
+static const struct b64_impl *
+auto_pick(void)
+{
+	static const struct b64_impl *cache;
+	static int filled;
+	const struct b64_impl *impl;
+	unsigned id;
+
+	if (__atomic_load_n(&filled, __ATOMIC_ACQUIRE))
+		return __atomic_load_n(&cache, __ATOMIC_RELAXED);
+	id = b64_impl_from_name(getenv("SEXTET_IMPL"));
+	if (id == UINT32_MAX) {
+		impl = NULL;
+	} else if (id != B64_IMPL_AUTO) {
+		impl = find(id);
+	} else {
+		impl = &b64_impl_scalar;
+		for (size_t k = NIMPLS; k-- > 0;) {
+			if (usable(impls[k])) {
+				impl = impls[k];
+				break;
+			}
+		}
+	}
+	__atomic_store_n(&cache, impl, __ATOMIC_RELAXED);
+	__atomic_store_n(&filled, 1, __ATOMIC_RELEASE);
+	return impl;
+}
+
 const struct b64_impl *
 b64_impl_pick(unsigned flags)
 {
 	unsigned id = flags & B64_IMPL_MASK;
 
-	if (id == B64_IMPL_AUTO)
-		id = b64_impl_from_name(getenv("SEXTET_IMPL"));
-	if (id == UINT32_MAX)
+	if (flags & ~(unsigned)B64_FLAGS_KNOWN)
 		return NULL;
-	if (id != B64_IMPL_AUTO)
-		return find(id);
-	for (size_t k = NIMPLS; k-- > 0;)
-		if (usable(impls[k]))
-			return impls[k];
-	return &b64_impl_scalar;
+	return id == B64_IMPL_AUTO ? auto_pick() : find(id);
 }
 
 int
@@ -77,20 +103,21 @@ b64_impl_name(unsigned flags)
 unsigned
 b64_impl_from_name(const char *name)
 {
-	static const struct {
-		const char *name;
-		unsigned id;
-	} names[] = {
-		{ "scalar", B64_IMPL_SCALAR }, { "ssse3", B64_IMPL_SSSE3 },
-		{ "avx2", B64_IMPL_AVX2 }, { "avx512", B64_IMPL_AVX512 },
-	};
-
 	if (name == NULL || *name == '\0' || strcmp(name, "auto") == 0)
 		return B64_IMPL_AUTO;
-	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
-		if (strcmp(name, names[k].name) == 0)
-			return names[k].id;
+	for (size_t k = 0; k < NIMPLS; k++)
+		if (strcmp(name, impls[k]->name) == 0)
+			return impls[k]->id;
 	return UINT32_MAX;
+}
+
+const char *
+b64_impl_at(size_t k, unsigned *id)
+{
+	if (k >= NIMPLS)
+		return NULL;
+	*id = impls[k]->id;
+	return impls[k]->name;
 }
 
 const char *

@@ -79,10 +79,13 @@ b64_encoder_init(struct b64_encoder *enc, unsigned flags, size_t wrap)
 	const struct b64_impl *impl = b64_impl_pick(flags);
 
 	memset(enc, 0, sizeof(*enc));
-	if (impl == NULL)
+	if (impl == NULL) {
+		/* Latched: update and final must not reach a NULL impl. */
+		enc->err = B64_ERR_UNSUPPORTED;
 		return B64_ERR_UNSUPPORTED;
+	}
 	enc->impl = impl;
-	enc->alphabet = (flags & B64_ALPHA_URL) ? b64_alpha_url : b64_alpha_std;
+	enc->alpha = b64_alphabet_for(flags);
 	enc->flags = flags;
 	enc->wrap = wrap;
 	return B64_OK;
@@ -131,7 +134,7 @@ one_group(struct b64_encoder *enc, const unsigned char *p, char *out,
 	char c[4], t[12];
 	size_t col = enc->col, k;
 
-	enc->impl->enc(p, 1, c, enc->alphabet);
+	enc->impl->enc(p, 1, c, enc->alpha);
 	k = put_chars(enc, c, 4, t);
 	if (k > room) {
 		enc->col = col;
@@ -162,7 +165,7 @@ wrap_block(struct b64_encoder *enc, const unsigned char *in, size_t groups,
 		g /= 2;
 	if (g == 0)
 		return 0;
-	enc->impl->enc(in, g, tmp, enc->alphabet);
+	enc->impl->enc(in, g, tmp, enc->alpha);
 	*written = put_chars(enc, tmp, g * 4, out);
 	return g;
 }
@@ -175,6 +178,11 @@ b64_encode_update(struct b64_encoder *enc, const void *in_, size_t n,
 	size_t i = 0, o = 0, nl = nl_len(enc->flags);
 	enum b64_status st = B64_OK;
 
+	if (enc->err != B64_OK) {
+		*in_used = 0;
+		*out_len = 0;
+		return enc->err;
+	}
 	if (n == 0)
 		goto done;
 	/* Complete a held triple first. */
@@ -209,7 +217,7 @@ b64_encode_update(struct b64_encoder *enc, const void *in_, size_t n,
 				st = B64_NEED_OUTPUT;
 				break;
 			}
-			enc->impl->enc(in + i, g, out + o, enc->alphabet);
+			enc->impl->enc(in + i, g, out + o, enc->alpha);
 			i += g * 3;
 			o += g * 4;
 			continue;
@@ -232,7 +240,7 @@ b64_encode_update(struct b64_encoder *enc, const void *in_, size_t n,
 		if (g && enc->col + g * 4 == enc->wrap && g * 4 + nl > room)
 			g--;
 		if (g) {
-			enc->impl->enc(in + i, g, out + o, enc->alphabet);
+			enc->impl->enc(in + i, g, out + o, enc->alpha);
 			i += g * 3;
 			o += g * 4;
 			enc->col += g * 4;
@@ -271,12 +279,14 @@ b64_encode_final(struct b64_encoder *enc, char *out, size_t cap,
 	size_t col = enc->col, k = 0;
 
 	*out_len = 0;
+	if (enc->err != B64_OK)
+		return enc->err;
 	if (enc->nhold) {
 		unsigned char p[3] = { 0, 0, 0 };
 		size_t nc = (enc->flags & B64_NO_PAD) ? enc->nhold + 1u : 4;
 
 		memcpy(p, enc->hold, enc->nhold);
-		enc->impl->enc(p, 1, c, enc->alphabet);
+		enc->impl->enc(p, 1, c, enc->alpha);
 		if (enc->nhold == 1)
 			c[2] = '=';
 		c[3] = '=';

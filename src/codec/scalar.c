@@ -1,75 +1,133 @@
 /*
  * scalar.c - the portable bulk loops: the reference every SIMD loop is
- * tested against.  Whole quanta per step, table driven, no branches per
- * character.
+ * tested against, and what a CPU without vector code runs.  No
+ * intrinsics: 64-bit words and tables of the alphabet descriptor.
+ *
+ * Encoding looks characters up two at a time (12 bits -> a pair, 8 KiB
+ * per alphabet); decoding looks each character up already shifted into
+ * its place in the 24-bit quantum, with a bit above them for "not in the
+ * alphabet", so a quantum is four loads and three ORs and sixteen
+ * characters need one test.
  */
+#include <string.h>
+
 #include "b64_private.h"
+
+/*
+ * Big-endian 8-byte loads and stores.  Where the byte order is known they
+ * are one memcpy and a byte swap (GCC and Clang do not reliably merge the
+ * byte-by-byte form of a store); elsewhere byte by byte.
+ */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#define BE64(w) __builtin_bswap64(w)
+#elif defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define BE64(w) (w)
+#endif
+
+static inline uint64_t
+load_be64(const unsigned char *p)
+{
+#ifdef BE64
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return BE64(w);
+#else
+	return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 |
+	    (uint64_t)p[2] << 40 | (uint64_t)p[3] << 32 |
+	    (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+	    (uint64_t)p[6] << 8 | (uint64_t)p[7];
+#endif
+}
+
+static inline void
+store_be64(unsigned char *p, uint64_t w)
+{
+#ifdef BE64
+	w = BE64(w);
+	memcpy(p, &w, 8);
+#else
+	for (int k = 7; k >= 0; k--, w >>= 8)
+		p[k] = (unsigned char)w;
+#endif
+}
+
+/* The eight characters of the 48 bits at the top of W. */
+static inline void
+enc_48(uint64_t w, char *out, const char (*pairs)[2])
+{
+	memcpy(out, pairs[w >> 52], 2);
+	memcpy(out + 2, pairs[(w >> 40) & 0xfff], 2);
+	memcpy(out + 4, pairs[(w >> 28) & 0xfff], 2);
+	memcpy(out + 6, pairs[(w >> 16) & 0xfff], 2);
+}
 
 static void
 enc_scalar(const unsigned char *in, size_t ngroups, char *out,
-    const char *alphabet)
+    const struct b64_alphabet *alpha)
 {
-	/* Two triples per step: one 48-bit window, eight characters. */
-	while (ngroups >= 2) {
-		uint64_t w = (uint64_t)in[0] << 40 | (uint64_t)in[1] << 32 |
-		    (uint64_t)in[2] << 24 | (uint64_t)in[3] << 16 |
-		    (uint64_t)in[4] << 8 | (uint64_t)in[5];
+	const char (*pairs)[2] = alpha->pairs;
 
-		out[0] = alphabet[(w >> 42) & 63];
-		out[1] = alphabet[(w >> 36) & 63];
-		out[2] = alphabet[(w >> 30) & 63];
-		out[3] = alphabet[(w >> 24) & 63];
-		out[4] = alphabet[(w >> 18) & 63];
-		out[5] = alphabet[(w >> 12) & 63];
-		out[6] = alphabet[(w >> 6) & 63];
-		out[7] = alphabet[w & 63];
-		in += 6;
-		out += 8;
-		ngroups -= 2;
+	/*
+	 * Four triples per step from two 8-byte loads at 0 and 6; the second
+	 * reads two bytes past the four, so a fifth triple must follow.
+	 */
+	while (ngroups >= 5) {
+		enc_48(load_be64(in), out, pairs);
+		enc_48(load_be64(in + 6), out + 8, pairs);
+		in += 12;
+		out += 16;
+		ngroups -= 4;
 	}
-	if (ngroups) {
+	while (ngroups > 0) {
 		uint32_t w = (uint32_t)in[0] << 16 | (uint32_t)in[1] << 8 |
 		    in[2];
 
-		out[0] = alphabet[(w >> 18) & 63];
-		out[1] = alphabet[(w >> 12) & 63];
-		out[2] = alphabet[(w >> 6) & 63];
-		out[3] = alphabet[w & 63];
+		memcpy(out, pairs[w >> 12], 2);
+		memcpy(out + 2, pairs[w & 0xfff], 2);
+		in += 3;
+		out += 4;
+		ngroups--;
 	}
+}
+
+/* The 24 bits of the quantum at P, with B64_DEC4_BAD set if any of its
+ * characters is not in the alphabet. */
+static inline uint32_t
+dec_quantum(const unsigned char *p, const uint32_t (*d)[256])
+{
+	return d[0][p[0]] | d[1][p[1]] | d[2][p[2]] | d[3][p[3]];
 }
 
 static size_t
 dec_scalar(const unsigned char *in, size_t n, unsigned char *out,
     const unsigned char *table)
 {
+	const uint32_t (*d)[256] = b64_alphabet_of(table)->dec4;
 	size_t i = 0;
 
-	/* Two quanta per step; any class code has bit 6 set. */
-	while (n - i >= 8) {
-		uint32_t a0 = table[in[i]], a1 = table[in[i + 1]];
-		uint32_t a2 = table[in[i + 2]], a3 = table[in[i + 3]];
-		uint32_t b0 = table[in[i + 4]], b1 = table[in[i + 5]];
-		uint32_t b2 = table[in[i + 6]], b3 = table[in[i + 7]];
-		uint32_t a = a0 << 18 | a1 << 12 | a2 << 6 | a3;
-		uint32_t b = b0 << 18 | b1 << 12 | b2 << 6 | b3;
+	/* Sixteen characters per step, twelve bytes stored as two 8-byte
+	 * words that overlap by four. */
+	while (n - i >= 16) {
+		uint32_t a = dec_quantum(in + i, d);
+		uint32_t b = dec_quantum(in + i + 4, d);
+		uint32_t c = dec_quantum(in + i + 8, d);
+		uint32_t e = dec_quantum(in + i + 12, d);
 
-		if ((a0 | a1 | a2 | a3 | b0 | b1 | b2 | b3) & 0xc0u)
+		if ((a | b | c | e) & B64_DEC4_BAD)
 			break;
-		out[0] = (unsigned char)(a >> 16);
-		out[1] = (unsigned char)(a >> 8);
-		out[2] = (unsigned char)a;
-		out[3] = (unsigned char)(b >> 16);
-		out[4] = (unsigned char)(b >> 8);
-		out[5] = (unsigned char)b;
-		out += 6;
-		i += 8;
+		store_be64(out, (uint64_t)a << 40 | (uint64_t)b << 16 | c >> 8);
+		store_be64(out + 4, (uint64_t)(b & 0xffff) << 48 |
+		    (uint64_t)c << 24 | e);
+		out += 12;
+		i += 16;
 	}
 	while (n - i >= 4) {
-		uint32_t a0 = table[in[i]], a1 = table[in[i + 1]];
-		uint32_t a2 = table[in[i + 2]], a3 = table[in[i + 3]];
-		uint32_t a = a0 << 18 | a1 << 12 | a2 << 6 | a3;
+		uint32_t a = dec_quantum(in + i, d);
 
-		if ((a0 | a1 | a2 | a3) & 0xc0u)
+		if (a & B64_DEC4_BAD)
 			break;
 		out[0] = (unsigned char)(a >> 16);
 		out[1] = (unsigned char)(a >> 8);

@@ -20,13 +20,12 @@
  */
 static AVX2 void
 enc_avx2(const unsigned char *in, size_t ngroups, char *out,
-    const char *alphabet)
+    const struct b64_alphabet *alpha)
 {
-	const int url = alphabet[62] == '-';
 	const __m256i shuf = _mm256_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8,
 	    7, 10, 9, 11, 10, 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
-	const char c62 = (char)((url ? '-' : '+') - 62);
-	const char c63 = (char)((url ? '_' : '/') - 63);
+	const char c62 = (char)(alpha->c62 - 62);
+	const char c63 = (char)(alpha->c63 - 63);
 	const __m256i offs = _mm256_setr_epi8('a' - 26, '0' - 52, '0' - 52,
 	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
 	    '0' - 52, c62, c63, 'A', 0, 0, 'a' - 26, '0' - 52, '0' - 52,
@@ -60,7 +59,7 @@ enc_avx2(const unsigned char *in, size_t ngroups, char *out,
 		out += 32;
 		ngroups -= 8;
 	}
-	b64_impl_scalar.enc(in, ngroups, out, alphabet);
+	b64_impl_scalar.enc(in, ngroups, out, alpha);
 }
 
 /*
@@ -74,7 +73,8 @@ static AVX2 size_t
 dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
     const unsigned char *table)
 {
-	const int url = table == b64_dec_url;
+	const struct b64_alphabet *alpha = b64_alphabet_of(table);
+	const int url = alpha->url;
 	const __m256i lo_bits = url ?
 	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
 		0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33, 0x15, 0x11, 0x11,
@@ -89,13 +89,13 @@ dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
 	    0x08, 0x04, h7, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
 	    0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, h7, 0x10, 0x10, 0x10,
 	    0x10, 0x10, 0x10, 0x10, 0x10);
-	const char r2 = url ? 62 - '-' : 62 - '+';
+	const char r2 = (char)(62 - alpha->c62);
 	const __m256i roll = _mm256_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A',
 	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, r2, 52 - '0', -'A',
 	    -'A', 26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
-	const __m256i c63 = _mm256_set1_epi8((char)(url ? '_' : '/'));
+	const __m256i c63 = _mm256_set1_epi8((char)alpha->c63);
 	const __m256i fix63 = _mm256_set1_epi8((char)(url ?
-	    63 - '_' - (0 - 'A') : 63 - '/' - r2));
+	    63 - alpha->c63 - (0 - 'A') : 63 - alpha->c63 - r2));
 	const __m256i pack = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14,
 	    13, 12, -1, -1, -1, -1, 2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1,
 	    -1, -1, -1);
@@ -136,5 +136,10 @@ usable_avx2(void)
 
 const struct b64_impl b64_impl_avx2 = {
 	"avx2", B64_IMPL_AVX2, usable_avx2, enc_avx2, dec_avx2, NULL,
+};
+#else
+/* Not in this build: named, never picked. */
+const struct b64_impl b64_impl_avx2 = {
+	"avx2", B64_IMPL_AVX2, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_AVX2 */

@@ -23,9 +23,9 @@
  */
 static VBMI void
 enc_avx512(const unsigned char *in, size_t ngroups, char *out,
-    const char *alphabet)
+    const struct b64_alphabet *alpha)
 {
-	const __m512i abc = _mm512_loadu_si512((const void *)alphabet);
+	const __m512i abc = _mm512_loadu_si512((const void *)alpha->chars);
 	const __m512i spread = _mm512_set_epi8(
 	    46, 47, 45, 46, 43, 44, 42, 43, 40, 41, 39, 40, 37, 38, 36, 37,
 	    34, 35, 33, 34, 31, 32, 30, 31, 28, 29, 27, 28, 25, 26, 24, 25,
@@ -44,7 +44,7 @@ enc_avx512(const unsigned char *in, size_t ngroups, char *out,
 		out += 64;
 		ngroups -= 16;
 	}
-	b64_impl_scalar.enc(in, ngroups, out, alphabet);
+	b64_impl_scalar.enc(in, ngroups, out, alpha);
 }
 
 /*
@@ -56,8 +56,7 @@ static VBMI size_t
 dec_avx512(const unsigned char *in, size_t n, unsigned char *out,
     const unsigned char *table)
 {
-	const unsigned char *t = table == b64_dec_url ? b64_vbmi_url :
-	    b64_vbmi_std;
+	const unsigned char *t = b64_alphabet_of(table)->ascii;
 	const __m512i t0 = _mm512_loadu_si512((const void *)t);
 	const __m512i t1 = _mm512_loadu_si512((const void *)(t + 64));
 	const __m512i gather = _mm512_set_epi8(
@@ -99,8 +98,7 @@ static VBMI2 size_t
 compact_avx512(const unsigned char *in, size_t n, unsigned char *tmp,
     const unsigned char *table, unsigned skip, struct b64_scan *sc)
 {
-	const unsigned char *t = table == b64_dec_url ? b64_vbmi_url :
-	    b64_vbmi_std;
+	const unsigned char *t = b64_alphabet_of(table)->ascii;
 	const __m512i t0 = _mm512_loadu_si512((const void *)t);
 	const __m512i t1 = _mm512_loadu_si512((const void *)(t + 64));
 	/* Per block only counts; the last alphabet character's line is
@@ -176,5 +174,10 @@ usable_avx512(void)
 const struct b64_impl b64_impl_avx512 = {
 	"avx512", B64_IMPL_AVX512, usable_avx512, enc_avx512, dec_avx512,
 	compact_avx512,
+};
+#else
+/* Not in this build: named, never picked. */
+const struct b64_impl b64_impl_avx512 = {
+	"avx512", B64_IMPL_AVX512, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_AVX512VBMI */

@@ -12,15 +12,14 @@
 
 static SSSE3 void
 enc_ssse3(const unsigned char *in, size_t ngroups, char *out,
-    const char *alphabet)
+    const struct b64_alphabet *alpha)
 {
-	const int url = alphabet[62] == '-';
 	const __m128i shuf = _mm_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7,
 	    10, 9, 11, 10);
 	const __m128i offs = _mm_setr_epi8('a' - 26, '0' - 52, '0' - 52,
 	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
-	    '0' - 52, (char)((url ? '-' : '+') - 62),
-	    (char)((url ? '_' : '/') - 63), 'A', 0, 0);
+	    '0' - 52, (char)(alpha->c62 - 62), (char)(alpha->c63 - 63), 'A',
+	    0, 0);
 
 	/* Each step reads 16 bytes and uses 12. */
 	while (ngroups >= 6) {
@@ -42,14 +41,15 @@ enc_ssse3(const unsigned char *in, size_t ngroups, char *out,
 		out += 16;
 		ngroups -= 4;
 	}
-	b64_impl_scalar.enc(in, ngroups, out, alphabet);
+	b64_impl_scalar.enc(in, ngroups, out, alpha);
 }
 
 static SSSE3 size_t
 dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
     const unsigned char *table)
 {
-	const int url = table == b64_dec_url;
+	const struct b64_alphabet *alpha = b64_alphabet_of(table);
+	const int url = alpha->url;
 	const __m128i lo_bits = url ?
 	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
 		0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33) :
@@ -58,12 +58,12 @@ dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
 	const __m128i hi_bits = _mm_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04,
 	    0x08, 0x04, url ? 0x20 : 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
 	    0x10, 0x10);
-	const char r2 = url ? 62 - '-' : 62 - '+';
+	const char r2 = (char)(62 - alpha->c62);
 	const __m128i roll = _mm_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A',
 	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
-	const __m128i c63 = _mm_set1_epi8((char)(url ? '_' : '/'));
+	const __m128i c63 = _mm_set1_epi8((char)alpha->c63);
 	const __m128i fix63 = _mm_set1_epi8((char)(url ?
-	    63 - '_' - (0 - 'A') : 63 - '/' - r2));
+	    63 - alpha->c63 - (0 - 'A') : 63 - alpha->c63 - r2));
 	const __m128i pack = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13,
 	    12, -1, -1, -1, -1);
 	const __m128i nib = _mm_set1_epi8(0x0f);
@@ -102,5 +102,10 @@ usable_ssse3(void)
 
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3, NULL,
+};
+#else
+/* Not in this build: named, never picked. */
+const struct b64_impl b64_impl_ssse3 = {
+	"ssse3", B64_IMPL_SSSE3, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_SSSE3 */

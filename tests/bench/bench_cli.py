@@ -33,6 +33,7 @@ import argparse
 import base64
 import hashlib
 import os
+import shlex
 import shutil
 import statistics
 import sys
@@ -156,7 +157,7 @@ def rss_once(env, command, infile, pipe, resfile):
         line = "cat %s | (%s; %s) | cat > /dev/null" % (shq(infile),
                                                        command, report)
     else:
-        line = ": | (%s %s > /dev/null; %s)" % (command, shq(infile), report)
+        line = ": | (%s > /dev/null; %s)" % (command, report)
     try:
         os.unlink(resfile)
     except FileNotFoundError:
@@ -178,15 +179,51 @@ def reap(pid):
 
 
 class Runner:
-    def __init__(self, name, path, env):
+    """One program to time: sextet (per implementation), GNU or a peer.
+
+    COMMAND is a list of words.  By default a case's GNU-style arguments
+    (-w0, -d, -d -i) and then the input file are appended; a peer whose
+    options differ places them itself with the words {args} (replaced by
+    the arguments) and {file} (the input file).  In the pipe cases the
+    input comes on standard input and {file} is dropped.
+    """
+
+    def __init__(self, key, name, command, env, impl="-", peer=False):
+        self.key = key
         self.name = name
-        self.path = path
+        self.command = command
+        self.path = command[0]
         self.env = env
+        self.impl = impl
+        self.peer = peer
         self.devnull = os.open(os.devnull, os.O_WRONLY)
 
+    def argv(self, args, infile):
+        """The words to run for ARGS on INFILE (None: standard input)."""
+        words = []
+        placed_args = placed_file = False
+        for w in self.command:
+            if w == "{args}":
+                words.extend(args)
+                placed_args = True
+            elif w == "{file}":
+                if infile is not None:
+                    words.append(infile)
+                placed_file = True
+            else:
+                words.append(w)
+        if not placed_args:
+            words.extend(args)
+        if not placed_file and infile is not None:
+            words.append(infile)
+        return words
+
+    def shell_words(self, args, infile=None):
+        return " ".join(shq(w) for w in self.argv(args, infile))
+
     def shell_line(self, args, infile, tail):
-        q = [shq(self.path)] + [shq(a) for a in args]
-        return "cat %s | %s | %s" % (shq(infile), " ".join(q), tail)
+        return "cat %s | %s | %s" % (shq(infile), self.shell_words(args),
+                                     tail)
 
     def timed(self, case, args):
         """One timed run: (seconds, exit status)."""
@@ -195,7 +232,7 @@ class Runner:
                     self.shell_line(args, case.infile, "cat > /dev/null")]
             out = None
         else:
-            argv = [self.path] + args + [case.infile]
+            argv = self.argv(args, case.infile)
             out = self.devnull
         t0 = time.perf_counter()
         pid = spawn(argv, self.env, stdout=out)
@@ -211,9 +248,8 @@ class Runner:
         (the floor is then the subshell's small RSS), reaps it, and execs
         a Python that reads RUSAGE_CHILDREN: the program's ru_maxrss.
         """
-        return rss_probe(self.env, "%s%s" % (
-            shq(self.path), "".join(" " + shq(a) for a in args)),
-            case.infile, case.pipe, resfile)
+        return rss_probe(self.env, self.shell_words(args), case.infile,
+                         case.pipe, resfile)
 
     def output(self, case, args):
         """Run once, hashing standard output: (status, sha256, length)."""
@@ -221,7 +257,7 @@ class Runner:
             argv = ["/bin/sh", "-c", self.shell_line(args, case.infile,
                                                      "cat")]
         else:
-            argv = [self.path] + args + [case.infile]
+            argv = self.argv(args, case.infile)
         r, w = os.pipe()
         try:
             pid = spawn(argv, self.env, stdout=w)
@@ -260,67 +296,87 @@ class Case:
         self.nbytes = os.path.getsize(infile)
 
 
-def run_case(case, ours, gnu, runs, resfile):
-    """Check, then time interleaved; returns a result dict."""
-    res = {"case": case, "error": None}
-    outs = []
-    for prog, args in ((ours, case.ours_args), (gnu, case.gnu_args)):
-        outs.append(prog.output(case, args))
-    (s_o, h_o, n_o), (s_g, h_g, n_g) = outs
+def case_args(case, prog):
+    return case.gnu_args if prog.key == "gnu" or prog.peer else \
+        case.ours_args
+
+
+def run_case(case, ours, gnu, peers, runs, resfile):
+    """Check, then time every program interleaved; returns a result dict
+    with one entry per program key (or its error).  sextet and GNU must
+    be right for the case to count; a peer that is wrong or fails is only
+    marked in its own cells."""
+    res = {"case": case, "error": None, "progs": {}}
+    progs = ours + [gnu] + peers
+    outs = {p.key: p.output(case, case_args(case, p)) for p in progs}
     problems = []
-    if s_o != 0:
-        problems.append("sextet exited %d" % s_o)
-    if s_g != 0:
-        problems.append("GNU exited %d" % s_g)
-    if (h_o, n_o) != (h_g, n_g):
-        problems.append("outputs differ (sextet %d bytes, GNU %d bytes)"
-                        % (n_o, n_g))
-    if case.expect is not None and h_o != case.expect:
-        problems.append("sextet output is not the expected one")
-    if case.expect is not None and h_g != case.expect:
-        problems.append("GNU output is not the expected one")
+    for p in ours + [gnu]:
+        status, digest, _ = outs[p.key]
+        if status != 0:
+            problems.append("%s exited %d" % (p.name, status))
+        elif case.expect is not None and digest != case.expect:
+            problems.append("%s output is not the expected one" % p.name)
+    ref = outs[gnu.key]
+    for p in ours:
+        if outs[p.key][0] == 0 and outs[p.key][1:] != ref[1:]:
+            problems.append("outputs differ (%s %d bytes, GNU %d bytes)"
+                            % (p.name, outs[p.key][2], ref[2]))
     if problems:
         res["error"] = "; ".join(problems)
         return res
+    live = list(ours) + [gnu]
+    for p in peers:
+        status, digest, _ = outs[p.key]
+        if status != 0:
+            res["progs"][p.key] = {"error": "exit %d" % status}
+        elif digest != (case.expect or ref[1]):
+            res["progs"][p.key] = {"error": "wrong output"}
+        else:
+            live.append(p)
 
-    times = {"ours": [], "gnu": []}
+    times = {p.key: [] for p in live}
     for _ in range(runs):
-        for key, prog, args in (("ours", ours, case.ours_args),
-                                ("gnu", gnu, case.gnu_args)):
-            t, status = prog.timed(case, args)
+        for p in list(live):
+            if p.key not in times:
+                continue
+            t, status = p.timed(case, case_args(case, p))
             if status != 0:
-                res["error"] = "%s exited %d in a timed run" % (prog.name,
+                if p.peer:
+                    res["progs"][p.key] = {"error": "exit %d" % status}
+                    del times[p.key]
+                    continue
+                res["error"] = "%s exited %d in a timed run" % (p.name,
                                                                status)
                 return res
-            times[key].append(t)
-    rss = {}
-    for key, prog, args in (("ours", ours, case.ours_args),
-                            ("gnu", gnu, case.gnu_args)):
-        rss[key] = prog.rss(case, args, resfile)
-        if rss[key] is None:
-            res["error"] = "%s failed in the RSS run" % prog.name
+            times[p.key].append(t)
+    for p in live:
+        if p.key not in times:
+            continue
+        rss = p.rss(case, case_args(case, p), resfile)
+        if rss is None and not p.peer:
+            res["error"] = "%s failed in the RSS run" % p.name
             return res
-
-    for key in ("ours", "gnu"):
-        ts = times[key]
+        ts = times[p.key]
         if case.startup:
             vals = [t * 1e3 for t in ts]          # ms per run
         else:
             vals = [case.nbytes / t / 1e6 for t in ts]  # MB/s of input
-        res[key] = {
+        res["progs"][p.key] = {
             "median": statistics.median(vals),
             "min": min(vals),
             "max": max(vals),
-            "rss": rss[key],
+            "rss": rss,
         }
-    if case.startup:
-        res["ratio"] = res["gnu"]["median"] / res["ours"]["median"]
-    else:
-        res["ratio"] = res["ours"]["median"] / res["gnu"]["median"]
-    target = TARGETS.get(case.key)
-    res["target"] = target
-    res["met"] = None if target is None else res["ratio"] >= target
     return res
+
+
+def ratio(case, a, b):
+    """How much faster A is than B (medians); None if either is missing."""
+    if a is None or b is None or "median" not in a or "median" not in b:
+        return None
+    if case.startup:
+        return b["median"] / a["median"]
+    return a["median"] / b["median"]
 
 
 def fmt_num(v):
@@ -335,40 +391,78 @@ def mib(kib):
     return "?" if kib is None else "%.2f MiB" % (kib / 1024)
 
 
-def table_rows(results, floors):
-    head = ["case", "unit", "sextet median", "sextet min-max",
-            "GNU median", "GNU min-max", "ratio", "target", "met",
-            "RSS sextet", "RSS GNU", "RSS diff"]
+def table_rows(results, floors, ours, gnu, peers, cpu):
+    """One row per case and sextet implementation; GNU and the peers are
+    timed once per case and repeated on each of its rows."""
+    head = ["case", "impl", "unit", "sextet median", "sextet min-max",
+            "GNU median", "GNU min-max", "ratio", "target", "met"]
+    for p in peers:
+        head += [p.name + " median", "vs " + p.name]
+    head += ["RSS sextet", "RSS GNU", "RSS diff", "cpu"]
     rows = []
+    sections = {}
     for res in results:
         c = res["case"]
+        if not sections:
+            sections[len(rows)] = "-- output to /dev/null: base64 ARGS " \
+                "FILE > /dev/null"
+        if c.pipe and len(sections) == 1:
+            sections[len(rows)] = "-- pipes: cat FILE | base64 ARGS | " \
+                "cat > /dev/null"
         if res["error"]:
-            rows.append([c.label, "", "FAILED: " + res["error"]] +
-                        [""] * (len(head) - 3))
+            rows.append([c.label, "", "", "FAILED: " + res["error"]] +
+                        [""] * (len(head) - 4))
             continue
-        o, g = res["ours"], res["gnu"]
-        unit = "ms/run" if c.startup else "MB/s"
-        t = res["target"]
-        diff = o["rss"] - g["rss"]
+        g = res["progs"][gnu.key]
         floor = floors[c.pipe]
 
         def rss_cell(kib):
+            if kib is None:
+                return "?"
             mark = "*" if floor is not None and kib <= floor else ""
             return mib(kib) + mark
-        rows.append([
-            c.label, unit,
-            fmt_num(o["median"]),
-            "%s-%s" % (fmt_num(o["min"]), fmt_num(o["max"])),
-            fmt_num(g["median"]),
-            "%s-%s" % (fmt_num(g["min"]), fmt_num(g["max"])),
-            "%.2fx" % res["ratio"],
-            ">= %.1fx" % t if t is not None else "",
-            ("yes" if res["met"] else "NO") if t is not None else "",
-            rss_cell(o["rss"]),
-            rss_cell(g["rss"]),
-            "%+.2f MiB" % (diff / 1024),
-        ])
-    return head, rows
+        for o_prog in ours:
+            o = res["progs"][o_prog.key]
+            r = ratio(c, o, g)
+            t = TARGETS.get(c.key)
+            row = [
+                c.label, o_prog.impl,
+                "ms/run" if c.startup else "MB/s",
+                fmt_num(o["median"]),
+                "%s-%s" % (fmt_num(o["min"]), fmt_num(o["max"])),
+                fmt_num(g["median"]),
+                "%s-%s" % (fmt_num(g["min"]), fmt_num(g["max"])),
+                "%.2fx" % r,
+                ">= %.1fx" % t if t is not None else "",
+                ("yes" if r >= t else "NO") if t is not None else "",
+            ]
+            for p in peers:
+                pr = res["progs"].get(p.key, {"error": "?"})
+                if "error" in pr:
+                    row += [pr["error"], ""]
+                else:
+                    row += [fmt_num(pr["median"]),
+                            "%.2fx" % ratio(c, o, pr)]
+            diff = o["rss"] - g["rss"]
+            row += [rss_cell(o["rss"]), rss_cell(g["rss"]),
+                    "%+.2f MiB" % (diff / 1024), cpu]
+            rows.append(row)
+    return head, rows, sections
+
+
+def targets_met(results, ours, gnu):
+    """(met, counted) over every case and implementation with a target."""
+    met = counted = 0
+    for res in results:
+        t = TARGETS.get(res["case"].key)
+        if res["error"] or t is None:
+            continue
+        for o in ours:
+            counted += 1
+            r = ratio(res["case"], res["progs"][o.key],
+                      res["progs"][gnu.key])
+            met += r >= t
+    return met, counted
 
 
 def print_plain(head, rows, sections):
@@ -377,7 +471,7 @@ def print_plain(head, rows, sections):
         for i, cell in enumerate(r):
             if not cell.startswith("FAILED"):
                 widths[i] = max(widths[i], len(cell))
-    right = set(range(2, len(head)))
+    right = set(range(3, len(head) - 1))
 
     def line(cells):
         out = []
@@ -398,7 +492,8 @@ def print_plain(head, rows, sections):
 
 def print_markdown(head, rows, sections):
     print("| " + " | ".join(head) + " |")
-    print("|" + "|".join(["---"] * 2 + ["---:"] * (len(head) - 2)) + "|")
+    print("|" + "|".join(["---"] * 3 + ["---:"] * (len(head) - 4) +
+                         ["---"]) + "|")
     for i, r in enumerate(rows):
         if i in sections:
             print("| **" + sections[i].strip(" -:") + "**" +
@@ -478,8 +573,15 @@ def main():
     ap.add_argument("--gnu", default="/usr/bin/base64",
                     help="GNU base64 (default /usr/bin/base64)")
     ap.add_argument("--impl", default=None,
-                    help="set SEXTET_IMPL=NAME for sextet (default: unset, "
-                    "sextet picks)")
+                    help="set SEXTET_IMPL=NAME for sextet; a comma-separated "
+                    "list (auto,avx2,scalar) times each, one row per case "
+                    "and implementation (default: unset, sextet picks)")
+    ap.add_argument("--peer", action="append", default=[],
+                    metavar="NAME=COMMAND",
+                    help="also time COMMAND (split like a shell would; "
+                    "{args} and {file} place the GNU-style arguments and "
+                    "the input file, else both are appended) and show it "
+                    "as NAME; repeatable")
     ap.add_argument("--tmpdir", default=None,
                     help="where to make the temporary directory")
     ap.add_argument("--markdown", action="store_true",
@@ -500,11 +602,29 @@ def main():
     base_env = dict(os.environ)
     base_env.pop("SEXTET_IMPL", None)
     base_env["LC_ALL"] = "C"
-    ours_env = dict(base_env)
-    if opts.impl:
-        ours_env["SEXTET_IMPL"] = opts.impl
-    ours = Runner("sextet", ours_path, ours_env)
-    gnu = Runner("GNU", gnu_path, base_env)
+    ours = []
+    for name in (opts.impl or "").split(",") if opts.impl else [None]:
+        env = dict(base_env)
+        if name:
+            env["SEXTET_IMPL"] = name
+        ours.append(Runner("sextet:%s" % (name or "auto"), "sextet",
+                           [ours_path], env, impl=name or "auto"))
+    gnu = Runner("gnu", "GNU", [gnu_path], base_env)
+    peers = []
+    for spec in opts.peer:
+        name, eq, command = spec.partition("=")
+        words = shlex.split(command)
+        if not eq or not name or not words:
+            ap.error("--peer takes NAME=COMMAND, got %r" % spec)
+        if "/" not in words[0]:
+            found = shutil.which(words[0])
+            if found is None:
+                ap.error("--peer %s: %s not found" % (name, words[0]))
+            words[0] = found
+        if not os.access(words[0], os.X_OK):
+            ap.error("--peer %s: %s is not an executable" % (name, words[0]))
+        peers.append(Runner("peer:" + name, name, words, base_env,
+                            peer=True))
 
     snap0, wall0 = cpu_snapshot(), time.monotonic()
     tmp = tempfile.mkdtemp(prefix="sextet-bench.", dir=opts.tmpdir)
@@ -513,8 +633,9 @@ def main():
                          % (human(opts.size), tmp))
         files, data_sha = make_files(tmp, opts.size)
         resfile = os.path.join(tmp, "rss")
-        floors = {pipe: rss_probe(base_env, "/bin/true", files["small"], pipe,
-                                  resfile) for pipe in (False, True)}
+        floors = {pipe: rss_probe(base_env, "/bin/true" + (
+            "" if pipe else " " + shq(files["small"])), files["small"], pipe,
+            resfile) for pipe in (False, True)}
         sha = {k: file_sha(files[k]) for k in ("enc76", "enc0")}
         p = files
         R = opts.runs
@@ -546,23 +667,29 @@ def main():
             sys.stderr.write("bench_cli.py: %s%s, %d runs each\n"
                              % ("pipe: " if case.pipe else "", case.label,
                                 runs))
-            results.append(run_case(case, ours, gnu, runs, resfile))
+            results.append(run_case(case, ours, gnu, peers, runs,
+                                    resfile))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     snap1, wall1 = cpu_snapshot(), time.monotonic()
 
-    print("sextet: %s (%s)" % (ours_path, first_line(ours_path, ours_env)))
+    cpu = cpu_model()
+    print("sextet: %s (%s)" % (ours_path, first_line(ours_path, base_env)))
     print("GNU:    %s (%s)" % (gnu_path, first_line(gnu_path, base_env)))
+    for p in peers:
+        print("peer %s: %s" % (p.name, " ".join(
+            w if w in ("{args}", "{file}") else shq(w) for w in p.command)))
     print("SEXTET_IMPL: %s" % (opts.impl or "unset (auto)"))
     print("cpu: %s, %d CPUs; other processes kept %s CPUs busy on average "
-          "during the run" % (cpu_model(), os.cpu_count() or 0,
+          "during the run" % (cpu, os.cpu_count() or 0,
                               other_load(snap0, snap1, wall1 - wall0)))
     print("data: %s random; %d runs per program and case, interleaved "
-          "(sextet, GNU, sextet, ...); start-up: %d runs"
+          "(sextet, GNU, peers, sextet, ...); start-up: %d runs"
           % (human(opts.size), opts.runs, opts.startup_runs))
     print("MB/s = MB (1e6 bytes) of input file per second of wall time; "
           "median and min-max over the runs.")
-    print("ratio = sextet/GNU of the medians (start-up: GNU ms / sextet ms).")
+    print("ratio = sextet/GNU of the medians (start-up: GNU ms / sextet ms); "
+          "vs PEER = sextet/PEER likewise.")
     print("RSS = peak resident set (ru_maxrss) of the base64 process, median "
           "of %d extra runs forked by sh;" % RSS_RUNS)
     print("      diff = sextet - GNU.  Floor, the RSS /bin/true shows when run "
@@ -571,19 +698,14 @@ def main():
     print("      a * marks a figure at or below it: the process's own peak "
           "is at most that.")
     print()
-    head, rows = table_rows(results, floors)
-    pipe_start = next(i for i, (c, _) in enumerate(cases) if c.pipe)
-    sections = {0: "-- output to /dev/null: base64 ARGS FILE > /dev/null",
-                pipe_start: "-- pipes: cat FILE | base64 ARGS | "
-                "cat > /dev/null"}
+    head, rows, sections = table_rows(results, floors, ours, gnu, peers, cpu)
     if opts.markdown:
         print_markdown(head, rows, sections)
     else:
         print_plain(head, rows, sections)
-    met = [r for r in results if not r["error"] and r["target"] is not None]
+    met, counted = targets_met(results, ours, gnu)
     print()
-    print("targets met: %d of %d" % (sum(1 for r in met if r["met"]),
-                                     len(met)))
+    print("targets met: %d of %d" % (met, counted))
     failed = [r for r in results if r["error"]]
     if failed:
         print("FAILED cases: %d (see table)" % len(failed))

@@ -1,8 +1,8 @@
 /*
  * bench_codec.c - throughput of the sextet codec in memory.
  *
- * For every implementation this build and CPU run (scalar, ssse3, avx2,
- * avx512; or only the one named with --impl), and for input buffers of
+ * For every implementation of the library's registry that this build and
+ * CPU run (or only the one named with --impl), and for input buffers of
  * 1 KiB, 64 KiB, 1 MiB and 64 MiB, time:
  *
  *   encode          b64_encode, no line breaks
@@ -65,13 +65,8 @@ struct impl {
 	const char *name;
 };
 
-static const struct impl impls[] = {
-	{ B64_IMPL_SCALAR, "scalar" },
-	{ B64_IMPL_SSSE3, "ssse3" },
-	{ B64_IMPL_AVX2, "avx2" },
-	{ B64_IMPL_AVX512, "avx512" },
-};
-#define NIMPLS (sizeof(impls) / sizeof(impls[0]))
+/* At most this many in the library's registry (b64_impl_at). */
+#define NIMPLS 16
 
 static const size_t full_sizes[] = { KIB, 64 * KIB, MIB, 64 * MIB };
 static const size_t quick_sizes[] = { KIB, 64 * KIB, MIB };
@@ -309,11 +304,17 @@ main(int argc, char **argv)
 		chosen[0].name = id == B64_IMPL_AUTO ? "auto" : only;
 		nchosen = 1;
 	} else {
-		for (ii = 0; ii < NIMPLS; ii++) {
-			if (b64_impl_available(impls[ii].id))
-				chosen[nchosen++] = impls[ii];
-			else
-				missing[nmissing++] = impls[ii].name;
+		const char *name;
+		unsigned id;
+
+		for (ii = 0; ii < NIMPLS &&
+		    (name = b64_impl_at(ii, &id)) != NULL; ii++) {
+			if (b64_impl_available(id)) {
+				chosen[nchosen].id = id;
+				chosen[nchosen++].name = name;
+			} else {
+				missing[nmissing++] = name;
+			}
 		}
 	}
 	if (!b64_impl_available(B64_IMPL_SCALAR)) {

@@ -1,19 +1,33 @@
 /*
- * test_impls.c - every implementation gives the scalar one's answers.
+ * test_impls.c - every implementation gives the scalar one's answers, and
+ * the codec contract around choosing one.
  *
- * For each of B64_IMPL_SCALAR, SSSE3, AVX2, AVX512 (and AUTO, whatever it
- * picks) that b64_impl_available() reports, encode random data of every
- * length 0..2000 and decode valid, corrupted and random inputs of up to
- * ~2700 bytes, one-shot and streamed in random chunks, and compare output
- * bytes, status and error offset with B64_IMPL_SCALAR.  Implementations
- * this build or CPU lacks are reported as "# SKIP", after checking that
- * forcing them is refused with B64_ERR_UNSUPPORTED.  This is the gate for
- * SIMD work: inputs start at every alignment and corruptions cluster
- * around the block sizes vector loops use.
+ * For every implementation the library's registry lists (b64_impl_at),
+ * and for B64_IMPL_AUTO (whatever it picks), that b64_impl_available()
+ * reports, encode random data of every length 0..2000 and decode valid,
+ * corrupted and random inputs of up to ~2700 bytes, one-shot and streamed
+ * in random chunks, and compare output bytes, status and error offset with
+ * B64_IMPL_SCALAR.  Implementations this build or CPU lacks are reported
+ * as "# SKIP" by name, after checking that forcing them is refused with
+ * B64_ERR_UNSUPPORTED.  This is the gate for SIMD work: inputs start at
+ * every alignment and corruptions cluster around the block sizes vector
+ * loops use.
+ *
+ * Also: unknown flag bits are refused by both inits, a failed encoder
+ * init latches its error, and SEXTET_IMPL is read once per process (in a
+ * child process, so that the variable CI sets for this test still
+ * decides what the parent runs).
+ *
+ * `test_impls --list` prints the registry instead, one line per
+ * implementation: its name, then "yes" or "no" for whether this build and
+ * CPU run it (for CI scripts: see .ci/run and .ci/arm64).
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "b64.h"
 #include "tap.h"
@@ -30,15 +44,27 @@ struct impl {
 	const char *name;
 };
 
-static const struct impl impls[] = {
-	{ B64_IMPL_SCALAR, "scalar" },
-	{ B64_IMPL_SSSE3, "ssse3" },
-	{ B64_IMPL_AVX2, "avx2" },
-	{ B64_IMPL_AVX512, "avx512" },
-	{ B64_IMPL_AUTO, "auto" },
-};
+/* The registry's implementations, then "auto"; filled by list_impls(). */
+#define MAXIMPLS 16
+static struct impl impls[MAXIMPLS + 1];
+static size_t nimpls;
 
-#define NIMPLS (sizeof(impls) / sizeof(impls[0]))
+static void
+list_impls(void)
+{
+	const char *name;
+	unsigned id;
+
+	while (nimpls < MAXIMPLS &&
+	    (name = b64_impl_at(nimpls, &id)) != NULL) {
+		impls[nimpls].id = id;
+		impls[nimpls].name = name;
+		nimpls++;
+	}
+	impls[nimpls].id = B64_IMPL_AUTO;
+	impls[nimpls].name = "auto";
+	nimpls++;
+}
 
 struct result {
 	enum b64_status st;
@@ -327,14 +353,43 @@ static void
 test_api(void)
 {
 	const char *auto_name = b64_impl_name(B64_IMPL_AUTO);
-	size_t i;
+	static const char *const known[] = {
+		"scalar", "ssse3", "avx2", "avx512", "neon",
+	};
+	size_t i, k, nreg = nimpls - 1;
+	unsigned id = 12345;
 	int pass = 1;
 
-	for (i = 0; i + 1 < NIMPLS; i++)
-		if (b64_impl_from_name(impls[i].name) != impls[i].id)
+	tap_ok(nreg >= 5 && nreg < MAXIMPLS && impls[0].id == B64_IMPL_SCALAR &&
+	    b64_impl_at(nreg, &id) == NULL && id == 12345,
+	    "b64_impl_at walks %zu implementations, scalar first, NULL past "
+	    "the last", nreg);
+	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
+		for (i = 0; i < nreg; i++)
+			if (strcmp(impls[i].name, known[k]) == 0)
+				break;
+		if (i == nreg) {
+			tap_diag("  %s is not in the registry", known[k]);
 			pass = 0;
-	tap_ok(pass, "b64_impl_from_name maps scalar, ssse3, avx2, avx512 "
-	    "to their B64_IMPL_* values");
+		}
+	}
+	tap_ok(pass, "the registry names scalar, ssse3, avx2, avx512, neon");
+	pass = 1;
+	for (i = 0; i < nreg; i++) {
+		if (impls[i].id == B64_IMPL_AUTO ||
+		    (impls[i].id & ~B64_IMPL_MASK) != 0 ||
+		    b64_impl_from_name(impls[i].name) != impls[i].id)
+			pass = 0;
+		for (k = 0; k < i; k++)
+			if (impls[k].id == impls[i].id ||
+			    strcmp(impls[k].name, impls[i].name) == 0)
+				pass = 0;
+	}
+	tap_ok(pass, "registry: distinct names and B64_IMPL_* values, and "
+	    "b64_impl_from_name maps each name to its value");
+	tap_ok(b64_impl_from_name("neon") == B64_IMPL_NEON &&
+	    b64_impl_from_name("avx512") == B64_IMPL_AVX512,
+	    "b64_impl_from_name(\"neon\") is B64_IMPL_NEON");
 	tap_ok(b64_impl_from_name(NULL) == B64_IMPL_AUTO &&
 	    b64_impl_from_name("") == B64_IMPL_AUTO &&
 	    b64_impl_from_name("auto") == B64_IMPL_AUTO,
@@ -353,6 +408,112 @@ test_api(void)
 	    b64_impl_available(b64_impl_from_name(auto_name));
 	tap_ok(pass, "B64_IMPL_AUTO picks an available implementation: %s",
 	    auto_name ? auto_name : "(null)");
+}
+
+/* Every flag bit b64.h does not define is refused by every entry point. */
+static void
+test_unknown_flags(void)
+{
+	const unsigned known = B64_ALPHA_URL | B64_NO_PAD | B64_STRICT |
+	    B64_LENIENT | B64_SKIP_GARBAGE | B64_CRLF | B64_IMPL_MASK;
+	unsigned bit, bad = 0, tried = 0;
+
+	for (bit = 1; bit != 0; bit <<= 1) {
+		struct b64_encoder e;
+		struct b64_decoder d;
+		unsigned char out[16];
+		size_t len = 99;
+		uint64_t off = 0;
+
+		if (bit & known)
+			continue;
+		tried++;
+		if (b64_encoder_init(&e, bit, 0) != B64_ERR_UNSUPPORTED ||
+		    b64_decoder_init(&d, bit) != B64_ERR_UNSUPPORTED ||
+		    b64_encode("foo", 3, (char *)out, sizeof(out), &len, bit,
+		    0) != B64_ERR_UNSUPPORTED || len != 0 ||
+		    b64_decode("Zm9v", 4, out, sizeof(out), &len, &off,
+		    bit | B64_IMPL_SCALAR) != B64_ERR_UNSUPPORTED ||
+		    b64_impl_name(bit) != NULL) {
+			tap_diag("  flag 0x%08x accepted somewhere", bit);
+			bad++;
+		}
+	}
+	tap_ok(bad == 0 && tried == 32 - 10, "each of the %u unknown flag bits "
+	    "is refused with B64_ERR_UNSUPPORTED by both inits, b64_encode "
+	    "and b64_decode", tried);
+}
+
+/*
+ * An encoder whose init failed returns that error from every later call,
+ * writes nothing and consumes nothing (it used to crash on a NULL
+ * implementation).
+ */
+static void
+test_encoder_latch(void)
+{
+	static const unsigned bad[] = {
+		0x80000000u,                    /* an unknown bit */
+		B64_IMPL_MASK,                  /* an unknown implementation */
+		B64_ALPHA_URL | 0x00001000u,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct b64_encoder e;
+		char out[64];
+		size_t used = 99, len = 99, flen = 99;
+		enum b64_status s0, s1, s2, s3;
+
+		memset(out, '#', sizeof(out));
+		s0 = b64_encoder_init(&e, bad[i], 4);
+		s1 = b64_encode_update(&e, "foobar, and more", 16, &used, out,
+		    sizeof(out), &len);
+		s2 = b64_encode_final(&e, out, sizeof(out), &flen);
+		s3 = b64_encode_update(&e, "x", 1, &used, out, sizeof(out),
+		    &len);
+		tap_ok(s0 == B64_ERR_UNSUPPORTED && s1 == B64_ERR_UNSUPPORTED &&
+		    s2 == B64_ERR_UNSUPPORTED && s3 == B64_ERR_UNSUPPORTED &&
+		    used == 0 && len == 0 && flen == 0 && out[0] == '#',
+		    "encoder init with flags 0x%08x fails and latches: update, "
+		    "final, update give %s, %s, %s, nothing written", bad[i],
+		    status_name(s1), status_name(s2), status_name(s3));
+	}
+}
+
+/*
+ * In a child process (its first use of the library): SEXTET_IMPL=scalar
+ * is honoured by B64_IMPL_AUTO, and changing the variable afterwards
+ * changes nothing, even to a name that would be refused.
+ */
+static void
+test_env_once(void)
+{
+	pid_t pid;
+	int status = -1;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct b64_decoder d;
+		struct b64_encoder e;
+		const char *n1, *n2;
+		int ok;
+
+		setenv("SEXTET_IMPL", "scalar", 1);
+		n1 = b64_impl_name(B64_IMPL_AUTO);
+		setenv("SEXTET_IMPL", "bogus", 1);
+		n2 = b64_impl_name(B64_IMPL_AUTO);
+		ok = n1 != NULL && strcmp(n1, "scalar") == 0 && n2 == n1 &&
+		    b64_decoder_init(&d, 0) == B64_OK &&
+		    b64_encoder_init(&e, 0, 0) == B64_OK;
+		_exit(ok ? 0 : 1);
+	}
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	tap_ok(pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "SEXTET_IMPL is read once per process: set to scalar, then "
+	    "bogus, auto stays scalar and init still succeeds");
 }
 
 /* A forced implementation that is missing is refused everywhere. */
@@ -583,14 +744,36 @@ test_alignment(const struct impl *im, struct rng *g)
 
 #define NCOMPARE 7 /* test points per available implementation */
 
+/* --list: the registry, and whether this build and CPU run each one. */
+static int
+print_list(void)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < nimpls; i++)
+		printf("%s %s\n", impls[i].name,
+		    b64_impl_available(impls[i].id) ? "yes" : "no");
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	struct rng g;
 	size_t i, k;
 
+	list_impls();
+	if (argc == 2 && strcmp(argv[1], "--list") == 0)
+		return print_list();
+	if (argc > 1) {
+		fprintf(stderr, "usage: test_impls [--list]\n");
+		return 2;
+	}
+	test_env_once();
 	test_api();
-	for (i = 0; i < NIMPLS; i++) {
+	test_unknown_flags();
+	test_encoder_latch();
+	for (i = 0; i < nimpls; i++) {
 		const struct impl *im = &impls[i];
 
 		if (im->id != B64_IMPL_AUTO && !b64_impl_available(im->id)) {

@@ -1,0 +1,66 @@
+/*
+ * qemu-run.c - run an AArch64 program under qemu-aarch64 as the tests
+ * would run it natively.  .ci/arm64 builds it for the host, static, twice:
+ *
+ *	cc -static -DSYSROOT='"/usr/aarch64-linux-gnu"' ...
+ *	    qemu-run PROGRAM [ARG...]   (LOG_COMPILER of make check)
+ *	cc -static -DSYSROOT=... -DPROGRAM='"/path/src/base64"' ...
+ *	    base64-qemu [ARG...]        (the tests' $BASE64)
+ *
+ * The second passes its own argv[0] on (the tests run it under other
+ * names and expect messages to use them).  LD_PRELOAD (faults.bats
+ * preloads an arm64 library) is handed to the emulated program and
+ * removed from the environment of qemu, an x86 program whose loader
+ * would refuse it; being static, this program has no loader to refuse
+ * it either.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef SYSROOT
+#error "build with -DSYSROOT='\"/usr/aarch64-linux-gnu\"'"
+#endif
+
+int
+main(int argc, char **argv)
+{
+	const char *pre = getenv("LD_PRELOAD");
+	char **args, *set;
+	int n = 0, k = 1;
+
+	if ((args = calloc((size_t)argc + 8, sizeof(*args))) == NULL)
+		return 127;
+	args[n++] = "qemu-aarch64";
+	args[n++] = "-L";
+	args[n++] = SYSROOT;
+#ifdef PROGRAM
+	args[n++] = "-0";
+	args[n++] = argv[0];
+#else
+	if (argc < 2) {
+		fprintf(stderr, "usage: qemu-run PROGRAM [ARG...]\n");
+		return 127;
+	}
+#endif
+	if (pre != NULL && *pre != '\0') {
+		size_t len = strlen(pre) + sizeof("LD_PRELOAD=");
+
+		if ((set = malloc(len)) == NULL)
+			return 127;
+		snprintf(set, len, "LD_PRELOAD=%s", pre);
+		args[n++] = "-E";
+		args[n++] = set;
+		unsetenv("LD_PRELOAD");
+	}
+#ifdef PROGRAM
+	args[n++] = PROGRAM;
+#endif
+	while (k < argc)
+		args[n++] = argv[k++];
+	args[n] = NULL;
+	execvp(args[0], args);
+	perror("qemu-run: qemu-aarch64");
+	return 127;
+}
