@@ -28,7 +28,7 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
-all_targets="decode roundtrip split impls offlen cli"
+all_targets="decode roundtrip split impls offlen cli mime qp ew"
 cli_sources="pump source sink io diag args"
 
 afl=0
@@ -91,11 +91,12 @@ done
 # Word splitting of these flag lists is wanted.
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -D_GNU_SOURCE"
 cflags="$cflags -fsanitize=address,undefined -fno-sanitize-recover=all"
-cflags="$cflags -I$top/src/codec -I$top/src/cli -I$top/fuzz $simd_defs"
+cflags="$cflags -I$top/src/codec -I$top/src/mime -I$top/src/cli -I$top/fuzz"
+cflags="$cflags $simd_defs"
 cflags="$cflags ${FUZZ_CFLAGS:-}"
 
 build() {
-	local objs="$out/obj" t src o codec="" cli=""
+	local objs="$out/obj" t src o codec="" cli="" mime=""
 	local popt_cflags popt_libs
 
 	mkdir -p "$objs"
@@ -106,6 +107,12 @@ build() {
 		# shellcheck disable=SC2086
 		"$cc" $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$o"
 		codec="$codec $o"
+	done
+	for src in "$top"/src/mime/*.c; do
+		o="$objs/mime_$(basename "$src" .c).o"
+		# shellcheck disable=SC2086
+		"$cc" $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$o"
+		mime="$mime $o"
 	done
 	popt_cflags=$("$pkg_config" --cflags popt 2>/dev/null || true)
 	popt_libs=$("$pkg_config" --libs popt 2>/dev/null || echo -lpopt)
@@ -126,7 +133,7 @@ build() {
 		else
 			# shellcheck disable=SC2086
 			"$cc" $cflags -fsanitize=fuzzer "$top/fuzz/fuzz_$t.c" \
-			    $codec -o "$out/fuzz_$t"
+			    $mime $codec -o "$out/fuzz_$t"
 		fi
 	done
 }
