@@ -433,6 +433,9 @@ needs_shim() {
   if grep -aqE '__(asan|tsan|msan)_init' "$BASE64" 2>/dev/null; then
     skip "sanitizer build: ulimit -v cannot bound its memory"
   fi
+  if [[ -n ${SEXTET_EMULATOR:-} ]]; then
+    skip "run by $SEXTET_EMULATOR: ulimit -v cannot bound its memory"
+  fi
   mkdir out
   {
     printf 'MIME-Version: 1.0\r\nContent-Type: application/octet-stream\r\n'
