@@ -3,6 +3,7 @@
  * non-blocking descriptors.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -65,4 +66,16 @@ io_write_all(int fd, const void *buf_, size_t n)
 		return -1;
 	}
 	return 0;
+}
+
+void
+io_widen_pipe(int fd, const struct stat *st)
+{
+#ifdef F_SETPIPE_SZ
+	if (S_ISFIFO(st->st_mode))
+		(void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+#else
+	(void)fd;
+	(void)st;
+#endif
 }

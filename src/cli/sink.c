@@ -373,8 +373,15 @@ sink_open(struct sink *s, const char *path, int discard,
 	s->dirfd = -1;
 	s->buf = buf;
 	s->cap = cap;
-	if (discard || path == NULL || strcmp(path, "-") == 0)
+	if (discard)
 		return 0;
+	if (path == NULL || strcmp(path, "-") == 0) {
+		struct stat st;
+
+		if (fstat(1, &st) == 0)
+			io_widen_pipe(1, &st);
+		return 0;
+	}
 	s->name = path;
 	s->fd = -1;
 	if (open_path(s, path, in) != 0) {

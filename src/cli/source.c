@@ -28,22 +28,6 @@ std_fds_reserve(void)
 	}
 }
 
-/*
- * Ask for a bigger pipe buffer on FD if it is a pipe: fewer context
- * switches between us and the other end.  A refusal is fine.
- */
-static void
-widen_pipe(int fd, const struct stat *st)
-{
-#ifdef F_SETPIPE_SZ
-	if (S_ISFIFO(st->st_mode))
-		(void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
-#else
-	(void)fd;
-	(void)st;
-#endif
-}
-
 void
 source_from_fd(struct source *src, int fd)
 {
@@ -53,7 +37,7 @@ source_from_fd(struct source *src, int fd)
 		src->have_stat = 1;
 		src->regular = S_ISREG(src->st.st_mode) ||
 		    S_ISBLK(src->st.st_mode);
-		widen_pipe(src->fd, &src->st);
+		io_widen_pipe(src->fd, &src->st);
 	}
 	if (src->regular)
 		(void)posix_fadvise(src->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
