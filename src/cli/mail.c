@@ -262,9 +262,6 @@ list_name(struct mail *m)
 static int
 open_unnamed(struct mail *m)
 {
-	static unsigned long counter;
-	int i;
-
 	m->tmp[0] = 0;
 	m->fd = openat(m->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
 	if (m->fd >= 0)
@@ -272,14 +269,8 @@ open_unnamed(struct mail *m)
 	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL &&
 	    errno != ENOENT)
 		return -1;
-	for (i = 0; i < 100; i++) {
-		snprintf(m->tmp, sizeof(m->tmp), ".sextet-%ld-%lu",
-		    (long)getpid(), counter++);
-		m->fd = openat(m->dirfd, m->tmp, O_CREAT | O_EXCL | O_WRONLY |
-		    O_NOFOLLOW | O_CLOEXEC, 0666);
-		if (m->fd >= 0 || errno != EEXIST)
-			break;
-	}
+	/* A named one, which every terminating signal removes. */
+	m->fd = tmp_named_create(m->dirfd, 0666, m->tmp, sizeof(m->tmp));
 	if (m->fd < 0)
 		m->tmp[0] = 0;
 	return m->fd >= 0 ? 0 : -1;
@@ -305,8 +296,10 @@ drop_unnamed(struct mail *m)
 {
 	if (m->fd >= 0)
 		close(m->fd);
-	if (m->tmp[0] != 0)
+	if (m->tmp[0] != 0) {
 		unlinkat(m->dirfd, m->tmp, 0);
+		tmp_named_release();
+	}
 	m->fd = -1;
 	m->tmp[0] = 0;
 }

@@ -263,12 +263,45 @@ open_dir(struct sink *s, const char *target)
 	return s->dirfd < 0 ? errno : 0;
 }
 
+int
+tmp_named_create(int dirfd, mode_t mode, char *name, size_t size)
+{
+	sigset_t old;
+	int fd = -1, e = EEXIST;
+
+	if (size < sizeof(tmp_name)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	catch_signals();
+	for (int tries = 0; tries < 100 && e == EEXIST; tries++) {
+		block_all(1, &old);
+		next_tmp_name();
+		fd = openat(dirfd, tmp_name, O_WRONLY | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_CLOEXEC, mode);
+		e = errno;
+		if (fd >= 0) {
+			tmp_dirfd = dirfd;
+			tmp_live = 1;
+			memcpy(name, tmp_name, sizeof(tmp_name));
+		}
+		block_all(0, &old);
+	}
+	errno = e;
+	return fd;
+}
+
+void
+tmp_named_release(void)
+{
+	tmp_live = 0;
+}
+
 /* Create the new file in s->dirfd: unnamed if possible; 0 or an errno. */
 static int
 create_new(struct sink *s)
 {
-	sigset_t old;
-	int e;
+	char name[sizeof(tmp_name)];
 
 #ifdef O_TMPFILE
 	s->fd = openat(s->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
@@ -279,21 +312,8 @@ create_new(struct sink *s)
 		return errno;
 #endif
 	/* A named file: removed by every terminating signal. */
-	catch_signals();
-	tmp_dirfd = s->dirfd;
-	for (int tries = 0; tries < 100; tries++) {
-		block_all(1, &old);
-		next_tmp_name();
-		s->fd = openat(s->dirfd, tmp_name,
-		    O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		e = errno;
-		if (s->fd >= 0)
-			tmp_live = 1;
-		block_all(0, &old);
-		if (s->fd >= 0 || e != EEXIST)
-			return s->fd >= 0 ? 0 : e;
-	}
-	return EEXIST;
+	s->fd = tmp_named_create(s->dirfd, 0600, name, sizeof(name));
+	return s->fd >= 0 ? 0 : errno;
 }
 
 /* Open -o PATH; 0, or 1 after a diagnostic. */

@@ -57,4 +57,14 @@ int sink_commit(struct sink *s);
 /* Give up: a new file never appears; FILE stays as it was. */
 void sink_abort(struct sink *s);
 
+/*
+ * Where a file system has no unnamed files: create a new file in DIRFD
+ * with a temporary name (written to NAME, SIZE bytes, at least 16) and
+ * MODE, which every terminating signal removes until tmp_named_release()
+ * says it is gone or renamed.  One at a time.  The descriptor, or -1
+ * (errno).
+ */
+int tmp_named_create(int dirfd, mode_t mode, char *name, size_t size);
+void tmp_named_release(void);
+
 #endif /* SEXTET_SINK_H */

@@ -101,3 +101,33 @@ load helpers
   run "$BASE64" --list one.eml
   [ "$(printf '%s' "$output" | cut -f 7)" = "part-1" ]
 }
+
+@test "without O_TMPFILE: --extract still writes whole files, and a signal leaves no temporary name" {
+  if [[ -z ${FAULTSHIM:-} || ! -f $FAULTSHIM ]]; then
+    skip "the fault shim is not built (FAULTSHIM)"
+  fi
+  local shim=(SEXTET_FAULTS=open:notmpfile LD_PRELOAD="$FAULTSHIM"
+    ASAN_OPTIONS=verify_asan_link_order=0${ASAN_OPTIONS:+:$ASAN_OPTIONS})
+  msg_with_attachment 'filename="hello.txt"'
+  mkdir out
+  run env "${shim[@]}" "$BASE64" --extract=out msg.eml
+  [ "$status" -eq 0 ]
+  [ "$(ls -A out)" = hello.txt ]
+  # Killed in the middle of an attachment: the part's file is unfinished.
+  mkdir out2
+  mkfifo in
+  env "${shim[@]}" "$BASE64" --extract=out2 <in >/dev/null 2>&1 &
+  local pid=$! i
+  exec 4>in
+  printf 'MIME-Version: 1.0\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=a.bin\nContent-Transfer-Encoding: base64\n\n' >&4
+  head -c 300000 /dev/zero | base64 >&4
+  for ((i = 0; i < 100; i++)); do
+    [ -n "$(ls -A out2)" ] && break
+    sleep 0.05
+  done
+  [ -n "$(ls -A out2)" ]
+  kill -s TERM "$pid"
+  wait "$pid" || true
+  exec 4>&-
+  [ -z "$(ls -A out2)" ]
+}
