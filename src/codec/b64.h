@@ -80,17 +80,18 @@ struct b64_mark {
 	uint64_t line_start;    /* offset of the first byte of its line */
 };
 
+struct b64_mode;
+
 struct b64_decoder {
 	/* private */
 	const struct b64_impl *impl;
+	const struct b64_mode *mode; /* the rules (machine.c) */
 	const unsigned char *table; /* byte -> 0..63 or a class code */
 	unsigned flags;
 	uint32_t acc;           /* bits of the quantum being read */
-	unsigned char nchar;    /* alphabet characters in the quantum, 0..3 */
-	unsigned char npad;     /* '=' seen after the quantum's characters */
-	unsigned char state;    /* see decode.c */
-	unsigned char cr_wait;  /* a CR waits for its LF (B64_CRLF) */
-	unsigned char skip;     /* byte classes the fast path may drop */
+	unsigned char state;    /* the machine's state (machine.h) */
+	unsigned char ret;      /* the state to go back to after CR LF */
+	unsigned char skip;     /* byte classes the compact loop may drop */
 	unsigned char err_byte; /* the offending byte, for messages */
 	enum b64_status err;    /* latched error, B64_OK while none */
 	uint64_t offset;        /* input bytes consumed so far */
