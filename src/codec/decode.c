@@ -133,11 +133,12 @@ apply(struct b64_decoder *dec, const struct b64_cell *cell, unsigned char c,
 		dec->last = here(dec, off);
 		w = 1;
 		break;
-	case B64_A_PADEND:
-		dec->acc = 0;
-		/* FALLTHROUGH */
 	case B64_A_PAD:
 		dec->pad = here(dec, off);
+		break;
+	case B64_A_PADEND:
+		dec->pad = here(dec, off);
+		dec->acc = 0;
 		break;
 	case B64_A_CR:
 		dec->cr = here(dec, off);
@@ -194,13 +195,14 @@ fail(struct b64_decoder *dec, const struct b64_cell *cell, uint64_t off,
 
 #ifdef B64_CHECKED_MACHINE
 /*
- * The run-time check of a macro-step: walking IN[0..N) through the table
- * from BEFORE must fail nowhere, write exactly OUT[0..NOUT) and end in
- * AFTER's state, bits and positions.
+ * The run-time check of a macro-step: walking IN[0..N) (at stream offset
+ * BASE) through the table from BEFORE must fail nowhere, write exactly
+ * OUT[0..NOUT) and end in AFTER's state, bits and positions.
  */
 static void
 check_macro(const struct b64_decoder *before, const struct b64_decoder *after,
-    const unsigned char *in, size_t n, const unsigned char *out, size_t nout)
+    const unsigned char *in, size_t n, uint64_t base,
+    const unsigned char *out, size_t nout)
 {
 	struct b64_decoder d = *before;
 	size_t k = 0;
@@ -211,7 +213,7 @@ check_macro(const struct b64_decoder *before, const struct b64_decoder *after,
 
 		if (cell->action == B64_A_FAIL || cell->action == B64_A_UNDEF)
 			abort();
-		if (apply(&d, cell, in[i], before->offset + i, &b) != 0 &&
+		if (apply(&d, cell, in[i], base + i, &b) != 0 &&
 		    (k >= nout || out[k++] != b))
 			abort();
 	}
@@ -220,10 +222,10 @@ check_macro(const struct b64_decoder *before, const struct b64_decoder *after,
 	    memcmp(&d.last, &after->last, sizeof(d.last)) != 0)
 		abort();
 }
-#define CHECK_MACRO(b, a, in, n, out, nout) \
-	check_macro(b, a, in, n, out, nout)
+#define CHECK_MACRO(b, a, in, n, base, out, nout) \
+	check_macro(b, a, in, n, base, out, nout)
 #else
-#define CHECK_MACRO(b, a, in, n, out, nout) ((void)(nout))
+#define CHECK_MACRO(b, a, in, n, base, out, nout) ((void)(nout))
 #endif
 
 /* Input looked at by one compact call: bounds its scratch buffer. */
@@ -322,7 +324,7 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 				    out + o, cap - o, &o);
 			}
 			if (used) {
-				CHECK_MACRO(&before, dec, in + i, used,
+				CHECK_MACRO(&before, dec, in + i, used, off,
 				    out + o0, o - o0);
 				i += used;
 				continue;

@@ -176,7 +176,8 @@ keep(size_t k, size_t q, const struct b64_decoder *d,
 	struct entry *e = sets[k][q];
 
 	for (size_t j = 0; j < nset[k][q]; j++) {
-		if (e[j].len == len && memcmp(e[j].out, out, len) == 0 &&
+		if (e[j].len == len && (len == 0 ||
+		    memcmp(e[j].out, out, len) == 0) &&
 		    memcmp(&e[j].d, d, sizeof(*d)) == 0) {
 			if (chunks < e[j].chunks)
 				e[j].chunks = chunks;
@@ -187,7 +188,8 @@ keep(size_t k, size_t q, const struct b64_decoder *d,
 		return 0;
 	e += nset[k][q]++;
 	memcpy(&e->d, d, sizeof(*d));
-	memcpy(e->out, out, len);
+	if (len > 0)
+		memcpy(e->out, out, len);
 	e->len = len;
 	e->chunks = chunks;
 	return 1;
@@ -258,7 +260,8 @@ check_splits(const unsigned char *in, size_t n, unsigned flags,
 				if (e->chunks > 2)
 					continue;
 				memcpy(&d, &e->d, sizeof(d));
-				memcpy(got.out, e->out, e->len);
+				if (e->len > 0)
+					memcpy(got.out, e->out, e->len);
 				st = b64_decode_update(&d, in + q, n - q, &used,
 				    got.out + e->len,
 				    sizeof(got.out) - e->len, &len);
