@@ -216,6 +216,11 @@ write_dot_mode(const struct b64_mode *m)
 		    b64_cell(m, s, B64_M_EOF)->action == B64_A_ACCEPT ?
 		    "doublecircle" : "circle");
 	}
+	if (reach & (1u << B64_M_CRW))
+		printf("\tRET [shape=box, label=\"back to the state "
+		    "before the CR\"];\n");
+	/* Errors: the nodes the red edges create. */
+	printf("\tnode [shape=box, color=red, fontcolor=red];\n");
 	for (s = 0; s < B64_M_NSTATE; s++) {
 		if (!(reach & (1u << s)))
 			continue;
