@@ -8,7 +8,7 @@
  * allows them (B64_M_BULK: S0 or Q0, no CR waiting):
  *  - the implementation's dec loop decodes whole quanta of alphabet bytes
  *    (four data cells each, ending in Q0);
- *  - its compact loop (or the portable one) copies the alphabet bytes of
+ *  - its compact loop (or the portable one, compact.c) copies the alphabet bytes of
  *    whole blocks aside while every other byte is of a class the table
  *    drops without a trace in every data state (decoder init works out
  *    which); the dec loop decodes the copy and the few characters left
@@ -24,6 +24,7 @@
 #endif
 
 #include "b64_private.h"
+#include "compact.h"
 #include "machine.h"
 
 /* Whether class CLS leaves every data state as it is, touching nothing
@@ -232,6 +233,14 @@ check_macro(const struct b64_decoder *before, const struct b64_decoder *after,
 #define COMPACT_CHUNK 16384
 
 /*
+ * The portable compact loop (for implementations without one) pays only
+ * where dropped bytes are dense: with one line feed per 64 or 76
+ * characters, the bulk loop and one table step per line are faster.  It
+ * runs when the last bulk step took fewer bytes than this.
+ */
+#define DENSE_RUN 32
+
+/*
  * The compact macro-step, for text with line breaks (and white space or
  * garbage where the mode drops them): the compact loop copies the
  * alphabet characters of whole blocks aside, the dec loop decodes them,
@@ -254,7 +263,8 @@ fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
 		return 0;
 	if (n > (room - 2) / 3 * 4)
 		n = (room - 2) / 3 * 4;
-	used = dec->impl->compact(in, n, tmp, dec->table, dec->skip, &sc);
+	used = (dec->impl->compact ? dec->impl->compact :
+	    b64_compact_portable)(in, n, tmp, dec->table, dec->skip, &sc);
 	if (used == 0)
 		return 0;
 	q = sc.nalpha / 4;
@@ -284,7 +294,7 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 	const unsigned char *in = in_;
 	unsigned char *out = out_;
 	const unsigned char *table = dec->table;
-	size_t i = 0, o = 0;
+	size_t i = 0, o = 0, run = SIZE_MAX;
 	enum b64_status st = B64_OK;
 
 	*in_used = 0;
@@ -317,9 +327,10 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 					dec->state = B64_M_Q0;
 					dec->last = here(dec, off + used - 1);
 				}
+				run = used;
 			}
-			if (used == 0 && dec->skip && dec->impl->compact &&
-			    n - i >= 64) {
+			if (used == 0 && dec->skip && n - i >= 64 &&
+			    (dec->impl->compact != NULL || run < DENSE_RUN)) {
 				used = fast_compact(dec, in + i, n - i, off,
 				    out + o, cap - o, &o);
 			}
