@@ -97,7 +97,6 @@ struct b64_decoder {
 	unsigned char state;    /* the machine's state (machine.h) */
 	unsigned char ret;      /* the state to go back to after CR LF */
 	unsigned char skip;     /* byte classes the compact loop may drop */
-	unsigned short drop;    /* the machine's classes dropped (bit set) */
 	unsigned char err_byte; /* the offending byte, for messages */
 	enum b64_status err;    /* latched error, B64_OK while none */
 	uint64_t offset;        /* input bytes consumed so far */

@@ -10,8 +10,8 @@
  *    (four data cells each, ending in Q0);
  *  - its compact loop (or the portable one, compact.c) copies the alphabet bytes of
  *    whole blocks aside while every other byte is of a class the table
- *    drops without a trace in every data state (decoder init works out
- *    which); the dec loop decodes the copy and the few characters left
+ *    drops without a trace in every data state (the mode's drop set, which
+ *    the SPIN model checks against the cells); the dec loop decodes the copy and the few characters left
  *    over follow the data cells.
  * Either hands back to the table at anything else, so every implementation
  * reports the same bytes, status and offset.  With B64_CHECKED_MACHINE
@@ -27,43 +27,20 @@
 #include "compact.h"
 #include "machine.h"
 
-/* Whether class CLS leaves every data state as it is, touching nothing
- * but the line count: then the compact loop may drop it. */
-static int
-droppable(const struct b64_mode *m, unsigned cls)
-{
-	for (unsigned s = B64_M_S0; s <= B64_M_Q3N; s++) {
-		const struct b64_cell *c = b64_cell(m, s, cls);
-
-		if (c->next != s || (c->action != B64_A_NONE &&
-		    c->action != B64_A_LINE))
-			return 0;
-	}
-	return 1;
-}
-
-/* The classes mode M drops (one bit per class). */
-static unsigned
-drop_classes(const struct b64_mode *m)
-{
-	unsigned set = 0;
-
-	for (unsigned c = 0; c < B64_M_EOF; c++)
-		if (droppable(m, c))
-			set |= 1u << c;
-	return set;
-}
-
-/* The B64_SKIP_* classes of the compact loop that mode M drops. */
+/*
+ * The B64_SKIP_* classes of the compact loop that mode M drops: the raw
+ * kinds its filter maps to classes it drops.
+ */
 static unsigned
 skip_classes(const struct b64_mode *m)
 {
 	const unsigned char *f = m->filter;
-	int lf = droppable(m, f[B64_C_LF - B64_C_PAD]);
-	int ws = droppable(m, f[B64_C_CR - B64_C_PAD]) &&
-	    droppable(m, f[B64_C_WS - B64_C_PAD]);
+	unsigned d = m->drop;
+	int lf = (d >> f[B64_C_LF - B64_C_PAD]) & 1u;
+	int ws = (d >> f[B64_C_CR - B64_C_PAD]) & (d >> f[B64_C_WS - B64_C_PAD])
+	    & 1u;
 
-	if (lf && ws && droppable(m, f[B64_C_OTHER - B64_C_PAD]))
+	if (lf && ws && ((d >> f[B64_C_OTHER - B64_C_PAD]) & 1u))
 		return B64_SKIP_LF | B64_SKIP_WS | B64_SKIP_OTHER;
 	return (lf ? B64_SKIP_LF : 0) | (ws ? B64_SKIP_WS : 0);
 }
@@ -85,7 +62,6 @@ b64_decoder_init(struct b64_decoder *dec, unsigned flags)
 	dec->table = (flags & B64_ALPHA_URL) ? b64_dec_url : b64_dec_std;
 	dec->flags = flags;
 	dec->skip = (unsigned char)skip_classes(mode);
-	dec->drop = (unsigned short)drop_classes(mode);
 	return B64_OK;
 }
 
@@ -349,8 +325,8 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 			}
 			/* A byte the table drops in every data state (the
 			 * line feed after a line of whole quanta, say). */
-			if (used == 0 && (dec->drop >> b64_class_of(dec->mode,
-			    table[in[i]]) & 1u)) {
+			if (used == 0 && (dec->mode->drop >> b64_class_of(
+			    dec->mode, table[in[i]]) & 1u)) {
 				if (in[i] == '\n') {
 					dec->line++;
 					dec->line_start = off + 1;

@@ -168,15 +168,22 @@ static const struct b64_cell col_eof_lenient[B64_M_NSTATE] = {
 #define F_LENIENT { B64_M_PAD, B64_M_LF, B64_M_SKIP, B64_M_SKIP, B64_M_BAD }
 #define F_GARBAGE { B64_M_PAD, B64_M_LF, B64_M_SKIP, B64_M_SKIP, B64_M_SKIP }
 
-/* Columns in class order; alphabet, CR, skip and bad are shared. */
-#define COLS(pad, lf, eof) { col_a0, col_a2, col_a1, pad, lf, col_cr, \
-	col_skip, col_bad, eof }
-#define GNU     COLS(col_pad_gnu, col_lf, col_eof_gnu)
-#define STRICT  COLS(col_pad_strict, col_lf, col_eof_strict)
-#define STRICT_CRLF COLS(col_pad_strict, col_lf_crlf, col_eof_strict)
-#define NOPAD   COLS(col_pad_none, col_lf, col_eof_gnu)
-#define NOPAD_CRLF COLS(col_pad_none, col_lf_crlf, col_eof_gnu)
-#define LENIENT COLS(col_pad_lenient, col_lf, col_eof_lenient)
+/*
+ * Columns in class order (alphabet, CR, skip and bad are shared), then
+ * the classes whose cells leave every data state as it is: the decoder
+ * drops them without a step, and its compact loop skips them (PROP_CELLS
+ * checks that this set is exactly what the cells say).
+ */
+#define COLS(pad, lf, eof, drop) { col_a0, col_a2, col_a1, pad, lf, \
+	col_cr, col_skip, col_bad, eof }, drop
+#define D_LF    (1u << B64_M_LF)
+#define D_SKIP  (1u << B64_M_SKIP)
+#define GNU     COLS(col_pad_gnu, col_lf, col_eof_gnu, D_LF | D_SKIP)
+#define STRICT  COLS(col_pad_strict, col_lf, col_eof_strict, D_LF | D_SKIP)
+#define STRICT_CRLF COLS(col_pad_strict, col_lf_crlf, col_eof_strict, D_SKIP)
+#define NOPAD   COLS(col_pad_none, col_lf, col_eof_gnu, D_LF | D_SKIP)
+#define NOPAD_CRLF COLS(col_pad_none, col_lf_crlf, col_eof_gnu, D_SKIP)
+#define LENIENT COLS(col_pad_lenient, col_lf, col_eof_lenient, D_LF | D_SKIP)
 
 #define S  B64_STRICT
 #define L  B64_LENIENT
@@ -215,14 +222,27 @@ const struct b64_mode b64_modes[] = {
 
 const size_t b64_nmodes = sizeof(b64_modes) / sizeof(b64_modes[0]);
 
+/*
+ * The rows above are in the order of their flags (no-pad, CRLF, garbage
+ * counting 1, 2, 4; strict from row 8, lenient from row 12), so the row
+ * is found by arithmetic; comparing its flags refuses every combination
+ * that has none (strict with garbage lands on a lenient row, strict with
+ * lenient past the end).
+ */
 const struct b64_mode *
 b64_mode_find(unsigned flags)
 {
+	size_t k = ((flags & B64_NO_PAD) ? 1 : 0) |
+	    ((flags & B64_CRLF) ? 2 : 0) |
+	    ((flags & B64_SKIP_GARBAGE) ? 4 : 0);
+
 	flags &= B64_M_FLAGS;
-	for (size_t k = 0; k < b64_nmodes; k++)
-		if (b64_modes[k].flags == flags)
-			return &b64_modes[k];
-	return NULL;
+	if (flags & B64_STRICT)
+		k += 8;
+	if (flags & B64_LENIENT)
+		k += 12;
+	return k < b64_nmodes && b64_modes[k].flags == flags ?
+	    &b64_modes[k] : NULL;
 }
 
 const char *const b64_state_names[B64_M_NSTATE] = {

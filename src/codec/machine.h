@@ -95,14 +95,18 @@ struct b64_cell {
 /*
  * A mode: the flags it stands for (B64_STRICT, B64_LENIENT, B64_NO_PAD,
  * B64_CRLF, B64_SKIP_GARBAGE; the alphabet is not the machine's business),
- * the filter from raw byte kinds to classes, and one column of cells per
- * class, indexed by state.  Flag combinations without a mode are refused.
+ * the filter from raw byte kinds to classes, one column of cells per
+ * class, indexed by state, and the set of classes (bit 1 << class) whose
+ * cells in every data state (S0 to Q3N) go back to the same state doing
+ * nothing but count lines: the fast paths drop those bytes.  Flag
+ * combinations without a mode are refused.
  */
 struct b64_mode {
 	const char *name;
 	unsigned flags;
 	unsigned char filter[B64_M_NRAW]; /* '=', LF, CR, SP HT VT FF, other */
 	const struct b64_cell *col[B64_M_NCLASS];
+	unsigned drop; /* classes that leave every data state as it is */
 };
 
 /* The flags that choose a mode. */

@@ -18,11 +18,12 @@
 
 #include "machine.h"
 
-/* The bugs: a column, a state, and the cell it gets instead. */
+/* The bugs: a column, a state, and the cell it gets instead; or, with
+ * cls B64_M_NCLASS, a class added to a mode's drop set. */
 struct plant {
 	unsigned mode;  /* a mode that has the column */
 	unsigned cls;
-	unsigned state;
+	unsigned state; /* or the class to drop */
 	struct b64_cell cell;
 	const char *what;
 };
@@ -39,6 +40,8 @@ static const struct plant planted[] = {
 	    "end of input after one character goes nowhere" },
 	{ 0, B64_M_LF, B64_M_P1Z, { 0, B64_A_UNDEF, 0, 0 },
 	    "a cell left undefined" },
+	{ 8, B64_M_NCLASS, B64_M_PAD, { 0, 0, 0, 0 },
+	    "strict lets the fast paths drop '='" },
 };
 
 #define NPLANTED (sizeof(planted) / sizeof(planted[0]))
@@ -129,7 +132,8 @@ write_pml(const struct plant *bug)
 	    "hidden short cell[%zu];     /* [col * NSTATE + state] */\n"
 	    "hidden byte colof[%zu];     /* [mode * NCLASS + class] */\n"
 	    "hidden byte filt[%zu];      /* [mode * NRAW + raw] */\n"
-	    "hidden byte mflags[NMODE];\n\n",
+	    "hidden byte mflags[NMODE];\n"
+	    "hidden short mdrop[NMODE];   /* classes dropped: bit 1 << c */\n\n",
 	    ncols * B64_M_NSTATE, b64_nmodes * B64_M_NCLASS,
 	    b64_nmodes * B64_M_NRAW);
 
@@ -158,6 +162,9 @@ write_pml(const struct plant *bug)
 			if (md->flags & (1u << c))
 				f |= 1u << c;
 		printf("\t\tmflags[%zu] = %u;\n", m, f);
+		printf("\t\tmdrop[%zu] = %u;\n", m, md->drop |
+		    (bug != NULL && bug->cls == B64_M_NCLASS &&
+		    bug->mode == m ? 1u << bug->state : 0));
 	}
 	printf("\t}\n}\n");
 	return 0;

@@ -6,7 +6,9 @@
  *   spin -DPROP_CELLS -a props.pml && cc -DSAFETY -o pan pan.c && ./pan
  *
  * PROP_CELLS    every cell of every mode is defined and well formed;
- *               whole quanta from a bulk state (S0, Q0) are plain data
+ *               whole quanta from a bulk state (S0, Q0) are plain data;
+ *               a mode's drop set is exactly the classes whose cells
+ *               leave every data state as it is (the fast paths drop them)
  * PROP_EOF      every input, in every mode, ends in acceptance or a
  *               definite error
  * PROP_LENIENT  lenient never refuses what the man page says it accepts
@@ -103,6 +105,39 @@ inline all_cells() {
 	}
 }
 
+/* The drop set: class c is in it exactly when, in every data state (S0
+ * to Q3N), its cell goes back to the same state and does nothing or
+ * counts a line. */
+bool same;
+
+inline drop_sets() {
+	d_step {
+		m = 0;
+		do
+		:: m < NMODE ->
+			c = 0;
+			do
+			:: c < NCLASS ->
+				same = true;
+				s = S0;
+				do
+				:: s <= Q3N ->
+					lookup(m, s, c);
+					same = same && nxt == s &&
+					    (act == A_NONE || act == A_LINE);
+					s++
+				:: else -> break
+				od;
+				assert(same == (((mdrop[m] >> c) & 1) == 1));
+				c++
+			:: else -> break
+			od;
+			m++
+		:: else -> break
+		od
+	}
+}
+
 /* From S0 and Q0, four alphabet characters of any classes are D1 D2 D3
  * D4 and end in Q0: the bulk loops may take them in one step. */
 inline bulk_quanta() {
@@ -175,6 +210,7 @@ init {
 #ifdef PROP_CELLS
 	all_cells();
 	bulk_quanta();
+	drop_sets();
 #endif
 	select (mode : 0 .. NMODE - 1);
 #ifdef PROP_LENIENT
