@@ -4,16 +4,17 @@
  * classified by the mode's filter and follows one cell: next state,
  * action, and on an error the status and where it is.
  *
- * Two macro-steps skip the byte-at-a-time walk, and only where the table
- * allows them (B64_M_BULK: S0 or Q0, no CR waiting):
+ * Macro-steps skip the byte-at-a-time walk, only from the states where
+ * the table allows them (B64_M_BULK: S0 or Q0):
  *  - the implementation's dec loop decodes whole quanta of alphabet bytes
  *    (four data cells each, ending in Q0);
- *  - its compact loop (or the portable one, compact.c) copies the alphabet bytes of
- *    whole blocks aside while every other byte is of a class the table
- *    drops without a trace in every data state (the mode's drop set, which
- *    the SPIN model checks against the cells); the dec loop decodes the copy and the few characters left
- *    over follow the data cells.
- * Either hands back to the table at anything else, so every implementation
+ *  - its compact loop (or the portable one, compact.c) copies the
+ *    alphabet bytes of whole blocks aside while every other byte is of a
+ *    class the mode drops (its drop set: the classes whose cells leave
+ *    every data state as it is, which the SPIN model checks); the dec loop
+ *    decodes the copy and the few characters left over follow the cells;
+ *  - a single byte of the drop set is dropped (counting a line feed).
+ * Each hands back to the table at anything else, so every implementation
  * reports the same bytes, status and offset.  With B64_CHECKED_MACHINE
  * (configure --enable-checked-machine) each macro-step is replayed through
  * the table and the program aborts on any difference.
@@ -295,9 +296,9 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 		const struct b64_cell *cell;
 		uint64_t off = dec->offset + i;
 
-		/* The macro-steps: whole quanta in bulk, and where the bulk
-		 * loop stops at a byte the mode drops (a line feed, say),
-		 * whole blocks through the compact loop. */
+		/* The macro-steps: whole quanta in bulk; where the bulk loop
+		 * stops at a byte the mode drops (a line feed, say), whole
+		 * blocks through the compact loop, or that byte alone. */
 		if (B64_M_BULK(dec->state)) {
 			size_t used = 0, o0 = o;
 #ifdef B64_CHECKED_MACHINE

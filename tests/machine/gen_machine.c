@@ -133,7 +133,7 @@ write_pml(const struct plant *bug)
 	    "hidden byte colof[%zu];     /* [mode * NCLASS + class] */\n"
 	    "hidden byte filt[%zu];      /* [mode * NRAW + raw] */\n"
 	    "hidden byte mflags[NMODE];\n"
-	    "hidden short mdrop[NMODE];   /* classes dropped: bit 1 << c */\n\n",
+	    "hidden short mdrop[NMODE];   /* dropped classes: 1 << c */\n\n",
 	    ncols * B64_M_NSTATE, b64_nmodes * B64_M_NCLASS,
 	    b64_nmodes * B64_M_NRAW);
 

@@ -274,8 +274,10 @@ init {
 		:: raw == R_PAD ->
 			assert(act == A_FAIL || !HAS(F_NO_PAD));
 			if
-			:: !padded && qpos == 2 -> noncanon = noncanon || qcls != R_A0
-			:: !padded && qpos == 3 -> noncanon = noncanon || qcls == R_A1
+			:: !padded && qpos == 2 ->
+				noncanon = noncanon || qcls != R_A0
+			:: !padded && qpos == 3 ->
+				noncanon = noncanon || qcls == R_A1
 			:: else -> skip
 			fi;
 			padded = true

@@ -77,7 +77,8 @@ for b in $bugs; do
 	bug=${b%%:*}
 	p=${b#*:}
 	"$GEN_MACHINE" pml --plant-bug "$bug" >"$tmp/machine.pml" || exit 1
-	what=$(sed -n 's/^\/\* PLANTED BUG: \(.*\) \*\/$/\1/p' "$tmp/machine.pml")
+	what=$(sed -n 's/^\/\* PLANTED BUG: \(.*\) \*\/$/\1/p' \
+	    "$tmp/machine.pml")
 	verify "$p"
 	case $? in
 	1) echo "ok $n - planted bug $bug ($what) caught by PROP_$p" ;;

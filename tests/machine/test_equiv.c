@@ -380,7 +380,8 @@ check_filter(unsigned flags)
 		for (size_t i = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
 			for (size_t j = 0; j < sizeof(post) / sizeof(post[0]);
 			    j++) {
-				size_t lp = strlen(pre[i]), lq = strlen(post[j]);
+				size_t lp = strlen(pre[i]);
+				size_t lq = strlen(post[j]);
 				size_t n = lp + 1 + lq;
 				struct result want;
 
