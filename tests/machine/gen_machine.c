@@ -68,7 +68,8 @@ col_index(const struct b64_cell *col)
 static struct b64_cell
 cell_of(size_t col, unsigned s, const struct plant *bug)
 {
-	if (bug != NULL && cols[col] == b64_modes[bug->mode].col[bug->cls] &&
+	if (bug != NULL && bug->cls < B64_M_NCLASS &&
+	    cols[col] == b64_modes[bug->mode].col[bug->cls] &&
 	    s == bug->state)
 		return bug->cell;
 	return cols[col][s];

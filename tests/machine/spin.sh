@@ -59,7 +59,10 @@ n=0
 count=$(( $(echo $properties | wc -w) + $(echo $bugs | wc -w) ))
 echo "1..$count"
 
-"$GEN_MACHINE" pml >"$tmp/machine.pml" || exit 1
+if ! "$GEN_MACHINE" pml >"$tmp/machine.pml"; then
+	echo "Bail out! gen_machine pml failed"
+	exit 1
+fi
 for p in $properties; do
 	n=$((n + 1))
 	if verify "$p"; then
@@ -76,7 +79,10 @@ for b in $bugs; do
 	n=$((n + 1))
 	bug=${b%%:*}
 	p=${b#*:}
-	"$GEN_MACHINE" pml --plant-bug "$bug" >"$tmp/machine.pml" || exit 1
+	if ! "$GEN_MACHINE" pml --plant-bug "$bug" >"$tmp/machine.pml"; then
+		echo "not ok $n - gen_machine pml --plant-bug $bug failed"
+		continue
+	fi
 	what=$(sed -n 's/^\/\* PLANTED BUG: \(.*\) \*\/$/\1/p' \
 	    "$tmp/machine.pml")
 	verify "$p"
