@@ -706,6 +706,37 @@ fz_decode_split(const uint8_t *in, size_t n, unsigned flags,
 	fz_check_dec_result(in, n, flags, r);
 }
 
+/*
+ * Decode IN[0..N) with FLAGS one byte per update call: the decoder's table
+ * walked a step at a time, since no macro-step (bulk loop, compact loop)
+ * runs on fewer than four bytes.  The reference for the fast paths.
+ */
+static inline void
+fz_decode_bytewise(const uint8_t *in, size_t n, unsigned flags,
+    struct fz_dec *r)
+{
+	struct b64_decoder d;
+	size_t cap = b64_decoded_max(n), pos;
+	enum b64_status st;
+
+	memset(r, 0, sizeof(*r));
+	r->out = fz_alloc(cap);
+	st = b64_decoder_init(&d, flags);
+	for (pos = 0; pos < n && st == B64_OK; pos++) {
+		size_t used, len;
+
+		st = b64_decode_update(&d, in + pos, 1, &used, r->out + r->len,
+		    cap - r->len, &len);
+		FZ_CHECK(st != B64_NEED_OUTPUT);
+		r->len += len;
+	}
+	if (st == B64_OK)
+		st = b64_decode_final(&d);
+	r->st = st;
+	if (B64_IS_ERROR(st) && st != B64_ERR_UNSUPPORTED)
+		fz_dec_take_error(r, &d, st);
+}
+
 /* Two outcomes must be the same: status, bytes, and error position. */
 static inline void
 fz_same_dec(const struct fz_dec *a, const struct fz_dec *b, const char *what)

@@ -10,8 +10,10 @@
  * Checked: a known status; at most b64_decoded_max(n) bytes; an error's
  * offset within the input, its line and column agreeing with the line
  * feeds before it, its byte and kind plausible for the mode; accepted
- * input made only of bytes the mode allows; errors latch; b64_decode()
- * and a random streaming split give the same answer as one update call.
+ * input made only of bytes the mode allows; errors latch; b64_decode(),
+ * a random streaming split and the decoder's table walked one byte per
+ * call (where no fast path can run) give the same answer as one update
+ * call.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -40,7 +42,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fz_in in = { data, size };
 	unsigned c = fz_u8(&in), flags;
 	struct fz_rng rng;
-	struct fz_dec one, split;
+	struct fz_dec one, split, walk;
 	uint64_t api_off = 0;
 	size_t api_len = 99;
 	unsigned char *api_out;
@@ -71,7 +73,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_decode_split(in.p, in.n, flags, &rng, &split);
 	fz_same_dec(&one, &split, "one-shot vs split");
 
+	/* The table, one step at a time. */
+	fz_decode_bytewise(in.p, in.n, flags, &walk);
+	fz_same_dec(&one, &walk, "one-shot vs byte by byte");
+
 	fz_dec_free(&one);
 	fz_dec_free(&split);
+	fz_dec_free(&walk);
 	return 0;
 }

@@ -8,6 +8,11 @@
  * length; every output is capacity-checked.  Encoder and decoder state are
  * plain structs the caller may put on the stack.  Their fields are private.
  *
+ * Stack: decoding uses up to about 17 KiB (b64_decode_update() copies
+ * line-broken text through a 16 KiB scratch buffer on the stack); encoding
+ * about 4.5 KiB (b64_encode_update() wraps lines through a 4 KiB one).
+ * Nothing recurses.
+ *
  * Streaming: b64_encode_update() and b64_decode_update() may be called with
  * any split of the input; the concatenated output, the final status and the
  * error offset are the same as for one call over the whole input.
@@ -24,7 +29,7 @@
 #define B64_STRICT        0x0004u /* decode: RFC 4648 canonical form only */
 #define B64_LENIENT       0x0008u /* decode: best effort (mail, pasted text) */
 #define B64_SKIP_GARBAGE  0x0010u /* decode: ignore bytes outside the alphabet */
-#define B64_CRLF          0x0020u /* encode: CRLF line ends; decode: see below */
+#define B64_CRLF          0x0020u /* encode: CRLF line ends; decode: CR LF */
 
 /*
  * Implementation choice (for tests and benchmarks): one of these in the
@@ -87,17 +92,18 @@ struct b64_mark {
 	uint64_t line_start;    /* offset of the first byte of its line */
 };
 
+struct b64_mode;
+
 struct b64_decoder {
 	/* private */
 	const struct b64_impl *impl;
+	const struct b64_mode *mode; /* the rules (machine.c) */
 	const unsigned char *table; /* byte -> 0..63 or a class code */
 	unsigned flags;
 	uint32_t acc;           /* bits of the quantum being read */
-	unsigned char nchar;    /* alphabet characters in the quantum, 0..3 */
-	unsigned char npad;     /* '=' seen after the quantum's characters */
-	unsigned char state;    /* see decode.c */
-	unsigned char cr_wait;  /* a CR waits for its LF (B64_CRLF) */
-	unsigned char skip;     /* byte classes the fast path may drop */
+	unsigned char state;    /* the machine's state (machine.h) */
+	unsigned char ret;      /* the state to go back to after CR LF */
+	unsigned char skip;     /* byte classes the compact loop may drop */
 	unsigned char err_byte; /* the offending byte, for messages */
 	enum b64_status err;    /* latched error, B64_OK while none */
 	uint64_t offset;        /* input bytes consumed so far */
@@ -139,12 +145,34 @@ enum b64_status b64_encode_final(struct b64_encoder *enc, char *out,
     size_t cap, size_t *out_len);
 
 /*
- * Decoder.  Default rules are GNU coreutils base64 -d (9.8): LF skipped
- * anywhere; quanta of four; a final quantum of two or three characters is
- * padded automatically; partial or extra '=' is an error; non-zero unused
- * bits are an error.  B64_SKIP_GARBAGE drops every byte that is neither in
- * the alphabet nor '=' (GNU -i).  B64_STRICT and B64_LENIENT select the
- * other rule sets (README and the man page describe them).
+ * Decoder.  Every rule below is one cell of the table in machine.c (the
+ * only place they are written; tests/machine model-checks it with SPIN).
+ *
+ * Default rules are GNU coreutils base64 -d (9.8): LF skipped anywhere
+ * (even inside the padding); quanta of four; '=' completes a quantum of
+ * two ("==") or three ("=") characters, after which a new quantum may
+ * start; a final quantum of two or three characters is padded
+ * automatically; a single character left over, partial or extra '=', '='
+ * in place of data and non-zero unused bits are errors; every other byte
+ * is an error.
+ *
+ * B64_SKIP_GARBAGE (GNU -i): every byte that is neither in the alphabet
+ *   nor '=' is dropped, CR included.  Not with B64_STRICT.
+ * B64_STRICT: RFC 4648 canonical form: as the default, and also padding
+ *   required at the end, nothing but line breaks after a padded quantum.
+ * B64_LENIENT: best effort: all ASCII white space skipped; '=' after two
+ *   or three characters ends the quantum and any further '=' is absorbed;
+ *   a short final quantum is taken as it is; unused bits are ignored.
+ *   Still errors: other bytes (unless B64_SKIP_GARBAGE), '=' before the
+ *   second character of a quantum, a single character left over.
+ * B64_NO_PAD: with B64_STRICT, '=' is refused and a short final quantum
+ *   is padded automatically (its unused bits must be zero); no effect on
+ *   the other rule sets, which pad automatically anyway.
+ * B64_CRLF: a CR is allowed only right before an LF (a CR followed by
+ *   anything else, or at the end, is B64_ERR_BAD_CHAR at the CR); with
+ *   B64_STRICT every LF must follow a CR.  No effect when CR is skipped
+ *   anyway (B64_LENIENT, B64_SKIP_GARBAGE).
+ * B64_STRICT | B64_LENIENT is refused (B64_ERR_UNSUPPORTED).
  *
  * update decodes IN into OUT.  Each output byte is written as soon as the
  * characters that carry it are seen, so on an error OUT holds everything
@@ -155,10 +183,13 @@ enum b64_status b64_encode_final(struct b64_encoder *enc, char *out,
  * showed, which may come after the offending byte (a non-canonical quantum
  * shows at its last '=', a CR without LF at the next byte); the offending
  * byte itself is given by b64_decoder_error_offset().  Errors latch: later
- * calls return the same error and consume nothing.
+ * calls return the same error and consume nothing.  The bytes of OUT from
+ * *out_len up to CAP may have been overwritten (the SIMD loops store whole
+ * vectors and use the room as scratch): their content is unspecified.
  *
  * final checks the end of input (truncated quantum, missing padding,
- * unused bits of an auto-padded quantum).  It writes no output.
+ * unused bits of an auto-padded quantum, a CR waiting for its LF).  It
+ * writes no output.
  */
 enum b64_status b64_decoder_init(struct b64_decoder *dec, unsigned flags);
 enum b64_status b64_decode_update(struct b64_decoder *dec, const void *in,

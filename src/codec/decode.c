@@ -1,146 +1,69 @@
 /*
- * decode.c - the streaming decoder: one state machine for the GNU, strict
- * and lenient rule sets.  Whole quanta of alphabet characters go to the
- * implementation's dec loop; everything else (line breaks, padding,
- * garbage, errors) is decided here, one byte at a time, so every
- * implementation reports the same bytes, status and offset.
+ * decode.c - the streaming decoder: an interpreter of the table in
+ * machine.c, which holds every decoding rule of every mode.  Each byte is
+ * classified by the mode's filter and follows one cell: next state,
+ * action, and on an error the status and where it is.
  *
- * Rules (a quantum is up to four characters; nchar counts its alphabet
- * characters, npad its '='):
- *  - An alphabet character is data.  The first output byte of a quantum is
- *    written when its second character arrives, the second with the third,
- *    the third with the fourth.  After a padded quantum, data starts a new
- *    quantum (GNU, lenient) or is an error (strict).
- *  - '=' may follow two or three characters.  GNU and strict want exactly
- *    4 - nchar of them and then zero unused bits; lenient takes any number
- *    and ignores the bits.  Strict with B64_NO_PAD refuses every '='.
- *  - LF is skipped; with B64_CRLF, CR must come right before an LF (and
- *    strict then wants every LF after a CR).  Lenient skips all ASCII
- *    white space.  Any other byte is an error unless B64_SKIP_GARBAGE
- *    (not with strict), which drops every byte that is neither alphabet
- *    nor '='.
- *  - At the end: one character left is an error; two or three are padded
- *    automatically (GNU: then the bits are checked), need padding (strict
- *    without B64_NO_PAD) or are taken as they are (lenient).
+ * Macro-steps skip the byte-at-a-time walk, only from the states where
+ * the table allows them (B64_M_BULK: S0 or Q0):
+ *  - the implementation's dec loop decodes whole quanta of alphabet bytes
+ *    (four data cells each, ending in Q0);
+ *  - its compact loop (or the portable one, compact.c) copies the
+ *    alphabet bytes of whole blocks aside while every other byte is of a
+ *    class the mode drops (its drop set: the classes whose cells leave
+ *    every data state as it is, which the SPIN model checks); the dec loop
+ *    decodes the copy and the few characters left over follow the cells;
+ *  - a single byte of the drop set is dropped (counting a line feed).
+ * Each hands back to the table at anything else, so every implementation
+ * reports the same bytes, status and offset.  With B64_CHECKED_MACHINE
+ * (configure --enable-checked-machine) each macro-step is replayed through
+ * the table and the program aborts on any difference.
  */
 #include <string.h>
+#ifdef B64_CHECKED_MACHINE
+#include <stdlib.h>
+#endif
 
 #include "b64_private.h"
+#include "compact.h"
+#include "machine.h"
 
-enum {
-	S_START, /* nothing decoded yet */
-	S_DATA,  /* reading a quantum (nchar 0..3) */
-	S_PAD,   /* inside the padding of a quantum (GNU, strict) */
-	S_END,   /* strict: after a padded quantum, only line breaks */
-};
+/*
+ * The B64_SKIP_* classes of the compact loop that mode M drops: the raw
+ * kinds its filter maps to classes it drops.
+ */
+static unsigned
+skip_classes(const struct b64_mode *m)
+{
+	const unsigned char *f = m->filter;
+	unsigned d = m->drop;
+	int lf = (d >> f[B64_C_LF - B64_C_PAD]) & 1u;
+	int ws = (d >> f[B64_C_CR - B64_C_PAD]) & (d >> f[B64_C_WS - B64_C_PAD])
+	    & 1u;
 
-#define MODE_MASK (B64_STRICT | B64_LENIENT)
+	if (lf && ws && ((d >> f[B64_C_OTHER - B64_C_PAD]) & 1u))
+		return B64_SKIP_LF | B64_SKIP_WS | B64_SKIP_OTHER;
+	return (lf ? B64_SKIP_LF : 0) | (ws ? B64_SKIP_WS : 0);
+}
 
 enum b64_status
 b64_decoder_init(struct b64_decoder *dec, unsigned flags)
 {
 	const struct b64_impl *impl = b64_impl_pick(flags);
+	const struct b64_mode *mode = b64_mode_find(flags);
 
 	memset(dec, 0, sizeof(*dec));
-	dec->state = S_START;
-	if (impl == NULL || (flags & MODE_MASK) == MODE_MASK ||
-	    ((flags & B64_STRICT) && (flags & B64_SKIP_GARBAGE))) {
+	dec->state = B64_M_S0;
+	if (impl == NULL || mode == NULL) {
 		dec->err = B64_ERR_UNSUPPORTED;
 		return B64_ERR_UNSUPPORTED;
 	}
 	dec->impl = impl;
+	dec->mode = mode;
 	dec->table = (flags & B64_ALPHA_URL) ? b64_dec_url : b64_dec_std;
 	dec->flags = flags;
-	/* What the fast path may drop without the state machine's say. */
-	if (flags & B64_SKIP_GARBAGE)
-		dec->skip = B64_SKIP_LF | B64_SKIP_WS | B64_SKIP_OTHER;
-	else if (flags & B64_LENIENT)
-		dec->skip = B64_SKIP_LF | B64_SKIP_WS;
-	else if (!((flags & B64_STRICT) && (flags & B64_CRLF)))
-		dec->skip = B64_SKIP_LF;
+	dec->skip = (unsigned char)skip_classes(mode);
 	return B64_OK;
-}
-
-/*
- * Add the 6-bit value V to the quantum and write the byte it completes, if
- * any, to OUT: one byte for the second, third and fourth characters.
- * Returns the bytes written (0 or 1); the caller checked the room.
- */
-static size_t
-push_value(struct b64_decoder *dec, unsigned v, unsigned char *out)
-{
-	dec->acc = dec->acc << 6 | v;
-	switch (++dec->nchar) {
-	case 2:
-		*out = (unsigned char)(dec->acc >> 4);
-		return 1;
-	case 3:
-		*out = (unsigned char)(dec->acc >> 2);
-		return 1;
-	case 4:
-		*out = (unsigned char)dec->acc;
-		dec->nchar = 0;
-		dec->acc = 0;
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* Whether the quantum's unused bits (after 2 or 3 characters) are set. */
-static int
-unused_bits_set(const struct b64_decoder *dec)
-{
-	return (dec->acc & (dec->nchar == 2 ? 0x0fu : 0x03u)) != 0;
-}
-
-/* Input looked at by one compact call: bounds its scratch buffer. */
-#define COMPACT_CHUNK 16384
-
-/*
- * The fast path for text with line breaks (and white space or garbage
- * where the mode drops them): the implementation's compact loop copies the
- * alphabet characters of whole blocks aside, its dec loop decodes them,
- * and the few characters of a quantum left over go into the state as the
- * byte-at-a-time path would put them.  BASE is the stream offset of
- * IN[0].  Returns the input bytes consumed (0 if the fast path does not
- * apply here) and adds to *o.
- */
-static size_t
-fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
-    uint64_t base, unsigned char *out, size_t room, size_t *o)
-{
-	unsigned char tmp[COMPACT_CHUNK + 64];
-	struct b64_scan sc;
-	size_t used, q, w = 0;
-
-	if (n > COMPACT_CHUNK)
-		n = COMPACT_CHUNK;
-	/* Room for every character's byte and two of a partial quantum. */
-	if (room < 2 + 48)
-		return 0;
-	if (n > (room - 2) / 3 * 4)
-		n = (room - 2) / 3 * 4;
-	used = dec->impl->compact(in, n, tmp, dec->table, dec->skip, &sc);
-	if (used == 0)
-		return 0;
-	q = sc.nalpha / 4;
-	if (q > 0)
-		w = dec->impl->dec(tmp, q * 4, out, dec->table) / 4 * 3;
-	for (size_t j = q * 4; j < sc.nalpha; j++)
-		w += push_value(dec, dec->table[tmp[j]], out + w);
-	if (sc.nalpha > 0) {
-		dec->state = S_DATA;
-		dec->last.off = base + sc.last_alpha;
-		dec->last.line = dec->line + sc.alpha_nlf;
-		dec->last.line_start = sc.alpha_lf_end ?
-		    base + sc.alpha_lf_end : dec->line_start;
-	}
-	dec->line += sc.nlf;
-	if (sc.lf_end)
-		dec->line_start = base + sc.lf_end;
-	*o += w;
-	return used;
 }
 
 /* A mark for offset OFF on the current line. */
@@ -155,68 +78,203 @@ here(const struct b64_decoder *dec, uint64_t off)
 	return m;
 }
 
-/* Latch error ST at mark AT (moved on by SHIFT bytes) with BYTE. */
-static enum b64_status
-fail(struct b64_decoder *dec, enum b64_status st, struct b64_mark at,
-    uint64_t shift, unsigned char byte)
+/* Whether action A writes a byte. */
+static inline int
+emits(unsigned a)
 {
-	at.off += shift;
-	dec->err = st;
+	return a == B64_A_D2 || a == B64_A_D3 || a == B64_A_D4;
+}
+
+/*
+ * Follow CELL (not B64_A_FAIL) for byte C at offset OFF: do its action,
+ * writing at most one byte to *OUT, and go to its next state.  Returns the
+ * bytes written.
+ */
+static inline size_t
+apply(struct b64_decoder *dec, const struct b64_cell *cell, unsigned char c,
+    uint64_t off, unsigned char *out)
+{
+	unsigned v = dec->table[c];
+	size_t w = 0;
+
+	switch (cell->action) {
+	case B64_A_LINE:
+		dec->line++;
+		dec->line_start = off + 1;
+		break;
+	case B64_A_D1:
+		dec->acc = v;
+		dec->last = here(dec, off);
+		break;
+	case B64_A_D2:
+		dec->acc = dec->acc << 6 | v;
+		*out = (unsigned char)(dec->acc >> 4);
+		dec->last = here(dec, off);
+		w = 1;
+		break;
+	case B64_A_D3:
+		dec->acc = dec->acc << 6 | v;
+		*out = (unsigned char)(dec->acc >> 2);
+		dec->last = here(dec, off);
+		w = 1;
+		break;
+	case B64_A_D4:
+		*out = (unsigned char)(dec->acc << 6 | v);
+		dec->acc = 0;
+		dec->last = here(dec, off);
+		w = 1;
+		break;
+	case B64_A_PAD:
+		dec->pad = here(dec, off);
+		break;
+	case B64_A_PADEND:
+		dec->pad = here(dec, off);
+		dec->acc = 0;
+		break;
+	case B64_A_CR:
+		dec->cr = here(dec, off);
+		dec->ret = dec->state;
+		break;
+	default:
+		break;
+	}
+	dec->state = cell->next == B64_M_RET ? dec->ret : cell->next;
+	return w;
+}
+
+/* The cell byte C follows in the decoder's state. */
+static inline const struct b64_cell *
+lookup(const struct b64_decoder *dec, unsigned char c)
+{
+	return b64_cell(dec->mode, dec->state,
+	    b64_class_of(dec->mode, dec->table[c]));
+}
+
+/* Latch the error of failing CELL, met at offset OFF (byte C). */
+static enum b64_status
+fail(struct b64_decoder *dec, const struct b64_cell *cell, uint64_t off,
+    unsigned char c)
+{
+	struct b64_mark at = here(dec, off);
+	unsigned char byte = 0;
+
+	switch (cell->where) {
+	case B64_W_HERE:
+		byte = c;
+		break;
+	case B64_W_LAST:
+		at = dec->last;
+		break;
+	case B64_W_LAST_NEXT:
+		at = dec->last;
+		at.off++;
+		break;
+	case B64_W_PAD_NEXT:
+		at = dec->pad;
+		at.off++;
+		break;
+	case B64_W_CR:
+		at = dec->cr;
+		byte = '\r';
+		break;
+	}
+	dec->err = (enum b64_status)cell->status;
 	dec->err_at = at;
 	dec->err_byte = byte;
-	return st;
+	return dec->err;
 }
 
-/* The quantum is complete after its padding: check the unused bits. */
-static enum b64_status
-close_padded(struct b64_decoder *dec)
+#ifdef B64_CHECKED_MACHINE
+/*
+ * The run-time check of a macro-step: walking IN[0..N) (at stream offset
+ * BASE) through the table from BEFORE must fail nowhere, write exactly
+ * OUT[0..NOUT) and end in AFTER's state, bits and positions.
+ */
+static void
+check_macro(const struct b64_decoder *before, const struct b64_decoder *after,
+    const unsigned char *in, size_t n, uint64_t base,
+    const unsigned char *out, size_t nout)
 {
-	if (unused_bits_set(dec))
-		return fail(dec, B64_ERR_NONCANONICAL, dec->last, 0, 0);
-	dec->state = (dec->flags & B64_STRICT) ? S_END : S_DATA;
-	dec->nchar = 0;
-	dec->npad = 0;
-	dec->acc = 0;
-	return B64_OK;
+	struct b64_decoder d = *before;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct b64_cell *cell = lookup(&d, in[i]);
+		unsigned char b;
+
+		if (cell->action == B64_A_FAIL || cell->action == B64_A_UNDEF)
+			abort();
+		if (apply(&d, cell, in[i], base + i, &b) != 0 &&
+		    (k >= nout || out[k++] != b))
+			abort();
+	}
+	if (k != nout || d.state != after->state || d.acc != after->acc ||
+	    d.line != after->line || d.line_start != after->line_start ||
+	    memcmp(&d.last, &after->last, sizeof(d.last)) != 0)
+		abort();
 }
+#define CHECK_MACRO(b, a, in, n, base, out, nout) \
+	check_macro(b, a, in, n, base, out, nout)
+#else
+#define CHECK_MACRO(b, a, in, n, base, out, nout) ((void)(nout))
+#endif
 
-/* '=' at offset OFF. */
-static enum b64_status
-on_pad(struct b64_decoder *dec, uint64_t off)
+/* Input looked at by one compact call: bounds its scratch buffer. */
+#define COMPACT_CHUNK 16384
+
+/*
+ * The portable compact loop (for implementations without one) pays only
+ * where dropped bytes are dense: with one line feed per 64 or 76
+ * characters, the bulk loop and one table step per line are faster.  It
+ * runs when the last bulk step took fewer bytes than this.
+ */
+#define DENSE_RUN 32
+
+/*
+ * The compact macro-step, for text with line breaks (and white space or
+ * garbage where the mode drops them): the compact loop copies the
+ * alphabet characters of whole blocks aside, the dec loop decodes them,
+ * and the few characters of a quantum left over follow the data cells.
+ * BASE is the stream offset of IN[0].  Returns the input bytes consumed
+ * (0 if the step does not apply here) and adds to *o.
+ */
+static size_t
+fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
+    uint64_t base, unsigned char *out, size_t room, size_t *o)
 {
-	unsigned flags = dec->flags;
+	_Alignas(64) unsigned char tmp[COMPACT_CHUNK + 64];
+	struct b64_scan sc;
+	size_t used, q, w = 0;
 
-	struct b64_mark at = here(dec, off);
-
-	dec->pad = at;
-	if ((flags & B64_STRICT) && (flags & B64_NO_PAD))
-		return fail(dec, B64_ERR_PAD_NOT_ALLOWED, at, 0, '=');
-	if (dec->state == S_END)
-		return fail(dec, B64_ERR_TOO_MUCH_PAD, at, 0, '=');
-	if (dec->state == S_PAD) {
-		if (++dec->npad + dec->nchar == 4)
-			return close_padded(dec);
-		return B64_OK;
+	if (n > COMPACT_CHUNK)
+		n = COMPACT_CHUNK;
+	/* Room for every character's byte and two of a partial quantum. */
+	if (room < 2 + 48)
+		return 0;
+	if (n > (room - 2) / 3 * 4)
+		n = (room - 2) / 3 * 4;
+	used = (dec->impl->compact ? dec->impl->compact :
+	    b64_compact_portable)(in, n, tmp, dec->table, dec->skip, &sc);
+	if (used == 0)
+		return 0;
+	q = sc.nalpha / 4;
+	if (q > 0) {
+		w = dec->impl->dec(tmp, q * 4, out, dec->table) / 4 * 3;
+		dec->state = B64_M_Q0;
 	}
-	if (dec->nchar >= 2) {
-		if (flags & B64_LENIENT) {
-			/* The quantum ends here; more '=' are absorbed. */
-			dec->nchar = 0;
-			dec->acc = 0;
-			return B64_OK;
-		}
-		dec->state = S_PAD;
-		dec->npad = 1;
-		if (dec->nchar == 3)
-			return close_padded(dec);
-		return B64_OK;
+	for (size_t j = q * 4; j < sc.nalpha; j++)
+		w += apply(dec, lookup(dec, tmp[j]), tmp[j], 0, out + w);
+	if (sc.nalpha > 0) {
+		dec->last.off = base + sc.last_alpha;
+		dec->last.line = dec->line + sc.alpha_nlf;
+		dec->last.line_start = sc.alpha_lf_end ?
+		    base + sc.alpha_lf_end : dec->line_start;
 	}
-	if (dec->nchar == 1 || dec->state == S_START)
-		return fail(dec, B64_ERR_PAD_INSIDE, at, 0, '=');
-	/* nchar == 0 after data: lenient absorbs, the others refuse. */
-	if (flags & B64_LENIENT)
-		return B64_OK;
-	return fail(dec, B64_ERR_TOO_MUCH_PAD, at, 0, '=');
+	dec->line += sc.nlf;
+	if (sc.lf_end)
+		dec->line_start = base + sc.lf_end;
+	*o += w;
+	return used;
 }
 
 enum b64_status
@@ -226,8 +284,7 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 	const unsigned char *in = in_;
 	unsigned char *out = out_;
 	const unsigned char *table = dec->table;
-	unsigned flags = dec->flags;
-	size_t i = 0, o = 0;
+	size_t i = 0, o = 0, run = SIZE_MAX;
 	enum b64_status st = B64_OK;
 
 	*in_used = 0;
@@ -236,17 +293,19 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 		return dec->err;
 
 	while (i < n) {
-		unsigned char c = in[i];
-		unsigned t = table[c];
+		const struct b64_cell *cell;
 		uint64_t off = dec->offset + i;
 
-		/* At a quantum boundary: whole quanta in bulk, and where the
-		 * bulk loop stops at a byte the mode drops (a line feed, say),
-		 * whole blocks through the compact loop. */
-		if (dec->state <= S_DATA && dec->nchar == 0 && !dec->cr_wait) {
-			size_t used = 0;
+		/* The macro-steps: whole quanta in bulk; where the bulk loop
+		 * stops at a byte the mode drops (a line feed, say), whole
+		 * blocks through the compact loop, or that byte alone. */
+		if (B64_M_BULK(dec->state)) {
+			size_t used = 0, o0 = o;
+#ifdef B64_CHECKED_MACHINE
+			struct b64_decoder before = *dec;
+#endif
 
-			if (t < 64 && n - i >= 4) {
+			if (table[in[i]] < 64 && n - i >= 4) {
 				size_t q = (n - i) / 4, room = (cap - o) / 3;
 
 				if (q > room)
@@ -255,88 +314,44 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 				    table);
 				if (used) {
 					o += used / 4 * 3;
-					dec->state = S_DATA;
-					dec->last = here(dec, dec->offset + i +
-					    used - 1);
+					dec->state = B64_M_Q0;
+					dec->last = here(dec, off + used - 1);
 				}
+				run = used;
 			}
-			if (used == 0 && dec->skip && dec->impl->compact &&
-			    n - i >= 64) {
-				used = fast_compact(dec, in + i, n - i,
-				    dec->offset + i, out + o, cap - o, &o);
+			if (used == 0 && dec->skip && n - i >= 64 &&
+			    (dec->impl->compact != NULL || run < DENSE_RUN)) {
+				used = fast_compact(dec, in + i, n - i, off,
+				    out + o, cap - o, &o);
+			}
+			/* A byte the table drops in every data state (the
+			 * line feed after a line of whole quanta, say). */
+			if (used == 0 && (dec->mode->drop >> b64_class_of(
+			    dec->mode, table[in[i]]) & 1u)) {
+				if (in[i] == '\n') {
+					dec->line++;
+					dec->line_start = off + 1;
+				}
+				used = 1;
 			}
 			if (used) {
+				CHECK_MACRO(&before, dec, in + i, used, off,
+				    out + o0, o - o0);
 				i += used;
 				continue;
 			}
 		}
 
-		if (dec->cr_wait) {
-			if (c != '\n') {
-				st = fail(dec, B64_ERR_BAD_CHAR, dec->cr, 0, '\r');
-				break;
-			}
-			dec->cr_wait = 0;
-			goto next;
+		cell = lookup(dec, in[i]);
+		if (cell->action == B64_A_FAIL) {
+			st = fail(dec, cell, off, in[i]);
+			break;
 		}
-
-		if (t < 64) {
-			if (dec->state == S_END) {
-				st = fail(dec, B64_ERR_DATA_AFTER_PAD,
-				    here(dec, off), 0, c);
-				break;
-			}
-			if (dec->state == S_PAD) {
-				/* The missing '=' belongs after the last one. */
-				st = fail(dec, B64_ERR_MISSING_PAD, dec->pad, 1,
-				    0);
-				break;
-			}
-			if (dec->nchar >= 1 && o == cap) {
-				st = B64_NEED_OUTPUT;
-				break;
-			}
-			dec->state = S_DATA;
-			dec->last = here(dec, off);
-			o += push_value(dec, t, out + o);
-			i++;
-			continue;
+		if (emits(cell->action) && o == cap) {
+			st = B64_NEED_OUTPUT;
+			break;
 		}
-
-		if (t == B64_C_PAD) {
-			st = on_pad(dec, off);
-			if (st != B64_OK)
-				break;
-			i++;
-			continue;
-		}
-
-		if (t == B64_C_LF) {
-			if ((flags & (B64_STRICT | B64_CRLF)) ==
-			    (B64_STRICT | B64_CRLF)) {
-				st = fail(dec, B64_ERR_BAD_CHAR, here(dec, off),
-				    0, c);
-				break;
-			}
-			goto next;
-		}
-		if (t == B64_C_CR && (flags & B64_CRLF) &&
-		    !(flags & (B64_LENIENT | B64_SKIP_GARBAGE))) {
-			dec->cr_wait = 1;
-			dec->cr = here(dec, off);
-			goto next;
-		}
-		if ((flags & B64_SKIP_GARBAGE) ||
-		    ((flags & B64_LENIENT) && t != B64_C_OTHER))
-			goto next;
-		st = fail(dec, B64_ERR_BAD_CHAR, here(dec, off), 0, c);
-		break;
-next:
-		/* A skipped byte; line feeds end lines. */
-		if (c == '\n') {
-			dec->line++;
-			dec->line_start = off + 1;
-		}
+		o += apply(dec, cell, in[i], off, out + o);
 		i++;
 	}
 
@@ -349,27 +364,13 @@ next:
 enum b64_status
 b64_decode_final(struct b64_decoder *dec)
 {
-	unsigned flags = dec->flags;
+	const struct b64_cell *cell;
 
 	if (dec->err != B64_OK)
 		return dec->err;
-	if (dec->cr_wait)
-		return fail(dec, B64_ERR_BAD_CHAR, dec->cr, 0, '\r');
-	if (dec->state == S_PAD)
-		return fail(dec, B64_ERR_MISSING_PAD, dec->pad, 1, 0);
-	if (dec->nchar == 1)
-		return fail(dec, B64_ERR_TRUNCATED, dec->last, 0, 0);
-	if (dec->nchar >= 2) {
-		if (flags & B64_LENIENT)
-			return B64_OK;
-		if ((flags & B64_STRICT) && !(flags & B64_NO_PAD))
-			return fail(dec, B64_ERR_MISSING_PAD, dec->last, 1,
-			    0);
-		/* Padded automatically: the unused bits must be zero. */
-		if (unused_bits_set(dec))
-			return fail(dec, B64_ERR_NONCANONICAL, dec->last, 0,
-			    0);
-	}
+	cell = b64_cell(dec->mode, dec->state, B64_M_EOF);
+	if (cell->action != B64_A_ACCEPT)
+		return fail(dec, cell, dec->offset, 0);
 	return B64_OK;
 }
 
