@@ -43,10 +43,7 @@ struct result {
 	size_t used; /* oracle: where update stopped */
 };
 
-static const unsigned impls[] = {
-	B64_IMPL_SCALAR, B64_IMPL_SSSE3, B64_IMPL_AVX2, B64_IMPL_AVX512,
-};
-static unsigned avail[4];
+static unsigned avail[16];
 static size_t navail;
 
 static int prune = 1, count_only;
@@ -400,6 +397,7 @@ int
 main(int argc, char **argv)
 {
 	unsigned char buf[MAXLEN_MAX];
+	unsigned id;
 	clock_t t0 = clock();
 
 	for (int i = 1; i < argc; i++) {
@@ -412,9 +410,11 @@ main(int argc, char **argv)
 	}
 	if (maxlen > MAXLEN_MAX)
 		maxlen = MAXLEN_MAX;
-	for (size_t k = 0; k < sizeof(impls) / sizeof(impls[0]); k++)
-		if (b64_impl_available(impls[k]))
-			avail[navail++] = impls[k];
+	/* Every implementation of the registry this CPU runs. */
+	for (size_t k = 0; navail < sizeof(avail) / sizeof(avail[0]) &&
+	    b64_impl_at(k, &id) != NULL; k++)
+		if (b64_impl_available(id))
+			avail[navail++] = id;
 	tap_diag("implementations: %zu, strings up to %zu bytes%s", navail,
 	    maxlen, prune ? "" : ", no pruning");
 
