@@ -183,6 +183,17 @@ cp_alpha(const struct cp_consts *k, __m256i v)
 	    _mm256_setzero_si256()));
 }
 
+static inline AVX2 int
+cp_clean(const struct cp_consts *k, __m256i v)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
+
+	return _mm256_testz_si256(
+	    _mm256_shuffle_epi8(k->lo_bits, _mm256_and_si256(v, nib)),
+	    _mm256_shuffle_epi8(k->hi_bits, hi));
+}
+
 static inline AVX2 void
 cp_others(const struct cp_consts *k, __m256i v, uint32_t *lf, uint32_t *ws,
     uint32_t *pad)
@@ -223,6 +234,20 @@ cp_pack(unsigned char *out, __m256i v, uint32_t keep)
 	_mm_storel_epi64((__m128i *)(void *)(out + o),
 	    _mm_unpackhi_epi64(hi, hi));
 	return o + cp_cnt[m3];
+}
+
+static inline AVX2 void
+cp_cut(unsigned char *out, __m256i v, unsigned p, unsigned r)
+{
+	__m256i from = _mm256_loadu_si256(
+	    (const __m256i *)(const void *)(cp_from + 32 - p));
+	/* The upper lane moved down, to shift bytes across lanes. */
+	__m256i up = _mm256_permute2x128_si256(v, v, 0x81);
+	__m256i down = r == 1 ? _mm256_alignr_epi8(up, v, 1) :
+	    _mm256_alignr_epi8(up, v, 2);
+
+	_mm256_storeu_si256((__m256i *)(void *)out,
+	    _mm256_blendv_epi8(v, down, from));
 }
 
 #define CP_WIDTH 32

@@ -22,15 +22,20 @@
  *   void     cp_init(struct cp_consts *k, const struct b64_alphabet *a)
  *   cp_vec   cp_load(const unsigned char *p)
  *   void     cp_store(unsigned char *p, cp_vec v)
+ *   int      cp_clean(const struct cp_consts *k, cp_vec v)
  *   uint32_t cp_alpha(const struct cp_consts *k, cp_vec v)
  *   void     cp_others(const struct cp_consts *k, cp_vec v,
  *                uint32_t *lf, uint32_t *ws, uint32_t *pad)
  *   size_t   cp_pack(unsigned char *out, cp_vec v, uint32_t keep)
- * where bit j of a mask stands for byte j of the vector: cp_alpha gives
+ *   void     cp_cut(unsigned char *out, cp_vec v, unsigned p, unsigned r)
+ * where bit j of a mask stands for byte j of the vector: cp_clean says
+ * whether V is all alphabet characters, cp_alpha gives
  * the alphabet characters, cp_others the line feeds, the other white
  * space (CR SP HT VT FF) and the '=' bytes; cp_pack stores the bytes KEEP
  * selects, in order, at OUT (writing up to CP_WIDTH bytes) and returns
- * how many they are.
+ * how many they are; cp_cut stores V without its bytes P..P+R-1 (R is 1
+ * or 2: the line end of most blocks that hold one, LF or CR LF), which
+ * takes a shift and a blend where cp_pack takes four table look-ups.
  */
 #ifndef SEXTET_X86_COMPACT_H
 #define SEXTET_X86_COMPACT_H
@@ -69,6 +74,16 @@ static const uint64_t cp_pk[256] = {
 
 static const unsigned char cp_cnt[256] = {
 	CP_CNT64(0u), CP_CNT64(64u), CP_CNT64(128u), CP_CNT64(192u),
+};
+
+/* Loaded from 32 - P: a mask of the bytes at P and after. */
+static const unsigned char cp_from[64] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
 };
 
 /* Added to a cp_pk entry for the second 8 bytes of a 16-byte lane. */
@@ -112,34 +127,41 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 	size_t a_lf_end = 0;
 
 	cp_init(&k, b64_alphabet_of(table));
-	while (i < n) {
+	for (;;) {
 		cp_vec v;
-		uint32_t alpha, lf, ws, pad, stop;
-		size_t step = CP_WIDTH;
+		uint32_t alpha, lf, ws, pad, stop, drop;
+		size_t step = CP_WIDTH, run = i;
 
-		if (n - i >= CP_WIDTH) {
+		/* A run of blocks of nothing but alphabet characters (most of
+		 * a line): stored as they are, accounted for once. */
+		while (n - i >= CP_WIDTH) {
 			v = cp_load(in + i);
-		} else {
+			if (!cp_clean(&k, v))
+				break;
+			cp_store(tmp + o, v);
+			o += CP_WIDTH;
+			i += CP_WIDTH;
+		}
+		if (i != run) {
+			a_i = i - CP_WIDTH;
+			a_mask = CP_ALL;
+			a_lf = 0;
+			a_nlf = nlf;
+			a_lf_end = lf_end;
+		}
+		if (i == n)
+			break;
+		if (n - i < CP_WIDTH) {
 			memset(last, '=', sizeof(last));
 			memcpy(last, in + i, n - i);
 			v = cp_load(last);
 		}
 		alpha = cp_alpha(&k, v);
-		if (alpha == CP_ALL) {
-			cp_store(tmp + o, v);
-			o += CP_WIDTH;
-			a_i = i;
-			a_mask = CP_ALL;
-			a_lf = 0;
-			a_nlf = nlf;
-			a_lf_end = lf_end;
-			i += CP_WIDTH;
-			continue;
-		}
 		/* Not alphabet and not dropped: the byte-at-a-time path's. */
 		cp_others(&k, v, &lf, &ws, &pad);
 		stop = ~(alpha | (lf & drop_lf) | (ws & drop_ws) |
 		    (~(lf | ws | pad) & drop_other)) & CP_ALL;
+		drop = ~alpha & CP_ALL;
 		if (stop) {
 			uint32_t below;
 
@@ -148,7 +170,15 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 			alpha &= below;
 			lf &= below;
 		}
-		o += cp_pack(tmp + o, v, alpha);
+		if (stop == 0 && (drop & (drop - 1)) == 0) {
+			cp_cut(tmp + o, v, (unsigned)__builtin_ctz(drop), 1);
+			o += CP_WIDTH - 1;
+		} else if (stop == 0 && drop == (drop & -drop) * 3) {
+			cp_cut(tmp + o, v, (unsigned)__builtin_ctz(drop), 2);
+			o += CP_WIDTH - 2;
+		} else {
+			o += cp_pack(tmp + o, v, alpha);
+		}
 		if (alpha) {
 			a_i = i;
 			a_mask = alpha;

@@ -151,6 +151,12 @@ cp_alpha(const struct cp_consts *k, __m128i v)
 	    _mm_setzero_si128()));
 }
 
+static inline SSSE3 int
+cp_clean(const struct cp_consts *k, __m128i v)
+{
+	return cp_alpha(k, v) == 0xffff;
+}
+
 static inline SSSE3 void
 cp_others(const struct cp_consts *k, __m128i v, uint32_t *lf, uint32_t *ws,
     uint32_t *pad)
@@ -179,6 +185,17 @@ cp_pack(unsigned char *out, __m128i v, uint32_t keep)
 	_mm_storel_epi64((__m128i *)(void *)(out + cp_cnt[m0]),
 	    _mm_unpackhi_epi64(p, p));
 	return (size_t)cp_cnt[m0] + cp_cnt[m1];
+}
+
+static inline SSSE3 void
+cp_cut(unsigned char *out, __m128i v, unsigned p, unsigned r)
+{
+	__m128i from = _mm_loadu_si128(
+	    (const __m128i *)(const void *)(cp_from + 32 - p));
+	__m128i down = r == 1 ? _mm_srli_si128(v, 1) : _mm_srli_si128(v, 2);
+
+	_mm_storeu_si128((__m128i *)(void *)out, _mm_or_si128(
+	    _mm_and_si128(from, down), _mm_andnot_si128(from, v)));
 }
 
 #define CP_WIDTH 16
