@@ -194,22 +194,24 @@ cp_clean(const struct cp_consts *k, __m256i v)
 	    _mm256_shuffle_epi8(k->hi_bits, hi));
 }
 
-static inline AVX2 void
-cp_others(const struct cp_consts *k, __m256i v, uint32_t *lf, uint32_t *ws,
-    uint32_t *pad)
+/* Bytes equal to C. */
+static inline AVX2 uint32_t
+cp_eq(__m256i v, char c)
 {
-	/* HT LF VT FF CR are 9..13: v - 9 <= 4 unsigned. */
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+	    _mm256_set1_epi8(c)));
+}
+
+/* ASCII white space: HT LF VT FF CR (9..13: v - 9 <= 4 unsigned), SP. */
+static inline AVX2 uint32_t
+cp_space(__m256i v)
+{
 	__m256i d = _mm256_sub_epi8(v, _mm256_set1_epi8('\t'));
 	__m256i ctl = _mm256_cmpeq_epi8(_mm256_min_epu8(d,
 	    _mm256_set1_epi8(4)), d);
 
-	(void)k;
-	*lf = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
-	    _mm256_set1_epi8('\n')));
-	*ws = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ctl,
-	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')))) & ~*lf;
-	*pad = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
-	    _mm256_set1_epi8('=')));
+	return (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ctl,
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' '))));
 }
 
 /* Each 16-byte lane packs its two groups of 8; four 8-byte stores. */

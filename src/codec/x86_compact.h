@@ -24,14 +24,14 @@
  *   void     cp_store(unsigned char *p, cp_vec v)
  *   int      cp_clean(const struct cp_consts *k, cp_vec v)
  *   uint32_t cp_alpha(const struct cp_consts *k, cp_vec v)
- *   void     cp_others(const struct cp_consts *k, cp_vec v,
- *                uint32_t *lf, uint32_t *ws, uint32_t *pad)
+ *   uint32_t cp_eq(cp_vec v, char c)
+ *   uint32_t cp_space(cp_vec v)
  *   size_t   cp_pack(unsigned char *out, cp_vec v, uint32_t keep)
  *   void     cp_cut(unsigned char *out, cp_vec v, unsigned p, unsigned r)
  * where bit j of a mask stands for byte j of the vector: cp_clean says
- * whether V is all alphabet characters, cp_alpha gives
- * the alphabet characters, cp_others the line feeds, the other white
- * space (CR SP HT VT FF) and the '=' bytes; cp_pack stores the bytes KEEP
+ * whether V is all alphabet characters, cp_alpha gives the alphabet
+ * characters, cp_eq the bytes equal to C, cp_space the ASCII white space
+ * (HT LF VT FF CR SP); cp_pack stores the bytes KEEP
  * selects, in order, at OUT (writing up to CP_WIDTH bytes) and returns
  * how many they are; cp_cut stores V without its bytes P..P+R-1 (R is 1
  * or 2: the line end of most blocks that hold one, LF or CR LF), which
@@ -117,19 +117,19 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 	/* Which byte classes drop, as masks to AND with. */
 	const uint32_t drop_lf = (skip & B64_SKIP_LF) ? CP_ALL : 0;
 	const uint32_t drop_ws = (skip & B64_SKIP_WS) ? CP_ALL : 0;
-	const uint32_t drop_other = (skip & B64_SKIP_OTHER) ? CP_ALL : 0;
 	struct cp_consts k;
 	unsigned char last[CP_WIDTH];
-	/* The last block with an alphabet character, as in x86_avx512.c:
-	 * its line is worked out at the end. */
-	uint32_t a_mask = 0, a_lf = 0;
-	size_t i = 0, o = 0, nlf = 0, lf_end = 0, a_i = 0, a_nlf = 0;
-	size_t a_lf_end = 0;
+	/* The last block with an alphabet character (a_i, or none if
+	 * a_nlf is SIZE_MAX), and the line count and start before it:
+	 * where in it the character and its line are is worked out at the
+	 * end. */
+	size_t i = 0, o = 0, nlf = 0, lf_end = 0, a_i = 0;
+	size_t a_nlf = SIZE_MAX, a_lf_end = 0;
 
 	cp_init(&k, b64_alphabet_of(table));
 	for (;;) {
 		cp_vec v;
-		uint32_t alpha, lf, ws, pad, stop, drop;
+		uint32_t alpha, lf, go, stop, drop;
 		size_t step = CP_WIDTH, run = i;
 
 		/* A run of blocks of nothing but alphabet characters (most of
@@ -144,8 +144,6 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 		}
 		if (i != run) {
 			a_i = i - CP_WIDTH;
-			a_mask = CP_ALL;
-			a_lf = 0;
 			a_nlf = nlf;
 			a_lf_end = lf_end;
 		}
@@ -157,10 +155,19 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 			v = cp_load(last);
 		}
 		alpha = cp_alpha(&k, v);
+		lf = cp_eq(v, '\n');
+		/* What may go on: the classes the mode drops, each worked out
+		 * only if it does. */
+		go = alpha | (lf & drop_lf);
+		if (skip & (B64_SKIP_WS | B64_SKIP_OTHER)) {
+			uint32_t ws = cp_space(v) & ~lf;
+
+			go |= ws & drop_ws;
+			if (skip & B64_SKIP_OTHER)
+				go |= ~(lf | ws | cp_eq(v, '='));
+		}
 		/* Not alphabet and not dropped: the byte-at-a-time path's. */
-		cp_others(&k, v, &lf, &ws, &pad);
-		stop = ~(alpha | (lf & drop_lf) | (ws & drop_ws) |
-		    (~(lf | ws | pad) & drop_other)) & CP_ALL;
+		stop = ~go & CP_ALL;
 		drop = ~alpha & CP_ALL;
 		if (stop) {
 			uint32_t below;
@@ -181,13 +188,12 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 		}
 		if (alpha) {
 			a_i = i;
-			a_mask = alpha;
-			a_lf = lf;
 			a_nlf = nlf;
 			a_lf_end = lf_end;
 		}
 		if (lf) {
-			nlf += (size_t)cp_popcount(lf);
+			/* Mostly one. */
+			nlf += (lf & (lf - 1)) ? cp_popcount(lf) : 1;
 			lf_end = i + cp_top(lf) + 1;
 		}
 		i += step;
@@ -198,9 +204,14 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 	sc->nlf = nlf;
 	sc->lf_end = lf_end;
 	sc->last_alpha = sc->alpha_nlf = sc->alpha_lf_end = 0;
-	if (a_mask) {
-		unsigned pos = cp_top(a_mask);
-		uint32_t before = a_lf & (((uint32_t)1 << pos) - 1);
+	if (a_nlf != SIZE_MAX) {
+		/* That block again, as far as it was consumed; the last
+		 * partial one is still in LAST. */
+		cp_vec v = cp_load(n - a_i >= CP_WIDTH ? in + a_i : last);
+		uint32_t seen = i - a_i >= CP_WIDTH ? CP_ALL :
+		    ((uint32_t)1 << (i - a_i)) - 1;
+		unsigned pos = cp_top(cp_alpha(&k, v) & seen);
+		uint32_t before = cp_eq(v, '\n') & (((uint32_t)1 << pos) - 1);
 
 		sc->last_alpha = a_i + pos;
 		sc->alpha_nlf = a_nlf + (size_t)cp_popcount(before);

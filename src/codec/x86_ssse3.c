@@ -157,21 +157,23 @@ cp_clean(const struct cp_consts *k, __m128i v)
 	return cp_alpha(k, v) == 0xffff;
 }
 
-static inline SSSE3 void
-cp_others(const struct cp_consts *k, __m128i v, uint32_t *lf, uint32_t *ws,
-    uint32_t *pad)
+/* Bytes equal to C. */
+static inline SSSE3 uint32_t
+cp_eq(__m128i v, char c)
 {
-	/* HT LF VT FF CR are 9..13: v - 9 <= 4 unsigned. */
+	return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(c)));
+}
+
+/* ASCII white space: HT LF VT FF CR (9..13: v - 9 <= 4 unsigned), SP. */
+static inline SSSE3 uint32_t
+cp_space(__m128i v)
+{
 	__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('\t'));
 	__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(4)), d);
 
-	(void)k;
-	*lf = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
-	    _mm_set1_epi8('\n')));
-	*ws = (uint32_t)_mm_movemask_epi8(_mm_or_si128(ctl,
-	    _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')))) & ~*lf;
-	*pad = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
-	    _mm_set1_epi8('=')));
+	return (uint32_t)_mm_movemask_epi8(_mm_or_si128(ctl,
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
 }
 
 static inline SSSE3 size_t
