@@ -18,6 +18,7 @@
  *   CP_TARGET     the function attribute of its instruction set
  *   CP_NAME       the name of the function to define
  *   cp_vec        the vector type
+ *   struct cp_consts  what cp_init loads once per call
  * and, with CP_TARGET, static inline functions
  *   void     cp_init(struct cp_consts *k, const struct b64_alphabet *a)
  *   cp_vec   cp_load(const unsigned char *p)
@@ -31,11 +32,11 @@
  * where bit j of a mask stands for byte j of the vector: cp_clean says
  * whether V is all alphabet characters, cp_alpha gives the alphabet
  * characters, cp_eq the bytes equal to C, cp_space the ASCII white space
- * (HT LF VT FF CR SP); cp_pack stores the bytes KEEP
- * selects, in order, at OUT (writing up to CP_WIDTH bytes) and returns
- * how many they are; cp_cut stores V without its bytes P..P+R-1 (R is 1
- * or 2: the line end of most blocks that hold one, LF or CR LF), which
- * takes a shift and a blend where cp_pack takes four table look-ups.
+ * (HT LF VT FF CR SP); cp_pack stores the bytes KEEP selects, in order,
+ * at OUT (writing up to CP_WIDTH bytes) and returns how many they are;
+ * cp_cut stores V without its bytes P..P+R-1 (R is 1 or 2: the line end
+ * of most blocks that hold one, LF or CR LF), a shift and a blend where
+ * cp_pack takes four table look-ups.
  */
 #ifndef SEXTET_X86_COMPACT_H
 #define SEXTET_X86_COMPACT_H
