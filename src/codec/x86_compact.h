@@ -126,6 +126,8 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 	 * end. */
 	size_t i = 0, o = 0, nlf = 0, lf_end = 0, a_i = 0;
 	size_t a_nlf = SIZE_MAX, a_lf_end = 0;
+	/* Where the whole blocks end: I stays a multiple of CP_WIDTH. */
+	const size_t whole = n - n % CP_WIDTH;
 
 	cp_init(&k, b64_alphabet_of(table));
 	for (;;) {
@@ -135,11 +137,12 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 
 		/* A run of blocks of nothing but alphabet characters (most of
 		 * a line): stored as they are, accounted for once. */
-		while (n - i >= CP_WIDTH) {
-			v = cp_load(in + i);
-			if (!cp_clean(&k, v))
+		while (i < whole) {
+			cp_vec w = cp_load(in + i);
+
+			if (!cp_clean(&k, w))
 				break;
-			cp_store(tmp + o, v);
+			cp_store(tmp + o, w);
 			o += CP_WIDTH;
 			i += CP_WIDTH;
 		}
@@ -150,10 +153,12 @@ CP_NAME(const unsigned char *in, size_t n, unsigned char *tmp,
 		}
 		if (i == n)
 			break;
-		if (n - i < CP_WIDTH) {
+		if (i == whole) {
 			memset(last, '=', sizeof(last));
 			memcpy(last, in + i, n - i);
 			v = cp_load(last);
+		} else {
+			v = cp_load(in + i);
 		}
 		alpha = cp_alpha(&k, v);
 		lf = cp_eq(v, '\n');
