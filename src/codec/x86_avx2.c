@@ -10,6 +10,8 @@
 #ifdef HAVE_TARGET_AVX2
 #include <immintrin.h>
 
+#include "x86_compact.h"
+
 #define AVX2 __attribute__((target("avx2")))
 
 /*
@@ -62,6 +64,32 @@ enc_avx2(const unsigned char *in, size_t ngroups, char *out,
 	b64_impl_scalar.enc(in, ngroups, out, alpha);
 }
 
+/* The validity tables of dec_avx2 (below), shared with the compact loop. */
+static inline AVX2 __m256i
+lo_bits_for(const struct b64_alphabet *alpha)
+{
+	return alpha->url ?
+	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+		0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33, 0x15, 0x11, 0x11,
+		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a,
+		0x3b, 0x33) :
+	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+		0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a, 0x15, 0x11, 0x11,
+		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b,
+		0x1b, 0x1a);
+}
+
+static inline AVX2 __m256i
+hi_bits_for(const struct b64_alphabet *alpha)
+{
+	const char h7 = alpha->url ? 0x20 : 0x08;
+
+	return _mm256_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, h7,
+	    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x01,
+	    0x02, 0x04, 0x08, 0x04, h7, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+	    0x10, 0x10);
+}
+
 /*
  * Decode: a byte is valid when the bit its high nibble selects is clear in
  * the mask its low nibble selects (lo_bits[lo] & hi_bits[hi] == 0); the
@@ -75,20 +103,8 @@ dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
 {
 	const struct b64_alphabet *alpha = b64_alphabet_of(table);
 	const int url = alpha->url;
-	const __m256i lo_bits = url ?
-	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
-		0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33, 0x15, 0x11, 0x11,
-		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a,
-		0x3b, 0x33) :
-	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
-		0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a, 0x15, 0x11, 0x11,
-		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b,
-		0x1b, 0x1a);
-	const char h7 = url ? 0x20 : 0x08;
-	const __m256i hi_bits = _mm256_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04,
-	    0x08, 0x04, h7, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
-	    0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, h7, 0x10, 0x10, 0x10,
-	    0x10, 0x10, 0x10, 0x10, 0x10);
+	const __m256i lo_bits = lo_bits_for(alpha);
+	const __m256i hi_bits = hi_bits_for(alpha);
 	const char r2 = (char)(62 - alpha->c62);
 	const __m256i roll = _mm256_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A',
 	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, r2, 52 - '0', -'A',
@@ -128,6 +144,119 @@ dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
 
+/* The compact loop: x86_compact.h on 32-byte vectors. */
+struct cp_consts {
+	__m256i lo_bits, hi_bits;
+};
+
+typedef __m256i cp_vec;
+
+static inline AVX2 void
+cp_init(struct cp_consts *k, const struct b64_alphabet *alpha)
+{
+	k->lo_bits = lo_bits_for(alpha);
+	k->hi_bits = hi_bits_for(alpha);
+}
+
+static inline AVX2 __m256i
+cp_load(const unsigned char *p)
+{
+	return _mm256_loadu_si256((const __m256i *)(const void *)p);
+}
+
+static inline AVX2 void
+cp_store(unsigned char *p, __m256i v)
+{
+	_mm256_storeu_si256((__m256i *)(void *)p, v);
+}
+
+static inline AVX2 uint32_t
+cp_alpha(const struct cp_consts *k, __m256i v)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
+	__m256i bad = _mm256_and_si256(
+	    _mm256_shuffle_epi8(k->lo_bits, _mm256_and_si256(v, nib)),
+	    _mm256_shuffle_epi8(k->hi_bits, hi));
+
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(bad,
+	    _mm256_setzero_si256()));
+}
+
+static inline AVX2 int
+cp_clean(const struct cp_consts *k, __m256i v)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
+
+	return _mm256_testz_si256(
+	    _mm256_shuffle_epi8(k->lo_bits, _mm256_and_si256(v, nib)),
+	    _mm256_shuffle_epi8(k->hi_bits, hi));
+}
+
+/* Bytes equal to C. */
+static inline AVX2 uint32_t
+cp_eq(__m256i v, char c)
+{
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v,
+	    _mm256_set1_epi8(c)));
+}
+
+/* ASCII white space: HT LF VT FF CR (9..13: v - 9 <= 4 unsigned), SP. */
+static inline AVX2 uint32_t
+cp_space(__m256i v)
+{
+	__m256i d = _mm256_sub_epi8(v, _mm256_set1_epi8('\t'));
+	__m256i ctl = _mm256_cmpeq_epi8(_mm256_min_epu8(d,
+	    _mm256_set1_epi8(4)), d);
+
+	return (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ctl,
+	    _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' '))));
+}
+
+/* Each 16-byte lane packs its two groups of 8; four 8-byte stores. */
+static inline AVX2 size_t
+cp_pack(unsigned char *out, __m256i v, uint32_t keep)
+{
+	unsigned m0 = keep & 0xff, m1 = keep >> 8 & 0xff;
+	unsigned m2 = keep >> 16 & 0xff, m3 = keep >> 24;
+	__m256i p = _mm256_shuffle_epi8(v, _mm256_setr_epi64x(
+	    (long long)cp_pk[m0], (long long)(cp_pk[m1] + CP_HIGH8),
+	    (long long)cp_pk[m2], (long long)(cp_pk[m3] + CP_HIGH8)));
+	__m128i lo = _mm256_castsi256_si128(p);
+	__m128i hi = _mm256_extracti128_si256(p, 1);
+	size_t o = cp_cnt[m0];
+
+	_mm_storel_epi64((__m128i *)(void *)out, lo);
+	_mm_storel_epi64((__m128i *)(void *)(out + o),
+	    _mm_unpackhi_epi64(lo, lo));
+	o += cp_cnt[m1];
+	_mm_storel_epi64((__m128i *)(void *)(out + o), hi);
+	o += cp_cnt[m2];
+	_mm_storel_epi64((__m128i *)(void *)(out + o),
+	    _mm_unpackhi_epi64(hi, hi));
+	return o + cp_cnt[m3];
+}
+
+static inline AVX2 void
+cp_cut(unsigned char *out, __m256i v, unsigned p, unsigned r)
+{
+	__m256i from = _mm256_loadu_si256(
+	    (const __m256i *)(const void *)(cp_from + 32 - p));
+	/* The upper lane moved down, to shift bytes across lanes. */
+	__m256i up = _mm256_permute2x128_si256(v, v, 0x81);
+	__m256i down = r == 1 ? _mm256_alignr_epi8(up, v, 1) :
+	    _mm256_alignr_epi8(up, v, 2);
+
+	_mm256_storeu_si256((__m256i *)(void *)out,
+	    _mm256_blendv_epi8(v, down, from));
+}
+
+#define CP_WIDTH 32
+#define CP_TARGET AVX2
+#define CP_NAME compact_avx2
+#include "x86_compact.h"
+
 static int
 usable_avx2(void)
 {
@@ -135,7 +264,8 @@ usable_avx2(void)
 }
 
 const struct b64_impl b64_impl_avx2 = {
-	"avx2", B64_IMPL_AVX2, usable_avx2, enc_avx2, dec_avx2, NULL,
+	"avx2", B64_IMPL_AVX2, usable_avx2, enc_avx2, dec_avx2,
+	compact_avx2,
 };
 #else
 /* Not in this build: named, never picked. */

@@ -112,23 +112,23 @@ compact_avx512(const unsigned char *in, size_t n, unsigned char *tmp,
 		__m512i x = _mm512_permutex2var_epi8(t0, v, t1);
 		uint64_t other = _mm512_movepi8_mask(_mm512_or_si512(v, x));
 		uint64_t lf = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n'));
-		uint64_t drop = 0, alpha = ~other;
+		uint64_t drop = 0, alpha = ~other, ws = 0;
 
+		/* Each class on its own: SKIP_WS alone keeps LF, SKIP_OTHER
+		 * alone keeps LF and white space. */
+		if (skip & (B64_SKIP_WS | B64_SKIP_OTHER))
+			ws = (_mm512_cmpeq_epi8_mask(v,
+			    _mm512_set1_epi8(' ')) |
+			    _mm512_cmple_epu8_mask(_mm512_sub_epi8(v,
+			    _mm512_set1_epi8('\t')),
+			    _mm512_set1_epi8('\r' - '\t'))) & ~lf;
+		if (skip & B64_SKIP_LF)
+			drop = lf;
+		if (skip & B64_SKIP_WS)
+			drop |= ws;
 		if (skip & B64_SKIP_OTHER)
-			drop = other & ~_mm512_cmpeq_epi8_mask(v,
-			    _mm512_set1_epi8('='));
-		else {
-			if (skip & B64_SKIP_LF)
-				drop = lf;
-			if (skip & B64_SKIP_WS)
-				drop |= _mm512_cmpeq_epi8_mask(v,
-				    _mm512_set1_epi8('\r')) |
-				    _mm512_cmpeq_epi8_mask(v,
-				    _mm512_set1_epi8(' ')) |
-				    _mm512_cmple_epu8_mask(_mm512_sub_epi8(v,
-				    _mm512_set1_epi8('\t')),
-				    _mm512_set1_epi8('\f' - '\t'));
-		}
+			drop |= other & ~(lf | ws | _mm512_cmpeq_epi8_mask(v,
+			    _mm512_set1_epi8('=')));
 		if (other & ~drop)
 			break;
 		_mm512_storeu_si512((void *)(tmp + k),

@@ -8,6 +8,8 @@
 #ifdef HAVE_TARGET_SSSE3
 #include <tmmintrin.h>
 
+#include "x86_compact.h"
+
 #define SSSE3 __attribute__((target("ssse3")))
 
 static SSSE3 void
@@ -44,20 +46,36 @@ enc_ssse3(const unsigned char *in, size_t ngroups, char *out,
 	b64_impl_scalar.enc(in, ngroups, out, alpha);
 }
 
+/*
+ * The validity test of the AVX2 method (x86_avx2.c): a byte is in the
+ * alphabet when lo_bits[its low nibble] & hi_bits[its high nibble] == 0.
+ */
+static inline SSSE3 __m128i
+lo_bits_for(const struct b64_alphabet *alpha)
+{
+	return alpha->url ?
+	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+		0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33) :
+	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+		0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a);
+}
+
+static inline SSSE3 __m128i
+hi_bits_for(const struct b64_alphabet *alpha)
+{
+	return _mm_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04,
+	    alpha->url ? 0x20 : 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+	    0x10);
+}
+
 static SSSE3 size_t
 dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
     const unsigned char *table)
 {
 	const struct b64_alphabet *alpha = b64_alphabet_of(table);
 	const int url = alpha->url;
-	const __m128i lo_bits = url ?
-	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
-		0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33) :
-	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
-		0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a);
-	const __m128i hi_bits = _mm_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04,
-	    0x08, 0x04, url ? 0x20 : 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
-	    0x10, 0x10);
+	const __m128i lo_bits = lo_bits_for(alpha);
+	const __m128i hi_bits = hi_bits_for(alpha);
 	const char r2 = (char)(62 - alpha->c62);
 	const __m128i roll = _mm_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A',
 	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
@@ -94,6 +112,99 @@ dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
 
+/* The compact loop: x86_compact.h on 16-byte vectors. */
+struct cp_consts {
+	__m128i lo_bits, hi_bits;
+};
+
+typedef __m128i cp_vec;
+
+static inline SSSE3 void
+cp_init(struct cp_consts *k, const struct b64_alphabet *alpha)
+{
+	k->lo_bits = lo_bits_for(alpha);
+	k->hi_bits = hi_bits_for(alpha);
+}
+
+static inline SSSE3 __m128i
+cp_load(const unsigned char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+static inline SSSE3 void
+cp_store(unsigned char *p, __m128i v)
+{
+	_mm_storeu_si128((__m128i *)(void *)p, v);
+}
+
+static inline SSSE3 uint32_t
+cp_alpha(const struct cp_consts *k, __m128i v)
+{
+	const __m128i nib = _mm_set1_epi8(0x0f);
+	__m128i hi = _mm_and_si128(_mm_srli_epi32(v, 4), nib);
+	__m128i bad = _mm_and_si128(
+	    _mm_shuffle_epi8(k->lo_bits, _mm_and_si128(v, nib)),
+	    _mm_shuffle_epi8(k->hi_bits, hi));
+
+	return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(bad,
+	    _mm_setzero_si128()));
+}
+
+static inline SSSE3 int
+cp_clean(const struct cp_consts *k, __m128i v)
+{
+	return cp_alpha(k, v) == 0xffff;
+}
+
+/* Bytes equal to C. */
+static inline SSSE3 uint32_t
+cp_eq(__m128i v, char c)
+{
+	return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(c)));
+}
+
+/* ASCII white space: HT LF VT FF CR (9..13: v - 9 <= 4 unsigned), SP. */
+static inline SSSE3 uint32_t
+cp_space(__m128i v)
+{
+	__m128i d = _mm_sub_epi8(v, _mm_set1_epi8('\t'));
+	__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(4)), d);
+
+	return (uint32_t)_mm_movemask_epi8(_mm_or_si128(ctl,
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+}
+
+static inline SSSE3 size_t
+cp_pack(unsigned char *out, __m128i v, uint32_t keep)
+{
+	unsigned m0 = keep & 0xff, m1 = keep >> 8;
+	__m128i p = _mm_shuffle_epi8(v, _mm_set_epi64x(
+	    (long long)(cp_pk[m1] + CP_HIGH8), (long long)cp_pk[m0]));
+
+	_mm_storel_epi64((__m128i *)(void *)out, p);
+	_mm_storel_epi64((__m128i *)(void *)(out + cp_cnt[m0]),
+	    _mm_unpackhi_epi64(p, p));
+	return (size_t)cp_cnt[m0] + cp_cnt[m1];
+}
+
+static inline SSSE3 void
+cp_cut(unsigned char *out, __m128i v, unsigned p, unsigned r)
+{
+	__m128i from = _mm_loadu_si128(
+	    (const __m128i *)(const void *)(cp_from + 32 - p));
+	__m128i down = r == 1 ? _mm_srli_si128(v, 1) : _mm_srli_si128(v, 2);
+
+	_mm_storeu_si128((__m128i *)(void *)out, _mm_or_si128(
+	    _mm_and_si128(from, down), _mm_andnot_si128(from, v)));
+}
+
+#define CP_WIDTH 16
+#define CP_TARGET SSSE3
+#define CP_NAME compact_ssse3
+#include "x86_compact.h"
+
 static int
 usable_ssse3(void)
 {
@@ -101,7 +212,8 @@ usable_ssse3(void)
 }
 
 const struct b64_impl b64_impl_ssse3 = {
-	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3, NULL,
+	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
+	compact_ssse3,
 };
 #else
 /* Not in this build: named, never picked. */

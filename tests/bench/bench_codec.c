@@ -9,6 +9,8 @@
  *   encode -w76     b64_encode, LF after every 76 characters
  *   decode          b64_decode (GNU rules) of one unbroken line
  *   decode 76-col   b64_decode (GNU rules) of 76-column LF-wrapped text
+ *   dec 76-col -i   the same text with B64_LENIENT (what -i runs)
+ *   dec CRLF -i     76-column CR LF-wrapped text with B64_LENIENT
  *
  * and memcpy of the same number of bytes, for scale.  Figures are GB/s of
  * INPUT (1 GB = 1e9 bytes): raw bytes for encoding, base64 text for
@@ -50,13 +52,17 @@ struct op {
 	const char *name;
 	enum op_kind kind;
 	size_t wrap;            /* encode: line length; decode: input's */
+	unsigned text;          /* decode: B64_CRLF for CR LF line ends */
+	unsigned mode;          /* decode: B64_LENIENT or 0 (GNU rules) */
 };
 
 static const struct op ops[] = {
-	{ "encode", OP_ENCODE, 0 },
-	{ "encode -w76", OP_ENCODE, WRAP },
-	{ "decode", OP_DECODE, 0 },
-	{ "decode 76-col", OP_DECODE, WRAP },
+	{ "encode", OP_ENCODE, 0, 0, 0 },
+	{ "encode -w76", OP_ENCODE, WRAP, 0, 0 },
+	{ "decode", OP_DECODE, 0, 0, 0 },
+	{ "decode 76-col", OP_DECODE, WRAP, 0, 0 },
+	{ "dec 76-col -i", OP_DECODE, WRAP, 0, B64_LENIENT },
+	{ "dec CRLF -i", OP_DECODE, WRAP, B64_CRLF, B64_LENIENT },
 };
 #define NOPS (sizeof(ops) / sizeof(ops[0]))
 
@@ -202,13 +208,13 @@ size_label(size_t n, char *buf, size_t cap)
 	return buf;
 }
 
-/* Longest multiple of 3 whose encoding (with WRAP) fits in SIZE bytes. */
+/* Longest multiple of 3 whose encoding (FLAGS, WRAP) fits in SIZE bytes. */
 static size_t
-raw_for_text(size_t size, size_t wrap)
+raw_for_text(size_t size, unsigned flags, size_t wrap)
 {
 	size_t r = size / 4 * 3;
 
-	while (r > 0 && b64_encoded_len(r, 0, wrap) > size)
+	while (r > 0 && b64_encoded_len(r, flags, wrap) > size)
 		r -= 3;
 	return r;
 }
@@ -366,7 +372,7 @@ main(int argc, char **argv)
 
 			memset(&ref_job, 0, sizeof(ref_job));
 			ref_job.kind = op->kind;
-			ref_job.flags = B64_IMPL_SCALAR;
+			ref_job.flags = B64_IMPL_SCALAR | op->mode;
 			ref_job.out = ref;
 			if (op->kind == OP_ENCODE) {
 				ref_job.wrap = op->wrap;
@@ -375,9 +381,11 @@ main(int argc, char **argv)
 				ref_job.cap = b64_encoded_len(size, 0, op->wrap);
 			} else {
 				/* The input text: scalar encoding of raw. */
-				raw_len = raw_for_text(size, op->wrap);
+				raw_len = raw_for_text(size, op->text,
+				    op->wrap);
 				st = b64_encode(raw, raw_len, (char *)text,
-				    size, &len, B64_IMPL_SCALAR, op->wrap);
+				    size, &len, B64_IMPL_SCALAR | op->text,
+				    op->wrap);
 				if (st != B64_OK) {
 					fprintf(stderr, "bench_codec: cannot "
 					    "make decode input: %s\n",
@@ -424,7 +432,7 @@ main(int argc, char **argv)
 
 			for (ci = 0; ci < nchosen; ci++) {
 				job = ref_job;
-				job.flags = chosen[ci].id;
+				job.flags = chosen[ci].id | op->mode;
 				job.out = out;
 				memset(out, 0xa5, job.cap);
 				len = 0;
