@@ -17,7 +17,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +26,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "ew.h"
+#include "io.h"
 #include "mail.h"
 #include "mime.h"
 #include "name.h"
@@ -35,44 +35,6 @@
 #include "text.h"
 
 #define NUMBER_MAX 100000       /* numbered names tried before giving up */
-
-/* Wait until FD is ready for EVENTS (after EAGAIN on a non-blocking
- * descriptor someone else handed us). */
-static void
-wait_fd(int fd, short events)
-{
-	struct pollfd pfd;
-
-	pfd.fd = fd;
-	pfd.events = events;
-	pfd.revents = 0;
-	(void)poll(&pfd, 1, -1);
-}
-
-/* write() of all N bytes, retrying EINTR and waiting out EAGAIN; 0, or
- * -1 with errno (ENOSPC for a write that took nothing). */
-static int
-write_all(int fd, const void *buf, size_t n)
-{
-	const char *b = buf;
-	ssize_t r;
-
-	while (n > 0) {
-		r = write(fd, b, n);
-		if (r > 0) {
-			b += r;
-			n -= (size_t)r;
-		} else if (r == 0) {
-			errno = ENOSPC;
-			return -1;
-		} else if (errno == EAGAIN || errno == EWOULDBLOCK) {
-			wait_fd(fd, POLLOUT);
-		} else if (errno != EINTR) {
-			return -1;
-		}
-	}
-	return 0;
-}
 
 struct out {
 	int fd;
@@ -84,7 +46,7 @@ struct out {
 static void
 out_flush(struct out *o)
 {
-	if (o->len > 0 && !o->failed && write_all(o->fd, o->buf, o->len) != 0) {
+	if (o->len > 0 && !o->failed && io_write_all(o->fd, o->buf, o->len) != 0) {
 		diag(errno, "write error");
 		o->failed = 1;
 	}
@@ -377,7 +339,7 @@ file_write(struct mail *m, const unsigned char *b, size_t n)
 {
 	if (m->write_failed)
 		return -1;
-	if (write_all(m->fd, b, n) != 0) {
+	if (io_write_all(m->fd, b, n) != 0) {
 		diag(errno, "%s/%s", m->dir, m->file);
 		m->write_failed = 1;
 		m->error = 1;

@@ -11,6 +11,7 @@
 
 #include "b64.h"
 #include "ew.h"
+#include "text.h"
 
 /* Decoded bytes one run holds; a longer run is converted in pieces. */
 #define EW_RUN_MAX 4096
@@ -90,18 +91,6 @@ parse_word(const char *in, size_t n, struct word *w)
 	return w->cslen > 0;
 }
 
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /*
  * Decode the word's text into OUT (room for textlen bytes).  Returns the
  * reason it is bad, NULL when fine; *olen gets what was decoded (as far
@@ -129,10 +118,10 @@ decode_text(const struct word *w, int lenient, unsigned char *out,
 			out[o++] = ' ';
 		} else if (t[i] != '=') {
 			out[o++] = t[i];
-		} else if (i + 2 < w->textlen && hexval(t[i + 1]) >= 0 &&
-		    hexval(t[i + 2]) >= 0) {
-			out[o++] = (unsigned char)(hexval(t[i + 1]) * 16 +
-			    hexval(t[i + 2]));
+		} else if (i + 2 < w->textlen && text_hexval(t[i + 1]) >= 0 &&
+		    text_hexval(t[i + 2]) >= 0) {
+			out[o++] = (unsigned char)(text_hexval(t[i + 1]) * 16 +
+			    text_hexval(t[i + 2]));
 			i += 2;
 		} else {
 			if (!lenient) {

@@ -6,6 +6,7 @@
 
 #include "ew.h"
 #include "name.h"
+#include "text.h"
 
 /* Sections of an RFC 2231 value kept; more are ignored. */
 #define SECTIONS_MAX 64
@@ -174,18 +175,6 @@ mime_param_raw(const char *v, size_t n, const char *attr, struct sbuf *out)
 	return 0;
 }
 
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 static void
 pct_decode(const char *s, size_t n, struct sbuf *out)
 {
@@ -194,8 +183,8 @@ pct_decode(const char *s, size_t n, struct sbuf *out)
 
 	for (i = 0; i < n; i++) {
 		if (s[i] == '%' && n - i >= 3) {
-			hi = hexval((unsigned char)s[i + 1]);
-			lo = hexval((unsigned char)s[i + 2]);
+			hi = text_hexval((unsigned char)s[i + 1]);
+			lo = text_hexval((unsigned char)s[i + 2]);
 			if (hi >= 0 && lo >= 0) {
 				sb_putc(out, (unsigned char)(hi * 16 + lo));
 				i += 2;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "qp.h"
+#include "text.h"
 
 enum {
 	QP_TEXT,        /* ordinary text; blank[] holds pending blanks */
@@ -22,18 +23,6 @@ void
 qp_init(struct qp_decoder *qp)
 {
 	memset(qp, 0, sizeof(*qp));
-}
-
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
 }
 
 static size_t
@@ -111,7 +100,7 @@ qp_decode(struct qp_decoder *qp, const void *in, size_t n, void *out)
 			break;
 		case QP_EQ:
 			i++;
-			if (hexval(c) >= 0) {
+			if (text_hexval(c) >= 0) {
 				qp->hex = c;
 				qp->state = QP_EQ1;
 			} else if (is_blank(c)) {
@@ -128,10 +117,10 @@ qp_decode(struct qp_decoder *qp, const void *in, size_t n, void *out)
 			}
 			break;
 		case QP_EQ1:
-			h = hexval(c);
+			h = text_hexval(c);
 			if (h >= 0) {
 				i++;
-				*o++ = (unsigned char)(hexval(qp->hex) * 16 + h);
+				*o++ = (unsigned char)(text_hexval(qp->hex) * 16 + h);
 			} else {
 				*o++ = '=';
 				*o++ = qp->hex;

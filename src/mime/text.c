@@ -286,3 +286,15 @@ text_charset_known(const char *cs, size_t cslen)
 	iconv_close(cd);
 	return 1;
 }
+
+int
+text_hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}

@@ -63,4 +63,7 @@ void text_escape(const unsigned char *s, size_t n, int backslash,
 /* True if iconv (or this code) can convert from charset CS. */
 int text_charset_known(const char *cs, size_t cslen);
 
+/* The value of the hexadecimal digit C (either case), or -1. */
+int text_hexval(unsigned char c);
+
 #endif /* SEXTET_MIME_TEXT_H */
