@@ -302,7 +302,7 @@ build_args(unsigned c0, unsigned c1, unsigned wval, struct args *a,
 				add(a, "-i");
 				w->flags |= B64_SKIP_GARBAGE;
 			}
-			add_long(a, "lenient", 1, ab);
+			add_long(a, "lenient", 2, ab);
 			w->flags |= B64_LENIENT;
 			w->newmsg = 1;
 			break;

@@ -253,6 +253,7 @@ fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
 		return 0;
 	if (n > (room - 2) / 3 * 4)
 		n = (room - 2) / 3 * 4;
+	memset(&sc, 0, sizeof(sc)); /* filled by the loop; cppcheck can't see it */
 	used = (dec->impl->compact ? dec->impl->compact :
 	    b64_compact_portable)(in, n, tmp, dec->table, dec->skip, &sc);
 	if (used == 0)
