@@ -15,30 +15,51 @@
 #ifdef HAVE_NEON
 #include <arm_neon.h>
 
+struct ln_enc {
+	uint8x16x4_t tab;
+};
+
+static inline void
+ln_enc_init(struct ln_enc *k, const struct b64_alphabet *alpha)
+{
+	const uint8_t *abc = (const uint8_t *)alpha->chars;
+
+	k->tab.val[0] = vld1q_u8(abc);
+	k->tab.val[1] = vld1q_u8(abc + 16);
+	k->tab.val[2] = vld1q_u8(abc + 32);
+	k->tab.val[3] = vld1q_u8(abc + 48);
+}
+
+/* 48 bytes to 64 characters. */
+static inline void
+ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
+{
+	const uint8x16_t m63 = vdupq_n_u8(63);
+	uint8x16x3_t b = vld3q_u8(in);
+	uint8x16x4_t c;
+
+	c.val[0] = vshrq_n_u8(b.val[0], 2);
+	c.val[1] = vandq_u8(vorrq_u8(vshlq_n_u8(b.val[0], 4),
+	    vshrq_n_u8(b.val[1], 4)), m63);
+	c.val[2] = vandq_u8(vorrq_u8(vshlq_n_u8(b.val[1], 2),
+	    vshrq_n_u8(b.val[2], 6)), m63);
+	c.val[3] = vandq_u8(b.val[2], m63);
+	c.val[0] = vqtbl4q_u8(k->tab, c.val[0]);
+	c.val[1] = vqtbl4q_u8(k->tab, c.val[1]);
+	c.val[2] = vqtbl4q_u8(k->tab, c.val[2]);
+	c.val[3] = vqtbl4q_u8(k->tab, c.val[3]);
+	vst4q_u8((uint8_t *)out, c);
+}
+
 static void
 enc_neon(const unsigned char *in, size_t ngroups, char *out,
     const struct b64_alphabet *alpha)
 {
-	const uint8_t *abc = (const uint8_t *)alpha->chars;
-	const uint8x16x4_t tab = { { vld1q_u8(abc), vld1q_u8(abc + 16),
-	    vld1q_u8(abc + 32), vld1q_u8(abc + 48) } };
-	const uint8x16_t m63 = vdupq_n_u8(63);
+	struct ln_enc k;
 
+	ln_enc_init(&k, alpha);
 	while (ngroups >= 16) {
-		uint8x16x3_t b = vld3q_u8(in);
-		uint8x16x4_t c;
-
-		c.val[0] = vshrq_n_u8(b.val[0], 2);
-		c.val[1] = vandq_u8(vorrq_u8(vshlq_n_u8(b.val[0], 4),
-		    vshrq_n_u8(b.val[1], 4)), m63);
-		c.val[2] = vandq_u8(vorrq_u8(vshlq_n_u8(b.val[1], 2),
-		    vshrq_n_u8(b.val[2], 6)), m63);
-		c.val[3] = vandq_u8(b.val[2], m63);
-		c.val[0] = vqtbl4q_u8(tab, c.val[0]);
-		c.val[1] = vqtbl4q_u8(tab, c.val[1]);
-		c.val[2] = vqtbl4q_u8(tab, c.val[2]);
-		c.val[3] = vqtbl4q_u8(tab, c.val[3]);
-		vst4q_u8((uint8_t *)out, c);
+		ln_enc_block(&k, in, out);
 		in += 48;
 		out += 64;
 		ngroups -= 16;
@@ -63,44 +84,71 @@ values(uint8x16_t c, uint8x16x4_t lo, uint8x16x4_t hi, uint8x16_t *bad)
 	return v;
 }
 
+struct ln_dec {
+	uint8x16x4_t lo, hi;
+};
+
+static inline void
+ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
+{
+	const uint8_t *t = alpha->ascii;
+
+	for (int j = 0; j < 4; j++) {
+		k->lo.val[j] = vld1q_u8(t + 16 * j);
+		k->hi.val[j] = vld1q_u8(t + 64 + 16 * j);
+	}
+}
+
+/* 64 characters to 48 bytes. */
+static inline int
+ln_dec_block(const struct ln_dec *k, const unsigned char *in,
+    unsigned char *out)
+{
+	uint8x16x4_t c = vld4q_u8(in);
+	uint8x16_t bad = vdupq_n_u8(0), a, b, d, e;
+	uint8x16x3_t o;
+
+	a = values(c.val[0], k->lo, k->hi, &bad);
+	b = values(c.val[1], k->lo, k->hi, &bad);
+	d = values(c.val[2], k->lo, k->hi, &bad);
+	e = values(c.val[3], k->lo, k->hi, &bad);
+	if (vmaxvq_u8(bad) & 0x80)
+		return 0;
+	o.val[0] = vorrq_u8(vshlq_n_u8(a, 2), vshrq_n_u8(b, 4));
+	o.val[1] = vorrq_u8(vshlq_n_u8(b, 4), vshrq_n_u8(d, 2));
+	o.val[2] = vorrq_u8(vshlq_n_u8(d, 6), e);
+	vst3q_u8(out, o);
+	return 1;
+}
+
 static size_t
 dec_neon(const unsigned char *in, size_t n, unsigned char *out,
     const unsigned char *table)
 {
-	const uint8_t *t = b64_alphabet_of(table)->ascii;
-	const uint8x16x4_t lo = { { vld1q_u8(t), vld1q_u8(t + 16),
-	    vld1q_u8(t + 32), vld1q_u8(t + 48) } };
-	const uint8x16x4_t hi = { { vld1q_u8(t + 64), vld1q_u8(t + 80),
-	    vld1q_u8(t + 96), vld1q_u8(t + 112) } };
+	struct ln_dec k;
 	size_t i = 0;
 
-	while (n - i >= 64) {
-		uint8x16x4_t c = vld4q_u8(in + i);
-		uint8x16_t bad = vdupq_n_u8(0), a, b, d, e;
-		uint8x16x3_t o;
-
-		a = values(c.val[0], lo, hi, &bad);
-		b = values(c.val[1], lo, hi, &bad);
-		d = values(c.val[2], lo, hi, &bad);
-		e = values(c.val[3], lo, hi, &bad);
-		if (vmaxvq_u8(bad) & 0x80)
-			break;
-		o.val[0] = vorrq_u8(vshlq_n_u8(a, 2), vshrq_n_u8(b, 4));
-		o.val[1] = vorrq_u8(vshlq_n_u8(b, 4), vshrq_n_u8(d, 2));
-		o.val[2] = vorrq_u8(vshlq_n_u8(d, 6), e);
-		vst3q_u8(out, o);
+	ln_dec_init(&k, b64_alphabet_of(table));
+	while (n - i >= 64 && ln_dec_block(&k, in + i, out)) {
 		out += 48;
 		i += 64;
 	}
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
 
+#define LN_WIDTH 64
+#define LN_TARGET
+#define LN_DEC_LINES dec_lines_neon
+#define LN_ENC_LINES enc_lines_neon
+#include "lines.h"
+
 const struct b64_impl b64_impl_neon = {
 	"neon", B64_IMPL_NEON, NULL, enc_neon, dec_neon, NULL,
+	dec_lines_neon, enc_lines_neon,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_neon = {
-	"neon", B64_IMPL_NEON, NULL, NULL, NULL, NULL,
+	"neon", B64_IMPL_NEON, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_NEON */

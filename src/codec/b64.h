@@ -104,11 +104,15 @@ struct b64_decoder {
 	unsigned char state;    /* the machine's state (machine.h) */
 	unsigned char ret;      /* the state to go back to after CR LF */
 	unsigned char skip;     /* byte classes the compact loop may drop */
+	unsigned char eols;     /* line ends the line step may take: bit 0
+	                         * LF, bit 1 CR LF */
 	unsigned char err_byte; /* the offending byte, for messages */
 	enum b64_status err;    /* latched error, B64_OK while none */
 	uint64_t offset;        /* input bytes consumed so far */
 	uint64_t line;          /* line feeds consumed so far */
 	uint64_t line_start;    /* offset after the last line feed */
+	uint64_t line_len;      /* bytes of the last line, its end included */
+	uint64_t line_fail;     /* a line length the line step failed on */
 	struct b64_mark last;   /* the last alphabet character */
 	struct b64_mark pad;    /* the last '=' */
 	struct b64_mark cr;     /* the waiting CR */

@@ -95,8 +95,21 @@ struct b64_scan {
  *   every byte is either in the alphabet or in one of the SKIP classes
  *   (B64_SKIP_*; '=' is never skipped); return the input bytes consumed and
  *   describe them in *scan.  TMP must hold the bytes consumed plus 64.
- * dec and compact receive the alphabet as its descriptor's dec table
- *   (b64_dec_std or b64_dec_url); b64_alphabet_of() gives the descriptor.
+ * dec_lines: decode whole lines from IN (at most N bytes), each LEN
+ *   alphabet characters (LEN a multiple of 4) followed by EOL (1: LF, 2:
+ *   CR LF), stopping before the first line that is anything else; return
+ *   the lines decoded and write LEN / 4 * 3 bytes per line.  The bounds
+ *   are dec's: nothing read at IN[N] or beyond, nothing written at
+ *   OUT[N / 4 * 3] or beyond, bytes past its own output usable as
+ *   scratch.  It may decline lines shorter than its vectors (return 0).
+ * enc_lines: encode MAXLINES lines at most, each WRAP / 4 * 3 bytes of IN
+ *   (WRAP a multiple of 4) to WRAP characters and EOL (1: LF, 2: CR LF);
+ *   return the lines written.  It reads no byte at IN[N] or beyond and
+ *   writes exactly the lines it returns.  It may stop early where its
+ *   vectors would read past IN[N], and decline lines shorter than them.
+ * dec, dec_lines and compact receive the alphabet as its descriptor's
+ *   dec table (b64_dec_std or b64_dec_url); b64_alphabet_of() gives the
+ *   descriptor.
  * usable: whether this CPU runs it (NULL: always).
  *
  * Every implementation file defines its struct in every build; one this
@@ -113,6 +126,12 @@ struct b64_impl {
 	    const unsigned char *table);
 	size_t (*compact)(const unsigned char *in, size_t n, unsigned char *tmp,
 	    const unsigned char *table, unsigned skip, struct b64_scan *scan);
+	size_t (*dec_lines)(const unsigned char *in, size_t n,
+	    unsigned char *out, const unsigned char *table, size_t len,
+	    size_t eol);
+	size_t (*enc_lines)(const unsigned char *in, size_t n,
+	    size_t maxlines, char *out, const struct b64_alphabet *alpha,
+	    size_t wrap, size_t eol);
 };
 
 /* What the registry in dispatch.c lists, one per file. */

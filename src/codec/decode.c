@@ -13,6 +13,11 @@
  *    class the mode drops (its drop set: the classes whose cells leave
  *    every data state as it is, which the SPIN model checks); the dec loop
  *    decodes the copy and the few characters left over follow the cells;
+ *  - the implementation's line loop decodes whole lines of the length of
+ *    the line before (a multiple of 4 alphabet characters each, then a
+ *    line end): per line, the quanta's data cells and then the line end's
+ *    cells, which must lead from Q0 back to Q0 counting one line and
+ *    doing nothing else (worked out from the table at init: line_ends);
  *  - a single byte of the drop set is dropped (counting a line feed).
  * Each hands back to the table at anything else, so every implementation
  * reports the same bytes, status and offset.  With B64_CHECKED_MACHINE
@@ -46,6 +51,44 @@ skip_classes(const struct b64_mode *m)
 	return (lf ? B64_SKIP_LF : 0) | (ws ? B64_SKIP_WS : 0);
 }
 
+static const struct b64_cell *lookup(const struct b64_decoder *dec,
+    unsigned char c);
+static size_t apply(struct b64_decoder *dec, const struct b64_cell *cell,
+    unsigned char c, uint64_t off, unsigned char *out);
+
+/*
+ * Whether the line end EOL (NUL-terminated), met in state Q0, leads back
+ * to Q0 through the table counting one line and writing nothing: then
+ * the line step may take it.
+ */
+static int
+line_end_ok(const struct b64_decoder *dec0, const char *eol)
+{
+	struct b64_decoder d = *dec0;
+	unsigned char scratch;
+	uint64_t off = 0;
+
+	d.state = B64_M_Q0;
+	d.line = 0;
+	for (; *eol != '\0'; eol++, off++) {
+		const struct b64_cell *cell = lookup(&d, (unsigned char)*eol);
+
+		if (cell->action == B64_A_FAIL || cell->action == B64_A_UNDEF ||
+		    apply(&d, cell, (unsigned char)*eol, off, &scratch) != 0)
+			return 0;
+	}
+	return d.state == B64_M_Q0 && d.line == 1 && d.line_start == off;
+}
+
+/* The line ends the line step may take in DEC's mode (bit 0: LF, bit 1:
+ * CR LF). */
+static unsigned
+line_ends(const struct b64_decoder *dec)
+{
+	return (line_end_ok(dec, "\n") ? 1u : 0) |
+	    (line_end_ok(dec, "\r\n") ? 2u : 0);
+}
+
 enum b64_status
 b64_decoder_init(struct b64_decoder *dec, unsigned flags)
 {
@@ -63,6 +106,7 @@ b64_decoder_init(struct b64_decoder *dec, unsigned flags)
 	dec->table = (flags & B64_ALPHA_URL) ? b64_dec_url : b64_dec_std;
 	dec->flags = flags;
 	dec->skip = (unsigned char)skip_classes(mode);
+	dec->eols = (unsigned char)line_ends(dec);
 	return B64_OK;
 }
 
@@ -99,6 +143,7 @@ apply(struct b64_decoder *dec, const struct b64_cell *cell, unsigned char c,
 
 	switch (cell->action) {
 	case B64_A_LINE:
+		dec->line_len = off + 1 - dec->line_start;
 		dec->line++;
 		dec->line_start = off + 1;
 		break;
@@ -278,6 +323,46 @@ fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
 	return used;
 }
 
+/*
+ * The line step, at the start of a line: whole lines of the length of the
+ * one before (line_len), through the implementation's line loop.  BASE is
+ * the stream offset of IN[0].  Returns the input bytes consumed (0 if the
+ * step does not apply here) and adds to *o.
+ */
+static size_t
+fast_lines(struct b64_decoder *dec, const unsigned char *in, size_t n,
+    uint64_t base, unsigned char *out, size_t room, size_t *o)
+{
+	uint64_t t64 = dec->line_len;
+	size_t t, eol, len, k;
+
+	if (n > room / 3 * 4)
+		n = room / 3 * 4;
+	/* Two lines and the widest vector: less is the end of a buffer, not
+	 * a reason to give the line length up. */
+	if (t64 < 2 || t64 == dec->line_fail || t64 > (n - 64) / 2 || n < 64)
+		return 0;
+	t = (size_t)t64;
+	if (in[t - 1] != '\n')
+		return 0;
+	eol = in[t - 2] == '\r' ? 2 : 1;
+	len = t - eol;
+	k = (dec->eols >> (eol - 1) & 1u) ?
+	    dec->impl->dec_lines(in, n, out, dec->table, len, eol) : 0;
+	if (k == 0) {
+		dec->line_fail = t64;
+		return 0;
+	}
+	dec->state = B64_M_Q0;
+	dec->last.off = base + k * t - eol - 1;
+	dec->last.line = dec->line + k - 1;
+	dec->last.line_start = base + (k - 1) * t;
+	dec->line += k;
+	dec->line_start = base + k * t;
+	*o += k * (len / 4 * 3);
+	return k * t;
+}
+
 enum b64_status
 b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
     size_t *in_used, void *out_, size_t cap, size_t *out_len)
@@ -302,11 +387,17 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 		 * blocks through the compact loop, or that byte alone. */
 		if (B64_M_BULK(dec->state)) {
 			size_t used = 0, o0 = o;
+			unsigned char c = in[i];
+			int drop1 = dec->mode->drop >> b64_class_of(dec->mode,
+			    table[c]) & 1u, single;
 #ifdef B64_CHECKED_MACHINE
 			struct b64_decoder before = *dec;
 #endif
 
-			if (table[in[i]] < 64 && n - i >= 4) {
+			if (off == dec->line_start)
+				used = fast_lines(dec, in + i, n - i, off,
+				    out + o, cap - o, &o);
+			if (used == 0 && table[c] < 64 && n - i >= 4) {
 				size_t q = (n - i) / 4, room = (cap - o) / 3;
 
 				if (q > room)
@@ -320,20 +411,29 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 				}
 				run = used;
 			}
-			if (used == 0 && dec->skip && n - i >= 64 &&
+			/* The end of a line whose length the line step has
+			 * not failed on: dropped alone, so that the next line
+			 * starts with the line step, not the compact loop. */
+			single = used == 0 && drop1 && (c == '\n' ||
+			    (c == '\r' && n - i >= 2 && in[i + 1] == '\n')) &&
+			    off + (c == '\r') + 1 - dec->line_start !=
+			    dec->line_fail;
+
+			if (used == 0 && !single && dec->skip && n - i >= 64 &&
 			    (dec->impl->compact != NULL || run < DENSE_RUN)) {
 				used = fast_compact(dec, in + i, n - i, off,
 				    out + o, cap - o, &o);
 			}
 			/* A byte the table drops in every data state (the
 			 * line feed after a line of whole quanta, say). */
-			if (used == 0 && (dec->mode->drop >> b64_class_of(
-			    dec->mode, table[in[i]]) & 1u)) {
-				if (in[i] == '\n') {
-					dec->line++;
-					dec->line_start = off + 1;
-				}
+			if (used == 0 && drop1) {
+				single = 1;
 				used = 1;
+			}
+			if (single && c == '\n') {
+				dec->line_len = off + 1 - dec->line_start;
+				dec->line++;
+				dec->line_start = off + 1;
 			}
 			if (used) {
 				CHECK_MACRO(&before, dec, in + i, used, off,

@@ -222,6 +222,20 @@ b64_encode_update(struct b64_encoder *enc, const void *in_, size_t n,
 			o += g * 4;
 			continue;
 		}
+		/* Whole lines straight into OUT, at the start of a line, when
+		 * one fits (this also keeps WRAP + NL from overflowing). */
+		if (enc->col == 0 && enc->wrap % 4 == 0 && room >= nl &&
+		    enc->wrap <= room - nl) {
+			size_t lines = enc->impl->enc_lines(in + i, n - i,
+			    room / (enc->wrap + nl), out + o, enc->alpha,
+			    enc->wrap, nl);
+
+			if (lines) {
+				i += lines * (enc->wrap / 4 * 3);
+				o += lines * (enc->wrap + nl);
+				continue;
+			}
+		}
 		/* Many groups: encode a block, then copy it out by lines. */
 		if (groups >= 16) {
 			g = wrap_block(enc, in + i, groups, out + o, room, &k);

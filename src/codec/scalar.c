@@ -64,19 +64,42 @@ enc_48(uint64_t w, char *out, const char (*pairs)[2])
 	memcpy(out + 6, pairs[(w >> 16) & 0xfff], 2);
 }
 
+/* The line loops' constants (lines.h): the alphabet's tables. */
+struct ln_enc {
+	const char (*pairs)[2];
+};
+
+struct ln_dec {
+	const uint32_t (*d)[256];
+};
+
+static inline void
+ln_enc_init(struct ln_enc *k, const struct b64_alphabet *alpha)
+{
+	k->pairs = alpha->pairs;
+}
+
+/*
+ * Four triples from two 8-byte loads at 0 and 6; the second reads two
+ * bytes past the twelve.
+ */
+static inline void
+ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
+{
+	enc_48(load_be64(in), out, k->pairs);
+	enc_48(load_be64(in + 6), out + 8, k->pairs);
+}
+
 static void
 enc_scalar(const unsigned char *in, size_t ngroups, char *out,
     const struct b64_alphabet *alpha)
 {
-	const char (*pairs)[2] = alpha->pairs;
+	struct ln_enc k;
 
-	/*
-	 * Four triples per step from two 8-byte loads at 0 and 6; the second
-	 * reads two bytes past the four, so a fifth triple must follow.
-	 */
+	ln_enc_init(&k, alpha);
+	/* A fifth triple must follow the four a step takes. */
 	while (ngroups >= 5) {
-		enc_48(load_be64(in), out, pairs);
-		enc_48(load_be64(in + 6), out + 8, pairs);
+		ln_enc_block(&k, in, out);
 		in += 12;
 		out += 16;
 		ngroups -= 4;
@@ -85,8 +108,8 @@ enc_scalar(const unsigned char *in, size_t ngroups, char *out,
 		uint32_t w = (uint32_t)in[0] << 16 | (uint32_t)in[1] << 8 |
 		    in[2];
 
-		memcpy(out, pairs[w >> 12], 2);
-		memcpy(out + 2, pairs[w & 0xfff], 2);
+		memcpy(out, k.pairs[w >> 12], 2);
+		memcpy(out + 2, k.pairs[w & 0xfff], 2);
 		in += 3;
 		out += 4;
 		ngroups--;
@@ -101,26 +124,43 @@ dec_quantum(const unsigned char *p, const uint32_t (*d)[256])
 	return d[0][p[0]] | d[1][p[1]] | d[2][p[2]] | d[3][p[3]];
 }
 
+static inline void
+ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
+{
+	k->d = alpha->dec4;
+}
+
+/*
+ * Sixteen characters, twelve bytes stored as two 8-byte words that
+ * overlap by four; one test for all of them.
+ */
+static inline int
+ln_dec_block(const struct ln_dec *k, const unsigned char *in,
+    unsigned char *out)
+{
+	uint32_t a = dec_quantum(in, k->d);
+	uint32_t b = dec_quantum(in + 4, k->d);
+	uint32_t c = dec_quantum(in + 8, k->d);
+	uint32_t e = dec_quantum(in + 12, k->d);
+
+	if ((a | b | c | e) & B64_DEC4_BAD)
+		return 0;
+	store_be64(out, (uint64_t)a << 40 | (uint64_t)b << 16 | c >> 8);
+	store_be64(out + 4, (uint64_t)(b & 0xffff) << 48 | (uint64_t)c << 24 |
+	    e);
+	return 1;
+}
+
 static size_t
 dec_scalar(const unsigned char *in, size_t n, unsigned char *out,
     const unsigned char *table)
 {
 	const uint32_t (*d)[256] = b64_alphabet_of(table)->dec4;
+	struct ln_dec k;
 	size_t i = 0;
 
-	/* Sixteen characters per step, twelve bytes stored as two 8-byte
-	 * words that overlap by four. */
-	while (n - i >= 16) {
-		uint32_t a = dec_quantum(in + i, d);
-		uint32_t b = dec_quantum(in + i + 4, d);
-		uint32_t c = dec_quantum(in + i + 8, d);
-		uint32_t e = dec_quantum(in + i + 12, d);
-
-		if ((a | b | c | e) & B64_DEC4_BAD)
-			break;
-		store_be64(out, (uint64_t)a << 40 | (uint64_t)b << 16 | c >> 8);
-		store_be64(out + 4, (uint64_t)(b & 0xffff) << 48 |
-		    (uint64_t)c << 24 | e);
+	ln_dec_init(&k, b64_alphabet_of(table));
+	while (n - i >= 16 && ln_dec_block(&k, in + i, out)) {
 		out += 12;
 		i += 16;
 	}
@@ -138,6 +178,13 @@ dec_scalar(const unsigned char *in, size_t n, unsigned char *out,
 	return i;
 }
 
+#define LN_WIDTH 16
+#define LN_TARGET
+#define LN_DEC_LINES dec_lines_scalar
+#define LN_ENC_LINES enc_lines_scalar
+#include "lines.h"
+
 const struct b64_impl b64_impl_scalar = {
 	"scalar", B64_IMPL_SCALAR, NULL, enc_scalar, dec_scalar, NULL,
+	dec_lines_scalar, enc_lines_scalar,
 };

@@ -20,43 +20,58 @@
  * offset of each field's range comes from a 16-entry table indexed by a
  * small class number (0: a-z, 1..10: digits, 11: 62, 12: 63, 13: A-Z).
  */
+struct ln_enc {
+	__m256i shuf, offs;
+};
+
+static inline AVX2 void
+ln_enc_init(struct ln_enc *k, const struct b64_alphabet *alpha)
+{
+	const char c62 = (char)(alpha->c62 - 62);
+	const char c63 = (char)(alpha->c63 - 63);
+
+	k->shuf = _mm256_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9,
+	    11, 10, 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
+	k->offs = _mm256_setr_epi8('a' - 26, '0' - 52, '0' - 52, '0' - 52,
+	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+	    '0' - 52, c62, c63, 'A', 0, 0, 'a' - 26, '0' - 52, '0' - 52,
+	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+	    '0' - 52, c62, c63, 'A', 0, 0);
+}
+
+/* 24 bytes to 32 characters; reads 28 (two 16-byte loads 12 apart). */
+static inline AVX2 void
+ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
+{
+	__m128i lo = _mm_loadu_si128((const __m128i *)(const void *)in);
+	__m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(in + 12));
+	__m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(lo), hi, 1);
+	__m256i t0, t1, idx, cls;
+
+	v = _mm256_shuffle_epi8(v, k->shuf);
+	t0 = _mm256_mulhi_epu16(_mm256_and_si256(v,
+	    _mm256_set1_epi32(0x0fc0fc00)), _mm256_set1_epi32(0x04000040));
+	t1 = _mm256_mullo_epi16(_mm256_and_si256(v,
+	    _mm256_set1_epi32(0x003f03f0)), _mm256_set1_epi32(0x01000010));
+	idx = _mm256_or_si256(t0, t1);
+	cls = _mm256_subs_epu8(idx, _mm256_set1_epi8(51));
+	cls = _mm256_or_si256(cls, _mm256_and_si256(
+	    _mm256_cmpgt_epi8(_mm256_set1_epi8(26), idx),
+	    _mm256_set1_epi8(13)));
+	v = _mm256_add_epi8(_mm256_shuffle_epi8(k->offs, cls), idx);
+	_mm256_storeu_si256((__m256i *)(void *)out, v);
+}
+
 static AVX2 void
 enc_avx2(const unsigned char *in, size_t ngroups, char *out,
     const struct b64_alphabet *alpha)
 {
-	const __m256i shuf = _mm256_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8,
-	    7, 10, 9, 11, 10, 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
-	const char c62 = (char)(alpha->c62 - 62);
-	const char c63 = (char)(alpha->c63 - 63);
-	const __m256i offs = _mm256_setr_epi8('a' - 26, '0' - 52, '0' - 52,
-	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
-	    '0' - 52, c62, c63, 'A', 0, 0, 'a' - 26, '0' - 52, '0' - 52,
-	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
-	    '0' - 52, c62, c63, 'A', 0, 0);
+	struct ln_enc k;
 
-	/* Each step reads 28 bytes (two 16-byte loads 12 apart). */
+	ln_enc_init(&k, alpha);
+	/* Each step reads 28 bytes: 10 groups, of which it takes 8. */
 	while (ngroups >= 10) {
-		__m128i lo = _mm_loadu_si128((const __m128i *)(const void *)in);
-		__m128i hi = _mm_loadu_si128(
-		    (const __m128i *)(const void *)(in + 12));
-		__m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(lo),
-		    hi, 1);
-		__m256i t0, t1, idx, cls;
-
-		v = _mm256_shuffle_epi8(v, shuf);
-		t0 = _mm256_mulhi_epu16(
-		    _mm256_and_si256(v, _mm256_set1_epi32(0x0fc0fc00)),
-		    _mm256_set1_epi32(0x04000040));
-		t1 = _mm256_mullo_epi16(
-		    _mm256_and_si256(v, _mm256_set1_epi32(0x003f03f0)),
-		    _mm256_set1_epi32(0x01000010));
-		idx = _mm256_or_si256(t0, t1);
-		cls = _mm256_subs_epu8(idx, _mm256_set1_epi8(51));
-		cls = _mm256_or_si256(cls, _mm256_and_si256(
-		    _mm256_cmpgt_epi8(_mm256_set1_epi8(26), idx),
-		    _mm256_set1_epi8(13)));
-		v = _mm256_add_epi8(_mm256_shuffle_epi8(offs, cls), idx);
-		_mm256_storeu_si256((__m256i *)(void *)out, v);
+		ln_enc_block(&k, in, out);
 		in += 24;
 		out += 32;
 		ngroups -= 8;
@@ -97,52 +112,73 @@ hi_bits_for(const struct b64_alphabet *alpha)
  * for the one character (63) that shares its nibble with another range.
  * Four 6-bit values are then packed by two multiply-adds.
  */
+struct ln_dec {
+	__m256i lo_bits, hi_bits, roll, c63, fix63, pack, lanes;
+};
+
+static inline AVX2 void
+ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
+{
+	const char r2 = (char)(62 - alpha->c62);
+
+	k->lo_bits = lo_bits_for(alpha);
+	k->hi_bits = hi_bits_for(alpha);
+	k->roll = _mm256_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A', 26 - 'a',
+	    26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, r2, 52 - '0', -'A', -'A',
+	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
+	k->c63 = _mm256_set1_epi8((char)alpha->c63);
+	k->fix63 = _mm256_set1_epi8((char)(alpha->url ?
+	    63 - alpha->c63 - (0 - 'A') : 63 - alpha->c63 - r2));
+	k->pack = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1,
+	    -1, -1, -1, 2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+	k->lanes = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
+}
+
+/* 32 characters to 24 bytes; the store writes 32. */
+static inline AVX2 int
+ln_dec_block(const struct ln_dec *k, const unsigned char *in,
+    unsigned char *out)
+{
+	const __m256i nib = _mm256_set1_epi8(0x0f);
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)in);
+	__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
+	__m256i lo = _mm256_and_si256(v, nib);
+
+	if (!_mm256_testz_si256(_mm256_shuffle_epi8(k->lo_bits, lo),
+	    _mm256_shuffle_epi8(k->hi_bits, hi)))
+		return 0;
+	v = _mm256_add_epi8(_mm256_add_epi8(v, _mm256_shuffle_epi8(k->roll,
+	    hi)), _mm256_and_si256(_mm256_cmpeq_epi8(v, k->c63), k->fix63));
+	v = _mm256_maddubs_epi16(v, _mm256_set1_epi32(0x01400140));
+	v = _mm256_madd_epi16(v, _mm256_set1_epi32(0x00011000));
+	v = _mm256_shuffle_epi8(v, k->pack);
+	v = _mm256_permutevar8x32_epi32(v, k->lanes);
+	_mm256_storeu_si256((__m256i *)(void *)out, v);
+	return 1;
+}
+
 static AVX2 size_t
 dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
     const unsigned char *table)
 {
-	const struct b64_alphabet *alpha = b64_alphabet_of(table);
-	const int url = alpha->url;
-	const __m256i lo_bits = lo_bits_for(alpha);
-	const __m256i hi_bits = hi_bits_for(alpha);
-	const char r2 = (char)(62 - alpha->c62);
-	const __m256i roll = _mm256_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A',
-	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, r2, 52 - '0', -'A',
-	    -'A', 26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
-	const __m256i c63 = _mm256_set1_epi8((char)alpha->c63);
-	const __m256i fix63 = _mm256_set1_epi8((char)(url ?
-	    63 - alpha->c63 - (0 - 'A') : 63 - alpha->c63 - r2));
-	const __m256i pack = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14,
-	    13, 12, -1, -1, -1, -1, 2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1,
-	    -1, -1, -1);
-	const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
-	const __m256i nib = _mm256_set1_epi8(0x0f);
+	struct ln_dec k;
 	size_t i = 0;
 
+	ln_dec_init(&k, b64_alphabet_of(table));
 	/* The 32-byte store writes 8 bytes past the 24 it makes: keep 12
 	 * more characters ahead so they stay within this call's output. */
-	while (n - i >= 44) {
-		__m256i v = _mm256_loadu_si256(
-		    (const __m256i *)(const void *)(in + i));
-		__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
-		__m256i lo = _mm256_and_si256(v, nib);
-
-		if (!_mm256_testz_si256(_mm256_shuffle_epi8(lo_bits, lo),
-		    _mm256_shuffle_epi8(hi_bits, hi)))
-			break;
-		v = _mm256_add_epi8(_mm256_add_epi8(v,
-		    _mm256_shuffle_epi8(roll, hi)), _mm256_and_si256(
-		    _mm256_cmpeq_epi8(v, c63), fix63));
-		v = _mm256_maddubs_epi16(v, _mm256_set1_epi32(0x01400140));
-		v = _mm256_madd_epi16(v, _mm256_set1_epi32(0x00011000));
-		v = _mm256_shuffle_epi8(v, pack);
-		v = _mm256_permutevar8x32_epi32(v, lanes);
-		_mm256_storeu_si256((__m256i *)(void *)out, v);
+	while (n - i >= 44 && ln_dec_block(&k, in + i, out)) {
 		out += 24;
 		i += 32;
 	}
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
+
+#define LN_WIDTH 32
+#define LN_TARGET AVX2
+#define LN_DEC_LINES dec_lines_avx2
+#define LN_ENC_LINES enc_lines_avx2
+#include "lines.h"
 
 /* The compact loop: x86_compact.h on 32-byte vectors. */
 struct cp_consts {
@@ -265,11 +301,11 @@ usable_avx2(void)
 
 const struct b64_impl b64_impl_avx2 = {
 	"avx2", B64_IMPL_AVX2, usable_avx2, enc_avx2, dec_avx2,
-	compact_avx2,
+	compact_avx2, dec_lines_avx2, enc_lines_avx2,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_avx2 = {
-	"avx2", B64_IMPL_AVX2, NULL, NULL, NULL, NULL,
+	"avx2", B64_IMPL_AVX2, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_AVX2 */

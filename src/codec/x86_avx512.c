@@ -21,25 +21,43 @@
  * VPMULTISHIFTQB picks the four 6-bit fields (at bit 10, 4, 22 and 16 of
  * each dword), and VPERMB looks them up in the 64-character alphabet.
  */
-static VBMI void
-enc_avx512(const unsigned char *in, size_t ngroups, char *out,
-    const struct b64_alphabet *alpha)
+struct ln_enc {
+	__m512i abc, spread, shifts;
+};
+
+static inline VBMI void
+ln_enc_init(struct ln_enc *k, const struct b64_alphabet *alpha)
 {
-	const __m512i abc = _mm512_loadu_si512((const void *)alpha->chars);
-	const __m512i spread = _mm512_set_epi8(
+	k->abc = _mm512_loadu_si512((const void *)alpha->chars);
+	k->spread = _mm512_set_epi8(
 	    46, 47, 45, 46, 43, 44, 42, 43, 40, 41, 39, 40, 37, 38, 36, 37,
 	    34, 35, 33, 34, 31, 32, 30, 31, 28, 29, 27, 28, 25, 26, 24, 25,
 	    22, 23, 21, 22, 19, 20, 18, 19, 16, 17, 15, 16, 13, 14, 12, 13,
 	    10, 11, 9, 10, 7, 8, 6, 7, 4, 5, 3, 4, 1, 2, 0, 1);
-	const __m512i shifts = _mm512_set1_epi64(0x3036242a1016040aLL);
+	k->shifts = _mm512_set1_epi64(0x3036242a1016040aLL);
+}
 
+/* 48 bytes (a masked load: none past them) to 64 characters. */
+static inline VBMI void
+ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
+{
+	__m512i v = _mm512_maskz_loadu_epi8(LOW48, in);
+
+	v = _mm512_permutexvar_epi8(k->spread, v);
+	v = _mm512_multishift_epi64_epi8(k->shifts, v);
+	v = _mm512_permutexvar_epi8(v, k->abc);
+	_mm512_storeu_si512((void *)out, v);
+}
+
+static VBMI void
+enc_avx512(const unsigned char *in, size_t ngroups, char *out,
+    const struct b64_alphabet *alpha)
+{
+	struct ln_enc k;
+
+	ln_enc_init(&k, alpha);
 	while (ngroups >= 16) {
-		__m512i v = _mm512_maskz_loadu_epi8(LOW48, in);
-
-		v = _mm512_permutexvar_epi8(spread, v);
-		v = _mm512_multishift_epi64_epi8(shifts, v);
-		v = _mm512_permutexvar_epi8(v, abc);
-		_mm512_storeu_si512((void *)out, v);
+		ln_enc_block(&k, in, out);
 		in += 48;
 		out += 64;
 		ngroups -= 16;
@@ -52,35 +70,59 @@ enc_avx512(const unsigned char *in, size_t ngroups, char *out,
  * for invalid); OR with the input flags bytes >= 0x80 too.  Two
  * multiply-adds pack four values into 24 bits, VPERMB gathers 48 bytes.
  */
-static VBMI size_t
-dec_avx512(const unsigned char *in, size_t n, unsigned char *out,
-    const unsigned char *table)
+struct ln_dec {
+	__m512i t0, t1, gather;
+};
+
+static inline VBMI void
+ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 {
-	const unsigned char *t = b64_alphabet_of(table)->ascii;
-	const __m512i t0 = _mm512_loadu_si512((const void *)t);
-	const __m512i t1 = _mm512_loadu_si512((const void *)(t + 64));
-	const __m512i gather = _mm512_set_epi8(
+	k->t0 = _mm512_loadu_si512((const void *)alpha->ascii);
+	k->t1 = _mm512_loadu_si512((const void *)(alpha->ascii + 64));
+	k->gather = _mm512_set_epi8(
 	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	    60, 61, 62, 56, 57, 58, 52, 53, 54, 48, 49, 50, 44, 45, 46, 40,
 	    41, 42, 36, 37, 38, 32, 33, 34, 28, 29, 30, 24, 25, 26, 20, 21,
 	    22, 16, 17, 18, 12, 13, 14, 8, 9, 10, 4, 5, 6, 0, 1, 2);
+}
+
+/* 64 characters to 48 bytes (a masked store: none past them). */
+static inline VBMI int
+ln_dec_block(const struct ln_dec *k, const unsigned char *in,
+    unsigned char *out)
+{
+	__m512i v = _mm512_loadu_si512((const void *)in);
+	__m512i x = _mm512_permutex2var_epi8(k->t0, v, k->t1);
+
+	if (_mm512_movepi8_mask(_mm512_or_si512(v, x)) != 0)
+		return 0;
+	x = _mm512_maddubs_epi16(x, _mm512_set1_epi32(0x01400140));
+	x = _mm512_madd_epi16(x, _mm512_set1_epi32(0x00011000));
+	x = _mm512_permutexvar_epi8(k->gather, x);
+	_mm512_mask_storeu_epi8(out, LOW48, x);
+	return 1;
+}
+
+static VBMI size_t
+dec_avx512(const unsigned char *in, size_t n, unsigned char *out,
+    const unsigned char *table)
+{
+	struct ln_dec k;
 	size_t i = 0;
 
-	while (n - i >= 64) {
-		__m512i v = _mm512_loadu_si512((const void *)(in + i));
-		__m512i x = _mm512_permutex2var_epi8(t0, v, t1);
-
-		if (_mm512_movepi8_mask(_mm512_or_si512(v, x)) != 0)
-			break;
-		x = _mm512_maddubs_epi16(x, _mm512_set1_epi32(0x01400140));
-		x = _mm512_madd_epi16(x, _mm512_set1_epi32(0x00011000));
-		x = _mm512_permutexvar_epi8(gather, x);
-		_mm512_mask_storeu_epi8(out, LOW48, x);
+	ln_dec_init(&k, b64_alphabet_of(table));
+	while (n - i >= 64 && ln_dec_block(&k, in + i, out)) {
 		out += 48;
 		i += 64;
 	}
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
+
+#define LN_WIDTH 64
+#define LN_TARGET VBMI
+#define LN_DEC_LINES dec_lines_avx512
+#define LN_ENC_LINES enc_lines_avx512
+#include "lines.h"
 
 /* Highest set bit of a non-zero mask. */
 static inline unsigned
@@ -173,11 +215,11 @@ usable_avx512(void)
 
 const struct b64_impl b64_impl_avx512 = {
 	"avx512", B64_IMPL_AVX512, usable_avx512, enc_avx512, dec_avx512,
-	compact_avx512,
+	compact_avx512, dec_lines_avx512, enc_lines_avx512,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_avx512 = {
-	"avx512", B64_IMPL_AVX512, NULL, NULL, NULL, NULL,
+	"avx512", B64_IMPL_AVX512, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_AVX512VBMI */

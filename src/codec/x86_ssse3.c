@@ -12,33 +12,51 @@
 
 #define SSSE3 __attribute__((target("ssse3")))
 
+struct ln_enc {
+	__m128i shuf, offs;
+};
+
+static inline SSSE3 void
+ln_enc_init(struct ln_enc *k, const struct b64_alphabet *alpha)
+{
+	k->shuf = _mm_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11,
+	    10);
+	k->offs = _mm_setr_epi8('a' - 26, '0' - 52, '0' - 52, '0' - 52,
+	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+	    '0' - 52, (char)(alpha->c62 - 62), (char)(alpha->c63 - 63), 'A',
+	    0, 0);
+}
+
+/* 12 bytes to 16 characters; reads 16. */
+static inline SSSE3 void
+ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)in);
+	__m128i t0, t1, idx, cls;
+
+	v = _mm_shuffle_epi8(v, k->shuf);
+	t0 = _mm_mulhi_epu16(_mm_and_si128(v, _mm_set1_epi32(0x0fc0fc00)),
+	    _mm_set1_epi32(0x04000040));
+	t1 = _mm_mullo_epi16(_mm_and_si128(v, _mm_set1_epi32(0x003f03f0)),
+	    _mm_set1_epi32(0x01000010));
+	idx = _mm_or_si128(t0, t1);
+	cls = _mm_subs_epu8(idx, _mm_set1_epi8(51));
+	cls = _mm_or_si128(cls, _mm_and_si128(
+	    _mm_cmpgt_epi8(_mm_set1_epi8(26), idx), _mm_set1_epi8(13)));
+	v = _mm_add_epi8(_mm_shuffle_epi8(k->offs, cls), idx);
+	_mm_storeu_si128((__m128i *)(void *)out, v);
+}
+
 static SSSE3 void
 enc_ssse3(const unsigned char *in, size_t ngroups, char *out,
     const struct b64_alphabet *alpha)
 {
-	const __m128i shuf = _mm_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7,
-	    10, 9, 11, 10);
-	const __m128i offs = _mm_setr_epi8('a' - 26, '0' - 52, '0' - 52,
-	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
-	    '0' - 52, (char)(alpha->c62 - 62), (char)(alpha->c63 - 63), 'A',
-	    0, 0);
+	struct ln_enc k;
 
+	ln_enc_init(&k, alpha);
 	/* Each step reads 16 bytes and uses 12. */
 	while (ngroups >= 6) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)in);
-		__m128i t0, t1, idx, cls;
-
-		v = _mm_shuffle_epi8(v, shuf);
-		t0 = _mm_mulhi_epu16(_mm_and_si128(v, _mm_set1_epi32(0x0fc0fc00)),
-		    _mm_set1_epi32(0x04000040));
-		t1 = _mm_mullo_epi16(_mm_and_si128(v, _mm_set1_epi32(0x003f03f0)),
-		    _mm_set1_epi32(0x01000010));
-		idx = _mm_or_si128(t0, t1);
-		cls = _mm_subs_epu8(idx, _mm_set1_epi8(51));
-		cls = _mm_or_si128(cls, _mm_and_si128(
-		    _mm_cmpgt_epi8(_mm_set1_epi8(26), idx), _mm_set1_epi8(13)));
-		v = _mm_add_epi8(_mm_shuffle_epi8(offs, cls), idx);
-		_mm_storeu_si128((__m128i *)(void *)out, v);
+		ln_enc_block(&k, in, out);
 		in += 12;
 		out += 16;
 		ngroups -= 4;
@@ -68,49 +86,72 @@ hi_bits_for(const struct b64_alphabet *alpha)
 	    0x10);
 }
 
+struct ln_dec {
+	__m128i lo_bits, hi_bits, roll, c63, fix63, pack;
+};
+
+static inline SSSE3 void
+ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
+{
+	const char r2 = (char)(62 - alpha->c62);
+
+	k->lo_bits = lo_bits_for(alpha);
+	k->hi_bits = hi_bits_for(alpha);
+	k->roll = _mm_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A', 26 - 'a',
+	    26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
+	k->c63 = _mm_set1_epi8((char)alpha->c63);
+	k->fix63 = _mm_set1_epi8((char)(alpha->url ?
+	    63 - alpha->c63 - (0 - 'A') : 63 - alpha->c63 - r2));
+	k->pack = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1,
+	    -1, -1);
+}
+
+/* 16 characters to 12 bytes; the store writes 16. */
+static inline SSSE3 int
+ln_dec_block(const struct ln_dec *k, const unsigned char *in,
+    unsigned char *out)
+{
+	const __m128i nib = _mm_set1_epi8(0x0f);
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)in);
+	__m128i hi = _mm_and_si128(_mm_srli_epi32(v, 4), nib);
+	__m128i lo = _mm_and_si128(v, nib);
+	__m128i bad = _mm_and_si128(_mm_shuffle_epi8(k->lo_bits, lo),
+	    _mm_shuffle_epi8(k->hi_bits, hi));
+
+	if (_mm_movemask_epi8(_mm_cmpeq_epi8(bad, _mm_setzero_si128())) !=
+	    0xffff)
+		return 0;
+	v = _mm_add_epi8(_mm_add_epi8(v, _mm_shuffle_epi8(k->roll, hi)),
+	    _mm_and_si128(_mm_cmpeq_epi8(v, k->c63), k->fix63));
+	v = _mm_maddubs_epi16(v, _mm_set1_epi32(0x01400140));
+	v = _mm_madd_epi16(v, _mm_set1_epi32(0x00011000));
+	v = _mm_shuffle_epi8(v, k->pack);
+	_mm_storeu_si128((__m128i *)(void *)out, v);
+	return 1;
+}
+
 static SSSE3 size_t
 dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
     const unsigned char *table)
 {
-	const struct b64_alphabet *alpha = b64_alphabet_of(table);
-	const int url = alpha->url;
-	const __m128i lo_bits = lo_bits_for(alpha);
-	const __m128i hi_bits = hi_bits_for(alpha);
-	const char r2 = (char)(62 - alpha->c62);
-	const __m128i roll = _mm_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A',
-	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
-	const __m128i c63 = _mm_set1_epi8((char)alpha->c63);
-	const __m128i fix63 = _mm_set1_epi8((char)(url ?
-	    63 - alpha->c63 - (0 - 'A') : 63 - alpha->c63 - r2));
-	const __m128i pack = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13,
-	    12, -1, -1, -1, -1);
-	const __m128i nib = _mm_set1_epi8(0x0f);
+	struct ln_dec k;
 	size_t i = 0;
 
+	ln_dec_init(&k, b64_alphabet_of(table));
 	/* The 16-byte store writes 4 bytes past the 12 it makes: keep 8
 	 * more characters ahead. */
-	while (n - i >= 24) {
-		__m128i v = _mm_loadu_si128(
-		    (const __m128i *)(const void *)(in + i));
-		__m128i hi = _mm_and_si128(_mm_srli_epi32(v, 4), nib);
-		__m128i lo = _mm_and_si128(v, nib);
-		__m128i bad = _mm_and_si128(_mm_shuffle_epi8(lo_bits, lo),
-		    _mm_shuffle_epi8(hi_bits, hi));
-
-		if (_mm_movemask_epi8(_mm_cmpeq_epi8(bad,
-		    _mm_setzero_si128())) != 0xffff)
-			break;
-		v = _mm_add_epi8(_mm_add_epi8(v, _mm_shuffle_epi8(roll, hi)),
-		    _mm_and_si128(_mm_cmpeq_epi8(v, c63), fix63));
-		v = _mm_maddubs_epi16(v, _mm_set1_epi32(0x01400140));
-		v = _mm_madd_epi16(v, _mm_set1_epi32(0x00011000));
-		v = _mm_shuffle_epi8(v, pack);
-		_mm_storeu_si128((__m128i *)(void *)out, v);
+	while (n - i >= 24 && ln_dec_block(&k, in + i, out)) {
 		out += 12;
 		i += 16;
 	}
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
+
+#define LN_WIDTH 16
+#define LN_TARGET SSSE3
+#define LN_DEC_LINES dec_lines_ssse3
+#define LN_ENC_LINES enc_lines_ssse3
+#include "lines.h"
 
 /* The compact loop: x86_compact.h on 16-byte vectors. */
 struct cp_consts {
@@ -213,11 +254,11 @@ usable_ssse3(void)
 
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
-	compact_ssse3,
+	compact_ssse3, dec_lines_ssse3, enc_lines_ssse3,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_ssse3 = {
-	"ssse3", B64_IMPL_SSSE3, NULL, NULL, NULL, NULL,
+	"ssse3", B64_IMPL_SSSE3, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_SSSE3 */

@@ -19,6 +19,12 @@
  * implementation, one piece: every byte acts as its class's
  * representative.
  *
+ * Lines part: what the line step takes (whole lines of one length, a
+ * multiple of 4 or not, LF or CR LF, then a last line of any length and
+ * maybe padding), random, with a byte or two replaced by a class
+ * representative here and there; every mode and implementation, in one
+ * piece and split at random places.
+ *
  * Usage: test_equiv [--no-prune] [--count] [MAXLEN]
  */
 #include <stdio.h>
@@ -30,14 +36,19 @@
 #include "machine.h"
 #include "oracle.h"
 #include "../unit/tap.h"
+#include "../unit/testutil.h"
 
 #define MAXLEN_DEFAULT 8
 #define MAXLEN_MAX 12
 
+/* The lines part: texts up to this long. */
+#define LINES_MAXTEXT 1600
+#define LINES_TEXTS 150
+
 struct result {
 	enum b64_status st;
 	size_t len;
-	unsigned char out[MAXLEN_MAX + 64];
+	unsigned char out[LINES_MAXTEXT];
 	uint64_t off, line, col;
 	unsigned char byte;
 	size_t used; /* oracle: where update stopped */
@@ -296,6 +307,90 @@ check_one(const unsigned char *in, size_t n, unsigned flags,
 	return ok;
 }
 
+/* A random text of lines for the lines part; returns its length. */
+static size_t
+lines_text(struct rng *g, unsigned char *t, unsigned flags,
+    const unsigned char *reps, size_t nreps)
+{
+	static const size_t lens[] = { 64, 68, 72, 76, 80, 96, 128, 132, 65,
+	    77 };
+	const char *abc = ref_alphabet(flags);
+	size_t len = lens[rng_below(g, sizeof(lens) / sizeof(lens[0]))];
+	size_t nlines = 2 + rng_below(g, LINES_MAXTEXT / (len + 2) - 3);
+	size_t eol = 1 + rng_below(g, 2), n = 0, last;
+
+	for (size_t l = 0; l < nlines; l++) {
+		for (size_t j = 0; j < len; j++)
+			t[n++] = (unsigned char)abc[rng_below(g, 64)];
+		if (eol == 2)
+			t[n++] = '\r';
+		t[n++] = '\n';
+	}
+	last = rng_below(g, len + 1);
+	for (size_t j = 0; j < last; j++)
+		t[n++] = (unsigned char)abc[rng_below(g, 64)];
+	switch (rng_below(g, 3)) {
+	case 1: /* "xx==", its unused bits clear */
+		t[n++] = (unsigned char)abc[rng_below(g, 64)];
+		t[n++] = (unsigned char)abc[16 * rng_below(g, 4)];
+		t[n++] = '=';
+		t[n++] = '=';
+		break;
+	case 2: /* "xxx=" */
+		t[n++] = (unsigned char)abc[rng_below(g, 64)];
+		t[n++] = (unsigned char)abc[rng_below(g, 64)];
+		t[n++] = (unsigned char)abc[4 * rng_below(g, 16)];
+		t[n++] = '=';
+		break;
+	default:
+		break;
+	}
+	if (rng_below(g, 2)) {
+		if (eol == 2)
+			t[n++] = '\r';
+		t[n++] = '\n';
+	}
+	for (size_t k = rng_below(g, 3); k > 0 && n > 0; k--)
+		t[rng_below(g, n)] = reps[rng_below(g, nreps)];
+	return n;
+}
+
+static int
+check_lines(unsigned flags, const unsigned char *reps, size_t nreps,
+    struct rng *g)
+{
+	static unsigned char text[LINES_MAXTEXT];
+	int ok = 1;
+
+	for (int r = 0; r < LINES_TEXTS; r++) {
+		size_t n = lines_text(g, text, flags, reps, nreps);
+		struct result want, got;
+
+		oracle_run(text, n, flags, &want);
+		ok &= check_one(text, n, flags, &want);
+		for (size_t k = 0; k < navail; k++) {
+			size_t cuts[4];
+
+			for (size_t c = 0; c < 3; c++)
+				cuts[c] = rng_below(g, n + 1);
+			cuts[3] = n;
+			/* in order */
+			for (size_t a = 0; a < 3; a++)
+				for (size_t b = a + 1; b < 3; b++)
+					if (cuts[b] < cuts[a]) {
+						size_t x = cuts[a];
+
+						cuts[a] = cuts[b];
+						cuts[b] = x;
+					}
+			new_run(text, cuts, 4, flags | avail[k], &got);
+			ok &= same(&want, &got, text, n, flags | avail[k],
+			    cuts, 4);
+		}
+	}
+	return ok;
+}
+
 /* Depth-first over the strings that extend BUF[0..N). */
 static int
 explore(unsigned char *buf, size_t n, unsigned flags,
@@ -400,6 +495,9 @@ main(int argc, char **argv)
 	unsigned id;
 	clock_t t0 = clock();
 	const char *env = getenv("SEXTET_EQUIV_MAXLEN");
+	struct rng g;
+
+	rng_init(&g, 0x11e5u);
 
 	/* A shorter run where every step is slow (sanitizers, emulators):
 	 * the full length runs in the plain builds. */
@@ -445,6 +543,8 @@ main(int argc, char **argv)
 		    flag_names(f), nr, nstrings - before);
 		tap_ok(check_filter(f), "%s: every byte in context",
 		    flag_names(f));
+		tap_ok(check_lines(f, reps, nr, &g), "%s: %d texts of lines, "
+		    "whole and split", flag_names(f), LINES_TEXTS);
 	}
 	tap_diag("%llu strings, %llu comparisons, %.1f s CPU", nstrings,
 	    ncompared, (double)(clock() - t0) / CLOCKS_PER_SEC);

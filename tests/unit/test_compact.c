@@ -23,8 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "b64_private.h"
 #include "tap.h"
@@ -32,35 +30,6 @@
 
 #define MAXN   2100
 #define SLACK  64
-
-/* A window of LEN bytes that ends where an inaccessible page begins. */
-struct guarded {
-	unsigned char *base;
-	size_t len;
-};
-
-static void
-guarded_init(struct guarded *g, size_t len)
-{
-	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
-	size_t span = (len + pg - 1) / pg * pg;
-	unsigned char *p = mmap(NULL, span + pg, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	if (p == MAP_FAILED || mprotect(p + span, pg, PROT_NONE) != 0) {
-		perror("test_compact: mmap");
-		exit(99);
-	}
-	g->base = p + span;
-	g->len = span;
-}
-
-/* The last N bytes before the guard page. */
-static unsigned char *
-guarded_tail(const struct guarded *g, size_t n)
-{
-	return g->base - n;
-}
 
 /* Which skip class byte C belongs to, if any (0: alphabet or '='). */
 static unsigned

@@ -1,0 +1,100 @@
+/*
+ * lines.h - the line loops (dec_lines and enc_lines, b64_private.h) of
+ * every implementation, written once for any block width.  Text broken
+ * into lines of a fixed length that is a multiple of 4 (76 for GNU and
+ * MIME, 64 for PEM) is decoded and encoded a line at a time straight
+ * between the caller's buffers: a line's quanta never straddle its end,
+ * so each line is whole blocks from its start plus one last block that
+ * ends exactly at the line end and overlaps the one before it (the
+ * overlapped quanta are decoded twice to the same bytes).  No copy, no
+ * compaction, and the only per-line branch is the test of the line end.
+ *
+ * Included by an implementation after these definitions:
+ *   LN_WIDTH      characters per block (a multiple of 4)
+ *   LN_TARGET     the function attribute of its instruction set (may be
+ *                 empty)
+ *   LN_DEC_LINES  the name of the dec_lines function to define
+ *   LN_ENC_LINES  the name of the enc_lines function to define
+ *   struct ln_dec, struct ln_enc   constants loaded once per call
+ * and, with LN_TARGET, static inline functions
+ *   void ln_dec_init(struct ln_dec *k, const struct b64_alphabet *a)
+ *   int  ln_dec_block(const struct ln_dec *k, const unsigned char *in,
+ *            unsigned char *out)
+ *   void ln_enc_init(struct ln_enc *k, const struct b64_alphabet *a)
+ *   void ln_enc_block(const struct ln_enc *k, const unsigned char *in,
+ *            char *out)
+ * where ln_dec_block decodes the LN_WIDTH characters at IN to
+ * LN_WIDTH / 4 * 3 bytes at OUT (storing up to LN_WIDTH bytes there), or
+ * returns 0 having stored nothing if any of them is not in the alphabet;
+ * ln_enc_block encodes LN_WIDTH / 4 * 3 bytes at IN to exactly LN_WIDTH
+ * characters at OUT, reading up to LN_WIDTH bytes at IN.
+ */
+
+#define LN_OUT (LN_WIDTH / 4 * 3)
+
+/*
+ * A line is taken only when LN_WIDTH more input bytes follow it: the
+ * last block may store up to LN_WIDTH - LN_OUT bytes past the line's
+ * output, which stays below OUT[N / 4 * 3] that way.
+ */
+static LN_TARGET size_t
+LN_DEC_LINES(const unsigned char *in, size_t n, unsigned char *out,
+    const unsigned char *table, size_t len, size_t eol)
+{
+	struct ln_dec k;
+	const size_t step = len + eol, olen = len / 4 * 3;
+	const size_t tail = len - LN_WIDTH;
+	size_t lines = 0;
+
+	if (len < LN_WIDTH || len % 4 != 0 || eol < 1 || eol > 2)
+		return 0;
+	ln_dec_init(&k, b64_alphabet_of(table));
+	while (n >= step + LN_WIDTH) {
+		size_t j;
+
+		if (in[step - 1] != '\n' || (eol == 2 && in[len] != '\r'))
+			break;
+		for (j = 0; j < tail; j += LN_WIDTH)
+			if (!ln_dec_block(&k, in + j, out + j / 4 * 3))
+				return lines;
+		if (!ln_dec_block(&k, in + tail, out + tail / 4 * 3))
+			break;
+		in += step;
+		n -= step;
+		out += olen;
+		lines++;
+	}
+	return lines;
+}
+
+/*
+ * The last block of a line reads up to LN_WIDTH - LN_OUT bytes past the
+ * line's input: a line is taken only when they are there.
+ */
+static LN_TARGET size_t
+LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
+    const struct b64_alphabet *alpha, size_t wrap, size_t eol)
+{
+	struct ln_enc k;
+	const size_t ilen = wrap / 4 * 3, tail = wrap - LN_WIDTH;
+	size_t lines = 0;
+
+	if (wrap < LN_WIDTH || wrap % 4 != 0 || eol < 1 || eol > 2)
+		return 0;
+	ln_enc_init(&k, alpha);
+	while (lines < maxlines && n >= ilen + (LN_WIDTH - LN_OUT)) {
+		for (size_t j = 0; j < tail; j += LN_WIDTH)
+			ln_enc_block(&k, in + j / 4 * 3, out + j);
+		ln_enc_block(&k, in + tail / 4 * 3, out + tail);
+		out += wrap;
+		if (eol == 2)
+			*out++ = '\r';
+		*out++ = '\n';
+		in += ilen;
+		n -= ilen;
+		lines++;
+	}
+	return lines;
+}
+
+#undef LN_OUT
