@@ -202,6 +202,28 @@ def main():
                                                           wrap=76))
     cli("dec-w-ignored", D, 1 << 3, 3, 0, 0, 0, b"Zm9vYmFy")
 
+    # Lines for the line step (many whole lines of one length, LF or CR
+    # LF, some with an edit); their own generator, so that the seeds
+    # above stay as they are.
+    lr = random.Random(76)
+
+    def lr_bytes(n):
+        return bytes(lr.randrange(256) for _ in range(n))
+
+    for k, (width, flags) in enumerate(((76, 0), (64, CRLF), (100, NOPAD),
+                                        (76, CRLF), (128, 0), (64, 0))):
+        how = 1 | (k % 3) << 2
+        write(im, "lines-%d-%d" % (width, k),
+              bytes([flags, width, how]) + struct.pack("<I",
+              lr.randrange(1 << 32)) + lr_bytes(3000))
+    for k, (width, crlf, flags) in enumerate(((76, False, 0),
+                                              (76, True, LENIENT),
+                                              (64, True, STRICT | CRLF),
+                                              (64, False, GARBAGE))):
+        write(os.path.join(root, "decode"), "lines-%d-%d" % (width, k),
+              bytes([flags, k]) + struct.pack("<I", lr.randrange(1 << 32)) +
+              b64(lr_bytes(2000), wrap=width, crlf=crlf))
+
 
 if __name__ == "__main__":
     main()

@@ -99,27 +99,54 @@ ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 	}
 }
 
-/* 64 characters to 48 bytes. */
-static inline int
-ln_dec_block(const struct ln_dec *k, const unsigned char *in,
-    unsigned char *out)
+/* For lines.h: a block's values (four registers, one per position in
+ * the quantum), and the OR of characters and values (bit 7 set where a
+ * byte is not in the alphabet). */
+typedef uint8x16x4_t ln_val;
+typedef uint8x16_t ln_bad;
+
+static inline uint8x16_t
+ln_bad_none(void)
+{
+	return vdupq_n_u8(0);
+}
+
+static inline uint8x16x4_t
+ln_values(const struct ln_dec *k, const unsigned char *in, uint8x16_t *bad)
 {
 	uint8x16x4_t c = vld4q_u8(in);
-	uint8x16_t bad = vdupq_n_u8(0), a, b, d, e;
+
+	c.val[0] = values(c.val[0], k->lo, k->hi, bad);
+	c.val[1] = values(c.val[1], k->lo, k->hi, bad);
+	c.val[2] = values(c.val[2], k->lo, k->hi, bad);
+	c.val[3] = values(c.val[3], k->lo, k->hi, bad);
+	return c;
+}
+
+static inline int
+ln_bad_any(uint8x16_t bad)
+{
+	return (vmaxvq_u8(bad) & 0x80) != 0;
+}
+
+/* 48 bytes. */
+static inline void
+ln_store(const struct ln_dec *k, uint8x16x4_t v, unsigned char *out)
+{
 	uint8x16x3_t o;
 
-	a = values(c.val[0], k->lo, k->hi, &bad);
-	b = values(c.val[1], k->lo, k->hi, &bad);
-	d = values(c.val[2], k->lo, k->hi, &bad);
-	e = values(c.val[3], k->lo, k->hi, &bad);
-	if (vmaxvq_u8(bad) & 0x80)
-		return 0;
-	o.val[0] = vorrq_u8(vshlq_n_u8(a, 2), vshrq_n_u8(b, 4));
-	o.val[1] = vorrq_u8(vshlq_n_u8(b, 4), vshrq_n_u8(d, 2));
-	o.val[2] = vorrq_u8(vshlq_n_u8(d, 6), e);
+	(void)k;
+	o.val[0] = vorrq_u8(vshlq_n_u8(v.val[0], 2), vshrq_n_u8(v.val[1], 4));
+	o.val[1] = vorrq_u8(vshlq_n_u8(v.val[1], 4), vshrq_n_u8(v.val[2], 2));
+	o.val[2] = vorrq_u8(vshlq_n_u8(v.val[2], 6), v.val[3]);
 	vst3q_u8(out, o);
-	return 1;
 }
+
+#define LN_WIDTH 64
+#define LN_TARGET
+#define LN_DEC_LINES dec_lines_neon
+#define LN_ENC_LINES enc_lines_neon
+#include "lines.h"
 
 static size_t
 dec_neon(const unsigned char *in, size_t n, unsigned char *out,
@@ -135,12 +162,6 @@ dec_neon(const unsigned char *in, size_t n, unsigned char *out,
 	}
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
-
-#define LN_WIDTH 64
-#define LN_TARGET
-#define LN_DEC_LINES dec_lines_neon
-#define LN_ENC_LINES enc_lines_neon
-#include "lines.h"
 
 const struct b64_impl b64_impl_neon = {
 	"neon", B64_IMPL_NEON, NULL, enc_neon, dec_neon, NULL,

@@ -16,21 +16,67 @@
  *   LN_DEC_LINES  the name of the dec_lines function to define
  *   LN_ENC_LINES  the name of the enc_lines function to define
  *   struct ln_dec, struct ln_enc   constants loaded once per call
+ *   ln_val        a block's values; ln_bad, what says whether any of the
+ *                 characters of one or more blocks is not in the alphabet
  * and, with LN_TARGET, static inline functions
- *   void ln_dec_init(struct ln_dec *k, const struct b64_alphabet *a)
- *   int  ln_dec_block(const struct ln_dec *k, const unsigned char *in,
- *            unsigned char *out)
- *   void ln_enc_init(struct ln_enc *k, const struct b64_alphabet *a)
- *   void ln_enc_block(const struct ln_enc *k, const unsigned char *in,
- *            char *out)
- * where ln_dec_block decodes the LN_WIDTH characters at IN to
- * LN_WIDTH / 4 * 3 bytes at OUT (storing up to LN_WIDTH bytes there), or
- * returns 0 having stored nothing if any of them is not in the alphabet;
+ *   void   ln_dec_init(struct ln_dec *k, const struct b64_alphabet *a)
+ *   ln_bad ln_bad_none(void)
+ *   ln_val ln_values(const struct ln_dec *k, const unsigned char *in,
+ *              ln_bad *bad)
+ *   int    ln_bad_any(ln_bad bad)
+ *   void   ln_store(const struct ln_dec *k, ln_val v, unsigned char *out)
+ *   void   ln_enc_init(struct ln_enc *k, const struct b64_alphabet *a)
+ *   void   ln_enc_block(const struct ln_enc *k, const unsigned char *in,
+ *              char *out)
+ * where ln_values looks up the LN_WIDTH characters at IN and adds to *BAD
+ * whether any is not in the alphabet; ln_store packs their values into
+ * LN_WIDTH / 4 * 3 bytes at OUT (storing up to LN_WIDTH bytes there);
  * ln_enc_block encodes LN_WIDTH / 4 * 3 bytes at IN to exactly LN_WIDTH
  * characters at OUT, reading up to LN_WIDTH bytes at IN.
+ *
+ * Defined here for the implementation's own bulk loop too:
+ *   int ln_dec_block(k, in, out): one block, or 0 (nothing stored) if it
+ *       holds a byte outside the alphabet.
+ * The line loop looks blocks up two at a time and tests them once: a
+ * branch per block costs as much as a block.
  */
-
 #define LN_OUT (LN_WIDTH / 4 * 3)
+
+static inline LN_TARGET int
+ln_dec_block(const struct ln_dec *k, const unsigned char *in,
+    unsigned char *out)
+{
+	ln_bad bad = ln_bad_none();
+	ln_val v = ln_values(k, in, &bad);
+
+	if (ln_bad_any(bad))
+		return 0;
+	ln_store(k, v, out);
+	return 1;
+}
+
+/* Two blocks, one test; the second is stored after the first, so it may
+ * overlap the first one's spill. */
+static inline LN_TARGET int
+ln_dec_pair(const struct ln_dec *k, const unsigned char *in0,
+    unsigned char *out0, const unsigned char *in1, unsigned char *out1)
+{
+	ln_bad bad = ln_bad_none();
+	ln_val v0 = ln_values(k, in0, &bad);
+	ln_val v1 = ln_values(k, in1, &bad);
+
+	if (ln_bad_any(bad))
+		return 0;
+	ln_store(k, v0, out0);
+	ln_store(k, v1, out1);
+	return 1;
+}
+
+static inline int
+ln_line_end(const unsigned char *p, size_t len, size_t eol)
+{
+	return p[len + eol - 1] == '\n' && (eol == 1 || p[len] == '\r');
+}
 
 /*
  * A line is taken only when LN_WIDTH more input bytes follow it: the
@@ -43,21 +89,27 @@ LN_DEC_LINES(const unsigned char *in, size_t n, unsigned char *out,
 {
 	struct ln_dec k;
 	const size_t step = len + eol, olen = len / 4 * 3;
-	const size_t tail = len - LN_WIDTH;
+	const size_t last = len - LN_WIDTH;
 	size_t lines = 0;
 
 	if (len < LN_WIDTH || len % 4 != 0 || eol < 1 || eol > 2)
 		return 0;
 	ln_dec_init(&k, b64_alphabet_of(table));
-	while (n >= step + LN_WIDTH) {
-		size_t j;
+	while (n >= step + LN_WIDTH && ln_line_end(in, len, eol)) {
+		size_t j = 0;
+		int ok = 1;
 
-		if (in[step - 1] != '\n' || (eol == 2 && in[len] != '\r'))
-			break;
-		for (j = 0; j < tail; j += LN_WIDTH)
-			if (!ln_dec_block(&k, in + j, out + j / 4 * 3))
-				return lines;
-		if (!ln_dec_block(&k, in + tail, out + tail / 4 * 3))
+		for (; ok && len - j >= 2 * LN_WIDTH; j += 2 * LN_WIDTH)
+			ok = ln_dec_pair(&k, in + j, out + j / 4 * 3,
+			    in + j + LN_WIDTH, out + (j + LN_WIDTH) / 4 * 3);
+		/* The rest: a block and the last one, or the last one alone;
+		 * the last one ends at the line end. */
+		if (ok && len - j > LN_WIDTH)
+			ok = ln_dec_pair(&k, in + j, out + j / 4 * 3,
+			    in + last, out + last / 4 * 3);
+		else if (ok && len > j)
+			ok = ln_dec_block(&k, in + last, out + last / 4 * 3);
+		if (!ok)
 			break;
 		in += step;
 		n -= step;

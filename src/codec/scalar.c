@@ -130,26 +130,54 @@ ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 	k->d = alpha->dec4;
 }
 
-/*
- * Sixteen characters, twelve bytes stored as two 8-byte words that
- * overlap by four; one test for all of them.
- */
-static inline int
-ln_dec_block(const struct ln_dec *k, const unsigned char *in,
-    unsigned char *out)
-{
-	uint32_t a = dec_quantum(in, k->d);
-	uint32_t b = dec_quantum(in + 4, k->d);
-	uint32_t c = dec_quantum(in + 8, k->d);
-	uint32_t e = dec_quantum(in + 12, k->d);
+/* For lines.h: sixteen characters' four quanta, and the OR of them
+ * (B64_DEC4_BAD set if a character is not in the alphabet). */
+typedef struct {
+	uint32_t a, b, c, e;
+} ln_val;
+typedef uint32_t ln_bad;
 
-	if ((a | b | c | e) & B64_DEC4_BAD)
-		return 0;
-	store_be64(out, (uint64_t)a << 40 | (uint64_t)b << 16 | c >> 8);
-	store_be64(out + 4, (uint64_t)(b & 0xffff) << 48 | (uint64_t)c << 24 |
-	    e);
-	return 1;
+static inline ln_bad
+ln_bad_none(void)
+{
+	return 0;
 }
+
+static inline ln_val
+ln_values(const struct ln_dec *k, const unsigned char *in, ln_bad *bad)
+{
+	ln_val v;
+
+	v.a = dec_quantum(in, k->d);
+	v.b = dec_quantum(in + 4, k->d);
+	v.c = dec_quantum(in + 8, k->d);
+	v.e = dec_quantum(in + 12, k->d);
+	*bad |= v.a | v.b | v.c | v.e;
+	return v;
+}
+
+static inline int
+ln_bad_any(ln_bad bad)
+{
+	return (bad & B64_DEC4_BAD) != 0;
+}
+
+/* Twelve bytes, stored as two 8-byte words that overlap by four. */
+static inline void
+ln_store(const struct ln_dec *k, ln_val v, unsigned char *out)
+{
+	(void)k;
+	store_be64(out, (uint64_t)v.a << 40 | (uint64_t)v.b << 16 |
+	    v.c >> 8);
+	store_be64(out + 4, (uint64_t)(v.b & 0xffff) << 48 |
+	    (uint64_t)v.c << 24 | v.e);
+}
+
+#define LN_WIDTH 16
+#define LN_TARGET
+#define LN_DEC_LINES dec_lines_scalar
+#define LN_ENC_LINES enc_lines_scalar
+#include "lines.h"
 
 static size_t
 dec_scalar(const unsigned char *in, size_t n, unsigned char *out,
@@ -177,12 +205,6 @@ dec_scalar(const unsigned char *in, size_t n, unsigned char *out,
 	}
 	return i;
 }
-
-#define LN_WIDTH 16
-#define LN_TARGET
-#define LN_DEC_LINES dec_lines_scalar
-#define LN_ENC_LINES enc_lines_scalar
-#include "lines.h"
 
 const struct b64_impl b64_impl_scalar = {
 	"scalar", B64_IMPL_SCALAR, NULL, enc_scalar, dec_scalar, NULL,

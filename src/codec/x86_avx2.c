@@ -134,28 +134,54 @@ ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 	k->lanes = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
 }
 
-/* 32 characters to 24 bytes; the store writes 32. */
-static inline AVX2 int
-ln_dec_block(const struct ln_dec *k, const unsigned char *in,
-    unsigned char *out)
+/* For lines.h: a block's values, and the OR of the validity tests'
+ * results (non-zero where a byte is not in the alphabet). */
+typedef __m256i ln_val;
+typedef __m256i ln_bad;
+
+static inline AVX2 __m256i
+ln_bad_none(void)
+{
+	return _mm256_setzero_si256();
+}
+
+static inline AVX2 __m256i
+ln_values(const struct ln_dec *k, const unsigned char *in, __m256i *bad)
 {
 	const __m256i nib = _mm256_set1_epi8(0x0f);
 	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)in);
 	__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
 	__m256i lo = _mm256_and_si256(v, nib);
 
-	if (!_mm256_testz_si256(_mm256_shuffle_epi8(k->lo_bits, lo),
-	    _mm256_shuffle_epi8(k->hi_bits, hi)))
-		return 0;
-	v = _mm256_add_epi8(_mm256_add_epi8(v, _mm256_shuffle_epi8(k->roll,
+	*bad = _mm256_or_si256(*bad, _mm256_and_si256(
+	    _mm256_shuffle_epi8(k->lo_bits, lo),
+	    _mm256_shuffle_epi8(k->hi_bits, hi)));
+	return _mm256_add_epi8(_mm256_add_epi8(v, _mm256_shuffle_epi8(k->roll,
 	    hi)), _mm256_and_si256(_mm256_cmpeq_epi8(v, k->c63), k->fix63));
+}
+
+static inline AVX2 int
+ln_bad_any(__m256i bad)
+{
+	return !_mm256_testz_si256(bad, bad);
+}
+
+/* 24 bytes; the store writes 32. */
+static inline AVX2 void
+ln_store(const struct ln_dec *k, __m256i v, unsigned char *out)
+{
 	v = _mm256_maddubs_epi16(v, _mm256_set1_epi32(0x01400140));
 	v = _mm256_madd_epi16(v, _mm256_set1_epi32(0x00011000));
 	v = _mm256_shuffle_epi8(v, k->pack);
 	v = _mm256_permutevar8x32_epi32(v, k->lanes);
 	_mm256_storeu_si256((__m256i *)(void *)out, v);
-	return 1;
 }
+
+#define LN_WIDTH 32
+#define LN_TARGET AVX2
+#define LN_DEC_LINES dec_lines_avx2
+#define LN_ENC_LINES enc_lines_avx2
+#include "lines.h"
 
 static AVX2 size_t
 dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
@@ -173,12 +199,6 @@ dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
 	}
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
-
-#define LN_WIDTH 32
-#define LN_TARGET AVX2
-#define LN_DEC_LINES dec_lines_avx2
-#define LN_ENC_LINES enc_lines_avx2
-#include "lines.h"
 
 /* The compact loop: x86_compact.h on 32-byte vectors. */
 struct cp_consts {

@@ -86,22 +86,48 @@ ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 	    22, 16, 17, 18, 12, 13, 14, 8, 9, 10, 4, 5, 6, 0, 1, 2);
 }
 
-/* 64 characters to 48 bytes (a masked store: none past them). */
-static inline VBMI int
-ln_dec_block(const struct ln_dec *k, const unsigned char *in,
-    unsigned char *out)
+/* For lines.h: a block's values, and the OR of characters and values
+ * (bit 7 set where a byte is not in the alphabet). */
+typedef __m512i ln_val;
+typedef __m512i ln_bad;
+
+static inline VBMI __m512i
+ln_bad_none(void)
+{
+	return _mm512_setzero_si512();
+}
+
+static inline VBMI __m512i
+ln_values(const struct ln_dec *k, const unsigned char *in, __m512i *bad)
 {
 	__m512i v = _mm512_loadu_si512((const void *)in);
 	__m512i x = _mm512_permutex2var_epi8(k->t0, v, k->t1);
 
-	if (_mm512_movepi8_mask(_mm512_or_si512(v, x)) != 0)
-		return 0;
+	*bad = _mm512_ternarylogic_epi64(*bad, v, x, 0xfe); /* a | b | c */
+	return x;
+}
+
+static inline VBMI int
+ln_bad_any(__m512i bad)
+{
+	return _mm512_movepi8_mask(bad) != 0;
+}
+
+/* 48 bytes (a masked store: none past them). */
+static inline VBMI void
+ln_store(const struct ln_dec *k, __m512i x, unsigned char *out)
+{
 	x = _mm512_maddubs_epi16(x, _mm512_set1_epi32(0x01400140));
 	x = _mm512_madd_epi16(x, _mm512_set1_epi32(0x00011000));
 	x = _mm512_permutexvar_epi8(k->gather, x);
 	_mm512_mask_storeu_epi8(out, LOW48, x);
-	return 1;
 }
+
+#define LN_WIDTH 64
+#define LN_TARGET VBMI
+#define LN_DEC_LINES dec_lines_avx512
+#define LN_ENC_LINES enc_lines_avx512
+#include "lines.h"
 
 static VBMI size_t
 dec_avx512(const unsigned char *in, size_t n, unsigned char *out,
@@ -117,12 +143,6 @@ dec_avx512(const unsigned char *in, size_t n, unsigned char *out,
 	}
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
-
-#define LN_WIDTH 64
-#define LN_TARGET VBMI
-#define LN_DEC_LINES dec_lines_avx512
-#define LN_ENC_LINES enc_lines_avx512
-#include "lines.h"
 
 /* Highest set bit of a non-zero mask. */
 static inline unsigned

@@ -106,29 +106,53 @@ ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 	    -1, -1);
 }
 
-/* 16 characters to 12 bytes; the store writes 16. */
-static inline SSSE3 int
-ln_dec_block(const struct ln_dec *k, const unsigned char *in,
-    unsigned char *out)
+/* For lines.h: a block's values, and the OR of the validity tests'
+ * results (non-zero where a byte is not in the alphabet). */
+typedef __m128i ln_val;
+typedef __m128i ln_bad;
+
+static inline SSSE3 __m128i
+ln_bad_none(void)
+{
+	return _mm_setzero_si128();
+}
+
+static inline SSSE3 __m128i
+ln_values(const struct ln_dec *k, const unsigned char *in, __m128i *bad)
 {
 	const __m128i nib = _mm_set1_epi8(0x0f);
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)in);
 	__m128i hi = _mm_and_si128(_mm_srli_epi32(v, 4), nib);
 	__m128i lo = _mm_and_si128(v, nib);
-	__m128i bad = _mm_and_si128(_mm_shuffle_epi8(k->lo_bits, lo),
-	    _mm_shuffle_epi8(k->hi_bits, hi));
 
-	if (_mm_movemask_epi8(_mm_cmpeq_epi8(bad, _mm_setzero_si128())) !=
-	    0xffff)
-		return 0;
-	v = _mm_add_epi8(_mm_add_epi8(v, _mm_shuffle_epi8(k->roll, hi)),
+	*bad = _mm_or_si128(*bad, _mm_and_si128(_mm_shuffle_epi8(k->lo_bits,
+	    lo), _mm_shuffle_epi8(k->hi_bits, hi)));
+	return _mm_add_epi8(_mm_add_epi8(v, _mm_shuffle_epi8(k->roll, hi)),
 	    _mm_and_si128(_mm_cmpeq_epi8(v, k->c63), k->fix63));
+}
+
+static inline SSSE3 int
+ln_bad_any(__m128i bad)
+{
+	return _mm_movemask_epi8(_mm_cmpeq_epi8(bad, _mm_setzero_si128())) !=
+	    0xffff;
+}
+
+/* 12 bytes; the store writes 16. */
+static inline SSSE3 void
+ln_store(const struct ln_dec *k, __m128i v, unsigned char *out)
+{
 	v = _mm_maddubs_epi16(v, _mm_set1_epi32(0x01400140));
 	v = _mm_madd_epi16(v, _mm_set1_epi32(0x00011000));
 	v = _mm_shuffle_epi8(v, k->pack);
 	_mm_storeu_si128((__m128i *)(void *)out, v);
-	return 1;
 }
+
+#define LN_WIDTH 16
+#define LN_TARGET SSSE3
+#define LN_DEC_LINES dec_lines_ssse3
+#define LN_ENC_LINES enc_lines_ssse3
+#include "lines.h"
 
 static SSSE3 size_t
 dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
@@ -146,12 +170,6 @@ dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
 	}
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
-
-#define LN_WIDTH 16
-#define LN_TARGET SSSE3
-#define LN_DEC_LINES dec_lines_ssse3
-#define LN_ENC_LINES enc_lines_ssse3
-#include "lines.h"
 
 /* The compact loop: x86_compact.h on 16-byte vectors. */
 struct cp_consts {
