@@ -156,6 +156,11 @@ dec_neon(const unsigned char *in, size_t n, unsigned char *out,
 	size_t i = 0;
 
 	ln_dec_init(&k, b64_alphabet_of(table));
+	while (n - i >= 128 && ln_dec_pair(&k, in + i, out, in + i + 64,
+	    out + 48)) {
+		out += 96;
+		i += 128;
+	}
 	while (n - i >= 64 && ln_dec_block(&k, in + i, out)) {
 		out += 48;
 		i += 64;

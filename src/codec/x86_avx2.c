@@ -193,6 +193,11 @@ dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
 	ln_dec_init(&k, b64_alphabet_of(table));
 	/* The 32-byte store writes 8 bytes past the 24 it makes: keep 12
 	 * more characters ahead so they stay within this call's output. */
+	while (n - i >= 76 && ln_dec_pair(&k, in + i, out, in + i + 32,
+	    out + 24)) {
+		out += 48;
+		i += 64;
+	}
 	while (n - i >= 44 && ln_dec_block(&k, in + i, out)) {
 		out += 24;
 		i += 32;
