@@ -340,7 +340,7 @@ fast_lines(struct b64_decoder *dec, const unsigned char *in, size_t n,
 		n = room / 3 * 4;
 	/* Two lines and the widest vector: less is the end of a buffer, not
 	 * a reason to give the line length up. */
-	if (t64 < 2 || t64 == dec->line_fail || t64 > (n - 64) / 2 || n < 64)
+	if (n < 64 || t64 < 2 || t64 > (n - 64) / 2 || t64 == dec->line_fail)
 		return 0;
 	t = (size_t)t64;
 	if (in[t - 1] != '\n')
@@ -423,6 +423,11 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 			    (dec->impl->compact != NULL || run < DENSE_RUN)) {
 				used = fast_compact(dec, in + i, n - i, off,
 				    out + o, cap - o, &o);
+				/* A length that failed gets another try after
+				 * each compact step (the failure may have been
+				 * one odd line, a last line with padding). */
+				if (used)
+					dec->line_fail = 0;
 			}
 			/* A byte the table drops in every data state (the
 			 * line feed after a line of whole quanta, say). */

@@ -60,6 +60,51 @@ round_trip() {
   round_trip in.bin -w 1000
 }
 
+@test "200 KB random files survive round trips at widths 4 to 1000 (whole lines in bulk)" {
+  local w
+  random_file in.bin 200000
+  for w in 4 16 32 60 64 68 76 77 100 128 1000; do
+    round_trip in.bin -w "$w" || return 1
+  done
+}
+
+@test "-d -i decodes 76-column text whose lines all end in CR LF" {
+  random_file in.bin 300000
+  "$BASE64" <in.bin | sed 's/$/\r/' >crlf.txt
+  b64 -d -i <crlf.txt
+  expect_result 0 in.bin
+}
+
+@test "a full-length line ending in padding between runs of 76-column lines decodes" {
+  # 56 bytes encode to one full 76-column line ending in '='.
+  random_file a.bin 57000
+  random_file b.bin 56
+  random_file c.bin 57000
+  cat a.bin b.bin c.bin >want.bin
+  { "$BASE64" <a.bin; "$BASE64" <b.bin; "$BASE64" <c.bin; } >cat.txt
+  [[ $(sed -n 1001p cat.txt) == *= && $(sed -n 1001p cat.txt | wc -c) == 77 ]]
+  b64 -d <cat.txt
+  expect_result 0 want.bin
+}
+
+@test "--strict locates a bad byte deep inside 76-column text" {
+  ours_only
+  head -c 57000 /dev/zero | "$BASE64" | \
+    sed '500s/^\(.\{32\}\)./\1*/' >bad.txt
+  b64 -d --strict <bad.txt
+  expect_status 1
+  [[ $(head -n 1 "$ERR") == "$BASE64: invalid input at line 500, column 33 (byte 38455): "* ]]
+}
+
+@test "--strict --crlf locates a bad byte deep inside CR LF text" {
+  ours_only
+  head -c 57000 /dev/zero | "$BASE64" --crlf | \
+    sed '700s/^\(.\{75\}\)./\1-/' >bad.txt
+  b64 -d --strict --crlf <bad.txt
+  expect_status 1
+  [[ $(head -n 1 "$ERR") == "$BASE64: invalid input at line 700, column 76 (byte 54597): "* ]]
+}
+
 @test "a 3 MiB + 1 byte random file survives the round trip" {
   random_file in.bin 3145729
   round_trip in.bin
