@@ -15,6 +15,8 @@
 #ifdef HAVE_NEON
 #include <arm_neon.h>
 
+#include "compact_vec.h"
+
 struct ln_enc {
 	uint8x16x4_t tab;
 };
@@ -168,8 +170,115 @@ dec_neon(const unsigned char *in, size_t n, unsigned char *out,
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
 
+/* The compact loop: compact_vec.h on 16-byte vectors. */
+struct cp_consts {
+	uint8x16x4_t lo, hi;
+};
+
+typedef uint8x16_t cp_vec;
+
+static inline void
+cp_init(struct cp_consts *k, const struct b64_alphabet *alpha)
+{
+	struct ln_dec d;
+
+	ln_dec_init(&d, alpha);
+	k->lo = d.lo;
+	k->hi = d.hi;
+}
+
+static inline uint8x16_t
+cp_load(const unsigned char *p)
+{
+	return vld1q_u8(p);
+}
+
+static inline void
+cp_store(unsigned char *p, uint8x16_t v)
+{
+	vst1q_u8(p, v);
+}
+
+/* Bit j set where byte j of B (each 0 or 0xff) is set: no PMOVMSKB here,
+ * so each byte keeps its own bit and the halves are summed. */
+static inline uint32_t
+cp_mask(uint8x16_t b)
+{
+	static const uint8_t weight[16] = { 1, 2, 4, 8, 16, 32, 64, 128, 1, 2,
+	    4, 8, 16, 32, 64, 128 };
+	uint8x16_t m = vandq_u8(b, vld1q_u8(weight));
+
+	return (uint32_t)vaddv_u8(vget_low_u8(m)) |
+	    (uint32_t)vaddv_u8(vget_high_u8(m)) << 8;
+}
+
+/* Bit 7 of each byte: set where it is not in the alphabet. */
+static inline uint8x16_t
+cp_bad(const struct cp_consts *k, uint8x16_t v)
+{
+	uint8x16_t bad = vdupq_n_u8(0);
+
+	(void)values(v, k->lo, k->hi, &bad);
+	return bad;
+}
+
+static inline int
+cp_clean(const struct cp_consts *k, uint8x16_t v)
+{
+	return (vmaxvq_u8(cp_bad(k, v)) & 0x80) == 0;
+}
+
+static inline uint32_t
+cp_alpha(const struct cp_consts *k, uint8x16_t v)
+{
+	return cp_mask(vcltq_s8(vreinterpretq_s8_u8(cp_bad(k, v)),
+	    vdupq_n_s8(0))) ^ 0xffffu;
+}
+
+static inline uint32_t
+cp_eq(uint8x16_t v, char c)
+{
+	return cp_mask(vceqq_u8(v, vdupq_n_u8((uint8_t)c)));
+}
+
+/* ASCII white space: HT LF VT FF CR (9..13: v - 9 <= 4 unsigned), SP. */
+static inline uint32_t
+cp_space(uint8x16_t v)
+{
+	return cp_mask(vorrq_u8(vcleq_u8(vsubq_u8(v, vdupq_n_u8('\t')),
+	    vdupq_n_u8(4)), vceqq_u8(v, vdupq_n_u8(' '))));
+}
+
+/* Each group of 8 packed by TBL; two 8-byte stores. */
+static inline size_t
+cp_pack(unsigned char *out, uint8x16_t v, uint32_t keep)
+{
+	unsigned m0 = keep & 0xff, m1 = keep >> 8 & 0xff;
+	uint8x16_t p = vqtbl1q_u8(v, vcombine_u8(vcreate_u8(cp_pk[m0]),
+	    vcreate_u8(cp_pk[m1] + CP_HIGH8)));
+
+	vst1_u8(out, vget_low_u8(p));
+	vst1_u8(out + cp_cnt[m0], vget_high_u8(p));
+	return (size_t)cp_cnt[m0] + cp_cnt[m1];
+}
+
+static inline void
+cp_cut(unsigned char *out, uint8x16_t v, unsigned p, unsigned r)
+{
+	uint8x16_t from = vld1q_u8(cp_from + 32 - p);
+	uint8x16_t down = r == 1 ? vextq_u8(v, vdupq_n_u8(0), 1) :
+	    vextq_u8(v, vdupq_n_u8(0), 2);
+
+	vst1q_u8(out, vbslq_u8(from, down, v));
+}
+
+#define CP_WIDTH 16
+#define CP_TARGET
+#define CP_NAME compact_neon
+#include "compact_vec.h"
+
 const struct b64_impl b64_impl_neon = {
-	"neon", B64_IMPL_NEON, NULL, enc_neon, dec_neon, NULL,
+	"neon", B64_IMPL_NEON, NULL, enc_neon, dec_neon, compact_neon,
 	dec_lines_neon, enc_lines_neon,
 };
 #else

@@ -10,7 +10,7 @@
 #ifdef HAVE_TARGET_AVX2
 #include <immintrin.h>
 
-#include "x86_compact.h"
+#include "compact_vec.h"
 
 #define AVX2 __attribute__((target("avx2")))
 
@@ -205,7 +205,7 @@ dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
 
-/* The compact loop: x86_compact.h on 32-byte vectors. */
+/* The compact loop: compact_vec.h on 32-byte vectors. */
 struct cp_consts {
 	__m256i lo_bits, hi_bits;
 };
@@ -316,7 +316,7 @@ cp_cut(unsigned char *out, __m256i v, unsigned p, unsigned r)
 #define CP_WIDTH 32
 #define CP_TARGET AVX2
 #define CP_NAME compact_avx2
-#include "x86_compact.h"
+#include "compact_vec.h"
 
 static int
 usable_avx2(void)

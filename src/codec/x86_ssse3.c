@@ -8,7 +8,7 @@
 #ifdef HAVE_TARGET_SSSE3
 #include <tmmintrin.h>
 
-#include "x86_compact.h"
+#include "compact_vec.h"
 
 #define SSSE3 __attribute__((target("ssse3")))
 
@@ -176,7 +176,7 @@ dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
 
-/* The compact loop: x86_compact.h on 16-byte vectors. */
+/* The compact loop: compact_vec.h on 16-byte vectors. */
 struct cp_consts {
 	__m128i lo_bits, hi_bits;
 };
@@ -267,7 +267,7 @@ cp_cut(unsigned char *out, __m128i v, unsigned p, unsigned r)
 #define CP_WIDTH 16
 #define CP_TARGET SSSE3
 #define CP_NAME compact_ssse3
-#include "x86_compact.h"
+#include "compact_vec.h"
 
 static int
 usable_ssse3(void)

@@ -1,11 +1,11 @@
 /*
- * x86_compact.h - the compact loop (b64_private.h) of the SSSE3 and AVX2
- * implementations, written once for any vector width.  Without
- * VPCOMPRESSB, each group of 8 bytes is packed by PSHUFB with a control
- * looked up in a 256-entry table by the group's keep-mask; the group's
- * population count (another table) says where the next one goes.  A block
- * of nothing but alphabet characters (most of a 76-column line) is stored
- * as it is.
+ * compact_vec.h - the compact loop (b64_private.h) of the SSSE3, AVX2 and
+ * NEON implementations, written once for any vector width.  Without
+ * VPCOMPRESSB, each group of 8 bytes is packed by a byte shuffle (PSHUFB,
+ * TBL) with a control looked up in a 256-entry table by the group's
+ * keep-mask; the group's population count (another table) says where the
+ * next one goes.  A block of nothing but alphabet characters (most of a
+ * 76-column line) is stored as it is.
  *
  * Unlike the AVX-512 loop, this one stops exactly at the first byte it
  * may not drop, and takes the last partial block too (copied to a buffer
@@ -15,7 +15,8 @@
  * Included once at the top of the file for the tables, and again, after
  * these definitions, for the function:
  *   CP_WIDTH      bytes per vector (16 or 32)
- *   CP_TARGET     the function attribute of its instruction set
+ *   CP_TARGET     the function attribute of its instruction set (may be
+ *                 empty)
  *   CP_NAME       the name of the function to define
  *   cp_vec        the vector type
  *   struct cp_consts  what cp_init loads once per call
@@ -38,8 +39,8 @@
  * of most blocks that hold one, LF or CR LF), a shift and a blend where
  * cp_pack takes four table look-ups.
  */
-#ifndef SEXTET_X86_COMPACT_H
-#define SEXTET_X86_COMPACT_H
+#ifndef SEXTET_COMPACT_VEC_H
+#define SEXTET_COMPACT_VEC_H
 
 #include <stdint.h>
 #include <string.h>
@@ -105,7 +106,7 @@ cp_top(uint32_t m)
 	return 31u - (unsigned)__builtin_clz(m);
 }
 
-#endif /* SEXTET_X86_COMPACT_H */
+#endif /* SEXTET_COMPACT_VEC_H */
 
 /* The function itself: once per including file. */
 #ifdef CP_NAME
