@@ -53,22 +53,6 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	vst4q_u8((uint8_t *)out, c);
 }
 
-static void
-enc_neon(const unsigned char *in, size_t ngroups, char *out,
-    const struct b64_alphabet *alpha)
-{
-	struct ln_enc k;
-
-	ln_enc_init(&k, alpha);
-	while (ngroups >= 16) {
-		ln_enc_block(&k, in, out);
-		in += 48;
-		out += 64;
-		ngroups -= 16;
-	}
-	b64_impl_scalar.enc(in, ngroups, out, alpha);
-}
-
 /*
  * Values of the characters C, with bit 7 set in the result for any byte
  * outside the alphabet: TBL gives 0 for an index past its table, TBX
@@ -146,29 +130,13 @@ ln_store(const struct ln_dec *k, uint8x16x4_t v, unsigned char *out)
 
 #define LN_WIDTH 64
 #define LN_TARGET
+#define LN_DEC_AHEAD 0 /* structure loads and stores: exact */
+#define LN_ENC_AHEAD 0
 #define LN_DEC_LINES dec_lines_neon
 #define LN_ENC_LINES enc_lines_neon
+#define LN_DEC dec_neon
+#define LN_ENC enc_neon
 #include "lines.h"
-
-static size_t
-dec_neon(const unsigned char *in, size_t n, unsigned char *out,
-    const unsigned char *table)
-{
-	struct ln_dec k;
-	size_t i = 0;
-
-	ln_dec_init(&k, b64_alphabet_of(table));
-	while (n - i >= 128 && ln_dec_pair(&k, in + i, out, in + i + 64,
-	    out + 48)) {
-		out += 96;
-		i += 128;
-	}
-	while (n - i >= 64 && ln_dec_block(&k, in + i, out)) {
-		out += 48;
-		i += 64;
-	}
-	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
-}
 
 /* The compact loop: compact_vec.h on 16-byte vectors. */
 struct cp_consts {

@@ -13,8 +13,16 @@
  *   LN_WIDTH      characters per block (a multiple of 4)
  *   LN_TARGET     the function attribute of its instruction set (may be
  *                 empty)
+ *   LN_DEC_AHEAD  characters that must follow a block being decoded, so
+ *                 that what its store writes past its bytes stays within
+ *                 the caller's output (0 if it writes none)
+ *   LN_ENC_AHEAD  bytes that must follow a block being encoded, so that
+ *                 its loads stay within the input (0 if they read none)
  *   LN_DEC_LINES  the name of the dec_lines function to define
  *   LN_ENC_LINES  the name of the enc_lines function to define
+ *   LN_DEC, LN_ENC  (optional) the names of the dec and enc bulk loops to
+ *                 define: blocks while they are whole, then the scalar
+ *                 implementation's loops for the rest
  *   struct ln_dec, struct ln_enc   constants loaded once per call
  *   ln_val        a block's values; ln_bad, what says whether any of the
  *                 characters of one or more blocks is not in the alphabet
@@ -32,9 +40,9 @@
  * whether any is not in the alphabet; ln_store packs their values into
  * LN_WIDTH / 4 * 3 bytes at OUT (storing up to LN_WIDTH bytes there);
  * ln_enc_block encodes LN_WIDTH / 4 * 3 bytes at IN to exactly LN_WIDTH
- * characters at OUT, reading up to LN_WIDTH bytes at IN.
+ * characters at OUT, reading LN_ENC_AHEAD more bytes at most.
  *
- * Defined here for the implementation's own bulk loop too:
+ * Defined here for the bulk loops too:
  *   int ln_dec_block(k, in, out): one block, or 0 (nothing stored) if it
  *       holds a byte outside the alphabet.
  * The line loop looks blocks up two at a time and tests them once: a
@@ -79,9 +87,8 @@ ln_line_end(const unsigned char *p, size_t len, size_t eol)
 }
 
 /*
- * A line is taken only when LN_WIDTH more input bytes follow it: the
- * last block may store up to LN_WIDTH - LN_OUT bytes past the line's
- * output, which stays below OUT[N / 4 * 3] that way.
+ * A line is taken only when LN_DEC_AHEAD more input bytes follow it (the
+ * last block's store may write past the line's output).
  */
 static LN_TARGET size_t
 LN_DEC_LINES(const unsigned char *in, size_t n, unsigned char *out,
@@ -95,7 +102,7 @@ LN_DEC_LINES(const unsigned char *in, size_t n, unsigned char *out,
 	if (len < LN_WIDTH || len % 4 != 0 || eol < 1 || eol > 2)
 		return 0;
 	ln_dec_init(&k, b64_alphabet_of(table));
-	while (n >= step + LN_WIDTH && ln_line_end(in, len, eol)) {
+	while (n >= step + LN_DEC_AHEAD && ln_line_end(in, len, eol)) {
 		size_t j = 0;
 		int ok = 1;
 
@@ -120,8 +127,8 @@ LN_DEC_LINES(const unsigned char *in, size_t n, unsigned char *out,
 }
 
 /*
- * The last block of a line reads up to LN_WIDTH - LN_OUT bytes past the
- * line's input: a line is taken only when they are there.
+ * The last block of a line reads LN_ENC_AHEAD bytes past the line's
+ * input: a line is taken only when they are there.
  */
 static LN_TARGET size_t
 LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
@@ -134,7 +141,7 @@ LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
 	if (wrap < LN_WIDTH || wrap % 4 != 0 || eol < 1 || eol > 2)
 		return 0;
 	ln_enc_init(&k, alpha);
-	while (lines < maxlines && n >= ilen + (LN_WIDTH - LN_OUT)) {
+	while (lines < maxlines && n >= ilen + LN_ENC_AHEAD) {
 		for (size_t j = 0; j < tail; j += LN_WIDTH)
 			ln_enc_block(&k, in + j / 4 * 3, out + j);
 		ln_enc_block(&k, in + tail / 4 * 3, out + tail);
@@ -148,5 +155,46 @@ LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
 	}
 	return lines;
 }
+
+#ifdef LN_DEC
+static LN_TARGET size_t
+LN_DEC(const unsigned char *in, size_t n, unsigned char *out,
+    const unsigned char *table)
+{
+	struct ln_dec k;
+	size_t i = 0;
+
+	ln_dec_init(&k, b64_alphabet_of(table));
+	while (n - i >= 2 * LN_WIDTH + LN_DEC_AHEAD && ln_dec_pair(&k, in + i,
+	    out, in + i + LN_WIDTH, out + LN_OUT)) {
+		out += 2 * LN_OUT;
+		i += 2 * LN_WIDTH;
+	}
+	while (n - i >= LN_WIDTH + LN_DEC_AHEAD && ln_dec_block(&k, in + i,
+	    out)) {
+		out += LN_OUT;
+		i += LN_WIDTH;
+	}
+	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
+}
+#endif
+
+#ifdef LN_ENC
+static LN_TARGET void
+LN_ENC(const unsigned char *in, size_t ngroups, char *out,
+    const struct b64_alphabet *alpha)
+{
+	struct ln_enc k;
+
+	ln_enc_init(&k, alpha);
+	while (ngroups * 3 >= LN_OUT + LN_ENC_AHEAD) {
+		ln_enc_block(&k, in, out);
+		in += LN_OUT;
+		out += LN_WIDTH;
+		ngroups -= LN_WIDTH / 4;
+	}
+	b64_impl_scalar.enc(in, ngroups, out, alpha);
+}
+#endif
 
 #undef LN_OUT

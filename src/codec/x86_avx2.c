@@ -62,23 +62,6 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	_mm256_storeu_si256((__m256i *)(void *)out, v);
 }
 
-static AVX2 void
-enc_avx2(const unsigned char *in, size_t ngroups, char *out,
-    const struct b64_alphabet *alpha)
-{
-	struct ln_enc k;
-
-	ln_enc_init(&k, alpha);
-	/* Each step reads 28 bytes: 10 groups, of which it takes 8. */
-	while (ngroups >= 10) {
-		ln_enc_block(&k, in, out);
-		in += 24;
-		out += 32;
-		ngroups -= 8;
-	}
-	b64_impl_scalar.enc(in, ngroups, out, alpha);
-}
-
 /* The validity tables of dec_avx2 (below), shared with the compact loop. */
 static inline AVX2 __m256i
 lo_bits_for(const struct b64_alphabet *alpha)
@@ -179,31 +162,13 @@ ln_store(const struct ln_dec *k, __m256i v, unsigned char *out)
 
 #define LN_WIDTH 32
 #define LN_TARGET AVX2
+#define LN_DEC_AHEAD 12 /* the store writes 8 bytes past its 24 */
+#define LN_ENC_AHEAD 4  /* the loads read 28 bytes of 24 */
 #define LN_DEC_LINES dec_lines_avx2
 #define LN_ENC_LINES enc_lines_avx2
+#define LN_DEC dec_avx2
+#define LN_ENC enc_avx2
 #include "lines.h"
-
-static AVX2 size_t
-dec_avx2(const unsigned char *in, size_t n, unsigned char *out,
-    const unsigned char *table)
-{
-	struct ln_dec k;
-	size_t i = 0;
-
-	ln_dec_init(&k, b64_alphabet_of(table));
-	/* The 32-byte store writes 8 bytes past the 24 it makes: keep 12
-	 * more characters ahead so they stay within this call's output. */
-	while (n - i >= 76 && ln_dec_pair(&k, in + i, out, in + i + 32,
-	    out + 24)) {
-		out += 48;
-		i += 64;
-	}
-	while (n - i >= 44 && ln_dec_block(&k, in + i, out)) {
-		out += 24;
-		i += 32;
-	}
-	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
-}
 
 /* The compact loop: compact_vec.h on 32-byte vectors. */
 struct cp_consts {

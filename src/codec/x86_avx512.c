@@ -49,22 +49,6 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	_mm512_storeu_si512((void *)out, v);
 }
 
-static VBMI void
-enc_avx512(const unsigned char *in, size_t ngroups, char *out,
-    const struct b64_alphabet *alpha)
-{
-	struct ln_enc k;
-
-	ln_enc_init(&k, alpha);
-	while (ngroups >= 16) {
-		ln_enc_block(&k, in, out);
-		in += 48;
-		out += 64;
-		ngroups -= 16;
-	}
-	b64_impl_scalar.enc(in, ngroups, out, alpha);
-}
-
 /*
  * Decode: VPERMI2B maps the low 7 bits through a 128-entry table (0x80
  * for invalid); OR with the input flags bytes >= 0x80 too.  Two
@@ -125,29 +109,13 @@ ln_store(const struct ln_dec *k, __m512i x, unsigned char *out)
 
 #define LN_WIDTH 64
 #define LN_TARGET VBMI
+#define LN_DEC_AHEAD 0 /* masked loads and stores */
+#define LN_ENC_AHEAD 0
 #define LN_DEC_LINES dec_lines_avx512
 #define LN_ENC_LINES enc_lines_avx512
+#define LN_DEC dec_avx512
+#define LN_ENC enc_avx512
 #include "lines.h"
-
-static VBMI size_t
-dec_avx512(const unsigned char *in, size_t n, unsigned char *out,
-    const unsigned char *table)
-{
-	struct ln_dec k;
-	size_t i = 0;
-
-	ln_dec_init(&k, b64_alphabet_of(table));
-	while (n - i >= 128 && ln_dec_pair(&k, in + i, out, in + i + 64,
-	    out + 48)) {
-		out += 96;
-		i += 128;
-	}
-	while (n - i >= 64 && ln_dec_block(&k, in + i, out)) {
-		out += 48;
-		i += 64;
-	}
-	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
-}
 
 /* Highest set bit of a non-zero mask. */
 static inline unsigned

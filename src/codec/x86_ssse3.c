@@ -47,23 +47,6 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	_mm_storeu_si128((__m128i *)(void *)out, v);
 }
 
-static SSSE3 void
-enc_ssse3(const unsigned char *in, size_t ngroups, char *out,
-    const struct b64_alphabet *alpha)
-{
-	struct ln_enc k;
-
-	ln_enc_init(&k, alpha);
-	/* Each step reads 16 bytes and uses 12. */
-	while (ngroups >= 6) {
-		ln_enc_block(&k, in, out);
-		in += 12;
-		out += 16;
-		ngroups -= 4;
-	}
-	b64_impl_scalar.enc(in, ngroups, out, alpha);
-}
-
 /*
  * The validity test of the AVX2 method (x86_avx2.c): a byte is in the
  * alphabet when lo_bits[its low nibble] & hi_bits[its high nibble] == 0.
@@ -150,31 +133,13 @@ ln_store(const struct ln_dec *k, __m128i v, unsigned char *out)
 
 #define LN_WIDTH 16
 #define LN_TARGET SSSE3
+#define LN_DEC_AHEAD 8 /* the store writes 4 bytes past its 12 */
+#define LN_ENC_AHEAD 4 /* the load reads 16 bytes of 12 */
 #define LN_DEC_LINES dec_lines_ssse3
 #define LN_ENC_LINES enc_lines_ssse3
+#define LN_DEC dec_ssse3
+#define LN_ENC enc_ssse3
 #include "lines.h"
-
-static SSSE3 size_t
-dec_ssse3(const unsigned char *in, size_t n, unsigned char *out,
-    const unsigned char *table)
-{
-	struct ln_dec k;
-	size_t i = 0;
-
-	ln_dec_init(&k, b64_alphabet_of(table));
-	/* The 16-byte store writes 4 bytes past the 12 it makes: keep 8
-	 * more characters ahead. */
-	while (n - i >= 40 && ln_dec_pair(&k, in + i, out, in + i + 16,
-	    out + 12)) {
-		out += 24;
-		i += 32;
-	}
-	while (n - i >= 24 && ln_dec_block(&k, in + i, out)) {
-		out += 12;
-		i += 16;
-	}
-	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
-}
 
 /* The compact loop: compact_vec.h on 16-byte vectors. */
 struct cp_consts {
