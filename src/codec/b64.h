@@ -113,6 +113,7 @@ struct b64_decoder {
 	uint64_t line_start;    /* offset after the last line feed */
 	uint64_t line_len;      /* bytes of the last line, its end included */
 	uint64_t line_fail;     /* a line length the line step failed on */
+	uint64_t fail_line;     /* the line count then */
 	struct b64_mark last;   /* the last alphabet character */
 	struct b64_mark pad;    /* the last '=' */
 	struct b64_mark cr;     /* the waiting CR */

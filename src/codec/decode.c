@@ -323,6 +323,18 @@ fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
 	return used;
 }
 
+/* Lines after a failure of the line step before it tries that length
+ * again (the failure may have been one odd line: a last line with
+ * padding, say). */
+#define LINE_RETRY 64
+
+/* Whether the line step failed on lines of T bytes not long ago. */
+static int
+line_failed(const struct b64_decoder *dec, uint64_t t)
+{
+	return t == dec->line_fail && dec->line - dec->fail_line < LINE_RETRY;
+}
+
 /*
  * The line step, at the start of a line: whole lines of the length of the
  * one before (line_len), through the implementation's line loop.  BASE is
@@ -340,7 +352,7 @@ fast_lines(struct b64_decoder *dec, const unsigned char *in, size_t n,
 		n = room / 3 * 4;
 	/* Two lines and the widest vector: less is the end of a buffer, not
 	 * a reason to give the line length up. */
-	if (n < 64 || t64 < 2 || t64 > (n - 64) / 2 || t64 == dec->line_fail)
+	if (n < 64 || t64 < 2 || t64 > (n - 64) / 2 || line_failed(dec, t64))
 		return 0;
 	t = (size_t)t64;
 	if (in[t - 1] != '\n')
@@ -351,6 +363,7 @@ fast_lines(struct b64_decoder *dec, const unsigned char *in, size_t n,
 	    dec->impl->dec_lines(in, n, out, dec->table, len, eol) : 0;
 	if (k == 0) {
 		dec->line_fail = t64;
+		dec->fail_line = dec->line;
 		return 0;
 	}
 	dec->state = B64_M_Q0;
@@ -416,18 +429,13 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 			 * starts with the line step, not the compact loop. */
 			single = used == 0 && drop1 && (c == '\n' ||
 			    (c == '\r' && n - i >= 2 && in[i + 1] == '\n')) &&
-			    off + (c == '\r') + 1 - dec->line_start !=
-			    dec->line_fail;
+			    !line_failed(dec, off + (c == '\r') + 1 -
+			    dec->line_start);
 
 			if (used == 0 && !single && dec->skip && n - i >= 64 &&
 			    (dec->impl->compact != NULL || run < DENSE_RUN)) {
 				used = fast_compact(dec, in + i, n - i, off,
 				    out + o, cap - o, &o);
-				/* A length that failed gets another try after
-				 * each compact step (the failure may have been
-				 * one odd line, a last line with padding). */
-				if (used)
-					dec->line_fail = 0;
 			}
 			/* A byte the table drops in every data state (the
 			 * line feed after a line of whole quanta, say). */
