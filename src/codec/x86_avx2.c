@@ -128,11 +128,11 @@ ln_bad_none(void)
 	return _mm256_setzero_si256();
 }
 
+/* The values of the characters in V (ln_values without the load). */
 static inline AVX2 __m256i
-ln_values(const struct ln_dec *k, const unsigned char *in, __m256i *bad)
+values_of(const struct ln_dec *k, __m256i v, __m256i *bad)
 {
 	const __m256i nib = _mm256_set1_epi8(0x0f);
-	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)in);
 	__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
 	__m256i lo = _mm256_and_si256(v, nib);
 
@@ -141,6 +141,13 @@ ln_values(const struct ln_dec *k, const unsigned char *in, __m256i *bad)
 	    _mm256_shuffle_epi8(k->hi_bits, hi)));
 	return _mm256_add_epi8(_mm256_add_epi8(v, _mm256_shuffle_epi8(k->roll,
 	    hi)), _mm256_and_si256(_mm256_cmpeq_epi8(v, k->c63), k->fix63));
+}
+
+static inline AVX2 __m256i
+ln_values(const struct ln_dec *k, const unsigned char *in, __m256i *bad)
+{
+	return values_of(k, _mm256_loadu_si256(
+	    (const __m256i *)(const void *)in), bad);
 }
 
 static inline AVX2 int
@@ -164,11 +171,68 @@ ln_store(const struct ln_dec *k, __m256i v, unsigned char *out)
 #define LN_TARGET AVX2
 #define LN_DEC_AHEAD 12 /* the store writes 8 bytes past its 24 */
 #define LN_ENC_AHEAD 4  /* the loads read 28 bytes of 24 */
-#define LN_DEC_LINES dec_lines_avx2
+#define LN_DEC_LINES dec_lines_any
 #define LN_ENC_LINES enc_lines_avx2
 #define LN_DEC dec_avx2
 #define LN_ENC enc_avx2
 #include "lines.h"
+
+/*
+ * dec_lines for lines of 68..80 characters (76: GNU, MIME), two at a
+ * time in five blocks instead of six: the first line's blocks at 0 and
+ * 32; its rest joined to the start of the second line (two loads EOL
+ * bytes apart, blended); then two blocks of the second line, the last
+ * ending at its end.  One test per line.  Other lengths, and a line
+ * left over, go to the generic loop (lines.h).
+ */
+static AVX2 size_t
+dec_lines_avx2(const unsigned char *in, size_t n, unsigned char *out,
+    const unsigned char *table, size_t len, size_t eol)
+{
+	struct ln_dec k;
+	const size_t step = len + eol, olen = len / 4 * 3;
+	const size_t b1 = 96 - len, b2 = len - 32;
+	size_t lines = 0;
+	__m256i from;
+
+	if (len <= 64 || len > 80 || len % 4 != 0 || eol < 1 || eol > 2)
+		return dec_lines_any(in, n, out, table, len, eol);
+	ln_dec_init(&k, b64_alphabet_of(table));
+	/* The bytes of the joined block that come from the second line. */
+	from = _mm256_loadu_si256((const __m256i *)(const void *)(cp_from +
+	    32 - (len - 64)));
+	while (n >= 2 * step + LN_DEC_AHEAD && ln_line_end(in, len, eol) &&
+	    ln_line_end(in + step, len, eol)) {
+		const unsigned char *b = in + step;
+		ln_bad bad = ln_bad_none();
+		ln_val a0 = ln_values(&k, in, &bad);
+		ln_val a1 = ln_values(&k, in + 32, &bad);
+		ln_val j = values_of(&k, _mm256_blendv_epi8(
+		    _mm256_loadu_si256((const __m256i *)(const void *)(in + 64)),
+		    _mm256_loadu_si256((const __m256i *)(const void *)(in + 64 +
+		    eol)), from), &bad);
+
+		if (ln_bad_any(bad))
+			break;
+		ln_store(&k, a0, out);
+		ln_store(&k, a1, out + 24);
+		ln_store(&k, j, out + 48);
+		/* The first line is done; the second. */
+		bad = ln_bad_none();
+		a0 = ln_values(&k, b + b1, &bad);
+		a1 = ln_values(&k, b + b2, &bad);
+		if (ln_bad_any(bad))
+			return lines + 1 + dec_lines_any(b, n - step,
+			    out + olen, table, len, eol);
+		ln_store(&k, a0, out + olen + b1 / 4 * 3);
+		ln_store(&k, a1, out + olen + b2 / 4 * 3);
+		in += 2 * step;
+		n -= 2 * step;
+		out += 2 * olen;
+		lines += 2;
+	}
+	return lines + dec_lines_any(in, n, out, table, len, eol);
+}
 
 /* The compact loop: compact_vec.h on 32-byte vectors. */
 struct cp_consts {
