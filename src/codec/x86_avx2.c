@@ -88,6 +88,23 @@ hi_bits_for(const struct b64_alphabet *alpha)
 	    0x10, 0x10);
 }
 
+/* The high nibble of each byte of V. */
+static inline AVX2 __m256i
+high4(__m256i v)
+{
+	return _mm256_and_si256(_mm256_srli_epi32(v, 4), _mm256_set1_epi8(0x0f));
+}
+
+/* Non-zero in the bytes of V that are not in the alphabet of LO_BITS and
+ * HI_BITS (below); HI is high4(V). */
+static inline AVX2 __m256i
+outside(__m256i lo_bits, __m256i hi_bits, __m256i v, __m256i hi)
+{
+	return _mm256_and_si256(_mm256_shuffle_epi8(lo_bits,
+	    _mm256_and_si256(v, _mm256_set1_epi8(0x0f))),
+	    _mm256_shuffle_epi8(hi_bits, hi));
+}
+
 /*
  * Decode: a byte is valid when the bit its high nibble selects is clear in
  * the mask its low nibble selects (lo_bits[lo] & hi_bits[hi] == 0); the
@@ -132,13 +149,9 @@ ln_bad_none(void)
 static inline AVX2 __m256i
 values_of(const struct ln_dec *k, __m256i v, __m256i *bad)
 {
-	const __m256i nib = _mm256_set1_epi8(0x0f);
-	__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
-	__m256i lo = _mm256_and_si256(v, nib);
+	__m256i hi = high4(v);
 
-	*bad = _mm256_or_si256(*bad, _mm256_and_si256(
-	    _mm256_shuffle_epi8(k->lo_bits, lo),
-	    _mm256_shuffle_epi8(k->hi_bits, hi)));
+	*bad = _mm256_or_si256(*bad, outside(k->lo_bits, k->hi_bits, v, hi));
 	return _mm256_add_epi8(_mm256_add_epi8(v, _mm256_shuffle_epi8(k->roll,
 	    hi)), _mm256_and_si256(_mm256_cmpeq_epi8(v, k->c63), k->fix63));
 }
@@ -222,8 +235,7 @@ dec_lines_avx2(const unsigned char *in, size_t n, unsigned char *out,
 		a0 = ln_values(&k, b + b1, &bad);
 		a1 = ln_values(&k, b + b2, &bad);
 		if (ln_bad_any(bad))
-			return lines + 1 + dec_lines_any(b, n - step,
-			    out + olen, table, len, eol);
+			return lines + 1; /* the second line has a bad byte */
 		ln_store(&k, a0, out + olen + b1 / 4 * 3);
 		ln_store(&k, a1, out + olen + b2 / 4 * 3);
 		in += 2 * step;
@@ -263,11 +275,7 @@ cp_store(unsigned char *p, __m256i v)
 static inline AVX2 uint32_t
 cp_alpha(const struct cp_consts *k, __m256i v)
 {
-	const __m256i nib = _mm256_set1_epi8(0x0f);
-	__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
-	__m256i bad = _mm256_and_si256(
-	    _mm256_shuffle_epi8(k->lo_bits, _mm256_and_si256(v, nib)),
-	    _mm256_shuffle_epi8(k->hi_bits, hi));
+	__m256i bad = outside(k->lo_bits, k->hi_bits, v, high4(v));
 
 	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(bad,
 	    _mm256_setzero_si256()));
@@ -276,12 +284,9 @@ cp_alpha(const struct cp_consts *k, __m256i v)
 static inline AVX2 int
 cp_clean(const struct cp_consts *k, __m256i v)
 {
-	const __m256i nib = _mm256_set1_epi8(0x0f);
-	__m256i hi = _mm256_and_si256(_mm256_srli_epi32(v, 4), nib);
+	__m256i bad = outside(k->lo_bits, k->hi_bits, v, high4(v));
 
-	return _mm256_testz_si256(
-	    _mm256_shuffle_epi8(k->lo_bits, _mm256_and_si256(v, nib)),
-	    _mm256_shuffle_epi8(k->hi_bits, hi));
+	return _mm256_testz_si256(bad, bad);
 }
 
 /* Bytes equal to C. */

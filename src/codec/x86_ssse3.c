@@ -69,6 +69,22 @@ hi_bits_for(const struct b64_alphabet *alpha)
 	    0x10);
 }
 
+/* The high nibble of each byte of V. */
+static inline SSSE3 __m128i
+high4(__m128i v)
+{
+	return _mm_and_si128(_mm_srli_epi32(v, 4), _mm_set1_epi8(0x0f));
+}
+
+/* Non-zero in the bytes of V that are not in the alphabet of LO_BITS and
+ * HI_BITS; HI is high4(V). */
+static inline SSSE3 __m128i
+outside(__m128i lo_bits, __m128i hi_bits, __m128i v, __m128i hi)
+{
+	return _mm_and_si128(_mm_shuffle_epi8(lo_bits, _mm_and_si128(v,
+	    _mm_set1_epi8(0x0f))), _mm_shuffle_epi8(hi_bits, hi));
+}
+
 struct ln_dec {
 	__m128i lo_bits, hi_bits, roll, c63, fix63, pack;
 };
@@ -103,13 +119,10 @@ ln_bad_none(void)
 static inline SSSE3 __m128i
 ln_values(const struct ln_dec *k, const unsigned char *in, __m128i *bad)
 {
-	const __m128i nib = _mm_set1_epi8(0x0f);
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)in);
-	__m128i hi = _mm_and_si128(_mm_srli_epi32(v, 4), nib);
-	__m128i lo = _mm_and_si128(v, nib);
+	__m128i hi = high4(v);
 
-	*bad = _mm_or_si128(*bad, _mm_and_si128(_mm_shuffle_epi8(k->lo_bits,
-	    lo), _mm_shuffle_epi8(k->hi_bits, hi)));
+	*bad = _mm_or_si128(*bad, outside(k->lo_bits, k->hi_bits, v, hi));
 	return _mm_add_epi8(_mm_add_epi8(v, _mm_shuffle_epi8(k->roll, hi)),
 	    _mm_and_si128(_mm_cmpeq_epi8(v, k->c63), k->fix63));
 }
@@ -170,11 +183,7 @@ cp_store(unsigned char *p, __m128i v)
 static inline SSSE3 uint32_t
 cp_alpha(const struct cp_consts *k, __m128i v)
 {
-	const __m128i nib = _mm_set1_epi8(0x0f);
-	__m128i hi = _mm_and_si128(_mm_srli_epi32(v, 4), nib);
-	__m128i bad = _mm_and_si128(
-	    _mm_shuffle_epi8(k->lo_bits, _mm_and_si128(v, nib)),
-	    _mm_shuffle_epi8(k->hi_bits, hi));
+	__m128i bad = outside(k->lo_bits, k->hi_bits, v, high4(v));
 
 	return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(bad,
 	    _mm_setzero_si128()));
