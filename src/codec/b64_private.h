@@ -35,13 +35,15 @@ struct b64_alphabet {
 	char chars[64];           /* value -> character */
 	unsigned char ascii[128]; /* 0..127 -> 0..63, or 0x80 if none */
 	char pairs[4096][2];      /* 12 bits -> their two characters */
-	uint32_t dec4[4][256];    /* byte -> value << 18, 12, 6 and 0, or
-	                           * B64_DEC4_BAD when not in the alphabet */
 	char c62, c63;            /* the two characters that differ */
 	unsigned char url;        /* 1 for RFC 4648 section 5 */
+	uint16_t dec2[65536];     /* two bytes, as one 16-bit load in the
+	                           * CPU's byte order -> their 12 bits, or
+	                           * B64_DEC2_BAD if either is not in the
+	                           * alphabet */
 };
 
-#define B64_DEC4_BAD 0x01000000u
+#define B64_DEC2_BAD 0x8000u
 
 extern const struct b64_alphabet b64_std;
 extern const struct b64_alphabet b64_url;

@@ -34,12 +34,6 @@
 	(VAL(c, a, b) >= 0 ? (unsigned char)VAL(c, a, b) : 0x80),
 #define CHARS(v, a, b) CH(v, a, b),
 #define PAIR(i, a, b) { CH((i) >> 6, a, b), CH((i) & 63, a, b) },
-#define DEC4(c, sh, a, b) \
-	(VAL(c, a, b) >= 0 ? (uint32_t)VAL(c, a, b) << (sh) : B64_DEC4_BAD),
-#define DEC18(c, a, b) DEC4(c, 18, a, b)
-#define DEC12(c, a, b) DEC4(c, 12, a, b)
-#define DEC6(c, a, b) DEC4(c, 6, a, b)
-#define DEC0(c, a, b) DEC4(c, 0, a, b)
 
 /* M(i, a, b) for i = I, I+1, ... */
 #define R4(M, i, a, b) \
@@ -55,15 +49,67 @@
 #define R4096(M, i, a, b) R1024(M, i, a, b) R1024(M, (i) + 1024, a, b) \
 	R1024(M, (i) + 2048, a, b) R1024(M, (i) + 3072, a, b)
 
-#define B64_ALPHABET(x62, x63, is_url) { \
+/*
+ * The decode table of character pairs (dec2) has an entry for each of the
+ * 65536 values of a 16-bit load of two bytes.  Its entries name each
+ * byte's value by an enumerator, V_0xHH (standard alphabet) or U_0xHH
+ * (URL-safe), 255 when the byte is not in the alphabet, so that an entry
+ * is a short constant expression.  The names come from token pasting:
+ * HEX(M, x, 0x4) is M(x, 0x40) M(x, 0x41) ... M(x, 0x4F).
+ */
+#define HEX(M, x, h) M(x, h##0) M(x, h##1) M(x, h##2) M(x, h##3) \
+	M(x, h##4) M(x, h##5) M(x, h##6) M(x, h##7) M(x, h##8) M(x, h##9) \
+	M(x, h##A) M(x, h##B) M(x, h##C) M(x, h##D) M(x, h##E) M(x, h##F)
+#define HEX256(M, x) HEX(M, x, 0x0) HEX(M, x, 0x1) HEX(M, x, 0x2) \
+	HEX(M, x, 0x3) HEX(M, x, 0x4) HEX(M, x, 0x5) HEX(M, x, 0x6) \
+	HEX(M, x, 0x7) HEX(M, x, 0x8) HEX(M, x, 0x9) HEX(M, x, 0xA) \
+	HEX(M, x, 0xB) HEX(M, x, 0xC) HEX(M, x, 0xD) HEX(M, x, 0xE) \
+	HEX(M, x, 0xF)
+/* The same again for the rows (a macro does not expand inside itself). */
+#define HEXR(M, x, h) M(x, h##0) M(x, h##1) M(x, h##2) M(x, h##3) \
+	M(x, h##4) M(x, h##5) M(x, h##6) M(x, h##7) M(x, h##8) M(x, h##9) \
+	M(x, h##A) M(x, h##B) M(x, h##C) M(x, h##D) M(x, h##E) M(x, h##F)
+#define HEX256R(M, x) HEXR(M, x, 0x0) HEXR(M, x, 0x1) HEXR(M, x, 0x2) \
+	HEXR(M, x, 0x3) HEXR(M, x, 0x4) HEXR(M, x, 0x5) HEXR(M, x, 0x6) \
+	HEXR(M, x, 0x7) HEXR(M, x, 0x8) HEXR(M, x, 0x9) HEXR(M, x, 0xA) \
+	HEXR(M, x, 0xB) HEXR(M, x, 0xC) HEXR(M, x, 0xD) HEXR(M, x, 0xE) \
+	HEXR(M, x, 0xF)
+
+#define VALUE_OR_255(c, a, b) (VAL(c, a, b) >= 0 ? VAL(c, a, b) : 255)
+#define ENUM(unused, c) V_##c = VALUE_OR_255(c, '+', '/'), \
+	U_##c = VALUE_OR_255(c, '-', '_'),
+enum { HEX256(ENUM, ~) };
+
+/* The entry for first byte C0 and second byte C1 in alphabet X (V or U). */
+#define DEC2(x, c0, c1) \
+	((x##_##c0 | x##_##c1) < 64 ? x##_##c0 << 6 | x##_##c1 : B64_DEC2_BAD),
+/*
+ * Entries in the order of the values of 16-bit loads: the byte that comes
+ * first in memory is the low byte of a load on a little-endian CPU, the
+ * high byte on a big-endian one.
+ */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define CELL_V(hi, lo) DEC2(V, lo, hi)
+#define CELL_U(hi, lo) DEC2(U, lo, hi)
+#elif defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define CELL_V(hi, lo) DEC2(V, hi, lo)
+#define CELL_U(hi, lo) DEC2(U, hi, lo)
+#else
+#error "the byte order of 16-bit loads is not known"
+#endif
+#define ROW_V(unused, hi) HEX256(CELL_V, hi)
+#define ROW_U(unused, hi) HEX256(CELL_U, hi)
+
+#define B64_ALPHABET(x62, x63, is_url, row) { \
 	.dec = { R256(DEC, 0, x62, x63) }, \
 	.chars = { R64(CHARS, 0, x62, x63) }, \
 	.ascii = { R128(ASCII, 0, x62, x63) }, \
 	.pairs = { R4096(PAIR, 0, x62, x63) }, \
-	.dec4 = { { R256(DEC18, 0, x62, x63) }, { R256(DEC12, 0, x62, x63) }, \
-		{ R256(DEC6, 0, x62, x63) }, { R256(DEC0, 0, x62, x63) } }, \
+	.dec2 = { HEX256R(row, ~) }, \
 	.c62 = (x62), .c63 = (x63), .url = (is_url), \
 }
 
-const struct b64_alphabet b64_std = B64_ALPHABET('+', '/', 0);
-const struct b64_alphabet b64_url = B64_ALPHABET('-', '_', 1);
+const struct b64_alphabet b64_std = B64_ALPHABET('+', '/', 0, ROW_V);
+const struct b64_alphabet b64_url = B64_ALPHABET('-', '_', 1, ROW_U);
