@@ -1,15 +1,16 @@
 /*
- * qemu-run.c - run an AArch64 program under qemu-aarch64 as the tests
- * would run it natively.  .ci/arm64 builds it for the host, static, twice:
+ * qemu-run.c - run a cross-built program under qemu-user as the tests
+ * would run it natively.  .ci/cross builds it for the host, static, twice:
  *
- *	cc -static -DSYSROOT='"/usr/aarch64-linux-gnu"' ...
+ *	cc -static -DSYSROOT='"/usr/aarch64-linux-gnu"' \
+ *	    -DQEMU='"qemu-aarch64"' ...
  *	    qemu-run PROGRAM [ARG...]   (LOG_COMPILER of make check)
- *	cc -static -DSYSROOT=... -DPROGRAM='"/path/src/base64"' ...
+ *	cc -static -DSYSROOT=... -DQEMU=... -DPROGRAM='"/path/src/base64"' ...
  *	    base64-qemu [ARG...]        (the tests' $BASE64)
  *
  * The second passes its own argv[0] on (the tests run it under other
  * names and expect messages to use them).  LD_PRELOAD (faults.bats
- * preloads an arm64 library) is handed to the emulated program and
+ * preloads a library built for the emulated CPU) is handed to the emulated program and
  * removed from the environment of qemu, an x86 program whose loader
  * would refuse it; being static, this program has no loader to refuse
  * it either.
@@ -19,8 +20,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef SYSROOT
-#error "build with -DSYSROOT='\"/usr/aarch64-linux-gnu\"'"
+#if !defined(SYSROOT) || !defined(QEMU)
+#error "build with -DSYSROOT='\"/usr/aarch64-linux-gnu\"' -DQEMU='\"qemu-aarch64\"'"
 #endif
 
 int
@@ -32,7 +33,7 @@ main(int argc, char **argv)
 
 	if ((args = calloc((size_t)argc + 8, sizeof(*args))) == NULL)
 		return 127;
-	args[n++] = "qemu-aarch64";
+	args[n++] = QEMU;
 	args[n++] = "-L";
 	args[n++] = SYSROOT;
 #ifdef PROGRAM
@@ -61,6 +62,6 @@ main(int argc, char **argv)
 		args[n++] = argv[k++];
 	args[n] = NULL;
 	execvp(args[0], args);
-	perror("qemu-run: qemu-aarch64");
+	perror("qemu-run: " QEMU);
 	return 127;
 }

@@ -79,12 +79,18 @@ fz_fail(const char *file, int line, const char *fmt, ...)
 	} while (0)
 
 /* malloc that never returns NULL; N may be 0 (then a 0-byte block, so
- * AddressSanitizer reports any access). */
+ * AddressSanitizer reports any access).  A size beyond any object (a
+ * length computation gone wrong) aborts too, before malloc sees it. */
 static inline void *
 fz_alloc(size_t n)
 {
-	void *p = malloc(n);
+	void *p;
 
+	if (n > PTRDIFF_MAX) {
+		fprintf(stderr, "fuzz: %zu bytes is no object size\n", n);
+		abort();
+	}
+	p = malloc(n);
 	if (p == NULL && n == 0)
 		p = malloc(1);
 	if (p == NULL) {

@@ -10,7 +10,7 @@ MEM_LIMIT_KB=100000
 # address space up front, and under an emulator.
 needs_plain_build() {
   local path
-  # .ci/arm64 runs the program under qemu-user: the limit would bound the
+  # .ci/cross runs the program under qemu-user: the limit would bound the
   # emulator, not the program.
   if [[ -n ${SEXTET_EMULATOR:-} ]]; then
     skip "run by $SEXTET_EMULATOR: ulimit -v cannot bound its memory"

@@ -20,7 +20,7 @@
  *
  * `test_impls --list` prints the registry instead, one line per
  * implementation: its name, then "yes" or "no" for whether this build and
- * CPU run it (for CI scripts: see .ci/run and .ci/arm64).
+ * CPU run it (for CI scripts: see .ci/run and .ci/cross).
  */
 #include <stdint.h>
 #include <stdio.h>
