@@ -182,7 +182,7 @@ class Runner:
     """One program to time: sextet (per implementation), GNU or a peer.
 
     COMMAND is a list of words.  By default a case's GNU-style arguments
-    (-w0, -d, -d -i) and then the input file are appended; a peer whose
+    (-w 0, -d, -d -i) and then the input file are appended; a peer whose
     options differ places them itself with the words {args} (replaced by
     the arguments) and {file} (the input file).  In the pipe cases the
     input comes on standard input and {file} is dropped.
@@ -196,6 +196,7 @@ class Runner:
         self.env = env
         self.impl = impl
         self.peer = peer
+        self.assigns = []  # a peer's VAR=VALUE words, as given
         self.devnull = os.open(os.devnull, os.O_WRONLY)
 
     def argv(self, args, infile):
@@ -594,9 +595,10 @@ def main():
     ap.add_argument("--peer", action="append", default=[],
                     metavar="NAME=COMMAND",
                     help="also time COMMAND (split like a shell would; "
-                    "{args} and {file} place the GNU-style arguments and "
-                    "the input file, else both are appended) and show it "
-                    "as NAME; repeatable")
+                    "leading VAR=VALUE words set its environment; {args} "
+                    "and {file} place the GNU-style arguments and the "
+                    "input file, else both are appended) and show it as "
+                    "NAME; repeatable")
     ap.add_argument("--tmpdir", default=None,
                     help="where to make the temporary directory")
     ap.add_argument("--markdown", action="store_true",
@@ -629,6 +631,14 @@ def main():
     for spec in opts.peer:
         name, eq, command = spec.partition("=")
         words = shlex.split(command)
+        # Leading VAR=VALUE words: the peer's environment (as a shell
+        # would take them; running env(1) would add an exec to its time).
+        env, assigns = dict(base_env), []
+        while words and "=" in words[0] and \
+                words[0].partition("=")[0].isidentifier():
+            assigns.append(words.pop(0))
+            var, _, value = assigns[-1].partition("=")
+            env[var] = value
         if not eq or not name or not words:
             ap.error("--peer takes NAME=COMMAND, got %r" % spec)
         if "/" not in words[0]:
@@ -638,8 +648,8 @@ def main():
             words[0] = found
         if not os.access(words[0], os.X_OK):
             ap.error("--peer %s: %s is not an executable" % (name, words[0]))
-        peers.append(Runner("peer:" + name, name, words, base_env,
-                            peer=True))
+        peers.append(Runner("peer:" + name, name, words, env, peer=True))
+        peers[-1].assigns = assigns
 
     snap0, wall0 = cpu_snapshot(), time.monotonic()
     tmp = tempfile.mkdtemp(prefix="sextet-bench.", dir=opts.tmpdir)
@@ -657,7 +667,8 @@ def main():
         cases = [
             (Case("enc76", "encode 76-col", [], [], p["data"], sha["enc76"]),
              R),
-            (Case("enc0", "encode -w0", ["-w0"], ["-w0"], p["data"],
+            # -w 0 as two words: the peers' option parsers all take it.
+            (Case("enc0", "encode -w0", ["-w", "0"], ["-w", "0"], p["data"],
                   sha["enc0"]), R),
             (Case("dec76", "decode wrapped", ["-d"], ["-d"], p["enc76"],
                   data_sha), R),
@@ -692,7 +703,8 @@ def main():
     print("sextet: %s (%s)" % (ours_path, first_line(ours_path, base_env)))
     print("GNU:    %s (%s)" % (gnu_path, first_line(gnu_path, base_env)))
     for p in peers:
-        print("peer %s: %s" % (p.name, " ".join(
+        print("peer %s: %s" % (p.name, " ".join(shq(w) for w in p.assigns) +
+            (" " if p.assigns else "") + " ".join(
             w if w in ("{args}", "{file}") else shq(w) for w in p.command)))
     print("SEXTET_IMPL: %s" % (opts.impl or "unset (auto)"))
     print("cpu: %s, %d CPUs; other processes kept %s CPUs busy on average "
