@@ -37,10 +37,10 @@ struct b64_alphabet {
 	char pairs[4096][2];      /* 12 bits -> their two characters */
 	char c62, c63;            /* the two characters that differ */
 	unsigned char url;        /* 1 for RFC 4648 section 5 */
-	uint16_t dec2[65536];     /* two bytes, as one 16-bit load in the
-	                           * CPU's byte order -> their 12 bits, or
-	                           * B64_DEC2_BAD if either is not in the
-	                           * alphabet */
+	uint16_t dec2[65536];     /* two bytes (index: the first one plus
+	                           * 256 times the second) -> their 12
+	                           * bits, or B64_DEC2_BAD if either is not
+	                           * in the alphabet */
 };
 
 #define B64_DEC2_BAD 0x8000u

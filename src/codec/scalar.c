@@ -16,16 +16,19 @@
 #include "b64_private.h"
 
 /*
- * Big-endian 8-byte loads and stores.  Where the byte order is known they
- * are one memcpy and a byte swap (GCC and Clang do not reliably merge the
- * byte-by-byte form of a store); elsewhere byte by byte.
+ * Big-endian 8-byte loads and stores, and little-endian 2-byte loads.
+ * Where the byte order is known they are one memcpy and maybe a byte swap
+ * (GCC and Clang do not reliably merge the byte-by-byte form of a store);
+ * elsewhere byte by byte.
  */
 #if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
 #define BE64(w) __builtin_bswap64(w)
+#define LE16(x) (x)
 #elif defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
     __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 #define BE64(w) (w)
+#define LE16(x) ((uint16_t)((x) >> 8 | (x) << 8))
 #endif
 
 static inline uint64_t
@@ -118,14 +121,19 @@ enc_scalar(const unsigned char *in, size_t ngroups, char *out,
 	}
 }
 
-/* The 16-bit load of the two bytes at P, in the CPU's byte order. */
-static inline uint16_t
+/* The two bytes at P as an index into dec2: the first plus 256 times the
+ * second (one 16-bit load on a little-endian CPU). */
+static inline unsigned
 load16(const unsigned char *p)
 {
+#ifdef LE16
 	uint16_t x;
 
 	memcpy(&x, p, 2);
-	return x;
+	return LE16(x);
+#else
+	return p[0] | (unsigned)p[1] << 8;
+#endif
 }
 
 static inline void

@@ -50,8 +50,9 @@
 	R1024(M, (i) + 2048, a, b) R1024(M, (i) + 3072, a, b)
 
 /*
- * The decode table of character pairs (dec2) has an entry for each of the
- * 65536 values of a 16-bit load of two bytes.  Its entries name each
+ * The decode table of character pairs (dec2) has an entry for each pair
+ * of bytes, at the first byte plus 256 times the second (the value of a
+ * 16-bit load on a little-endian CPU).  Its entries name each
  * byte's value by an enumerator, V_0xHH (standard alphabet) or U_0xHH
  * (URL-safe), 255 when the byte is not in the alphabet, so that an entry
  * is a short constant expression.  The names come from token pasting:
@@ -83,22 +84,10 @@ enum { HEX256(ENUM, ~) };
 /* The entry for first byte C0 and second byte C1 in alphabet X (V or U). */
 #define DEC2(x, c0, c1) \
 	((x##_##c0 | x##_##c1) < 64 ? x##_##c0 << 6 | x##_##c1 : B64_DEC2_BAD),
-/*
- * Entries in the order of the values of 16-bit loads: the byte that comes
- * first in memory is the low byte of a load on a little-endian CPU, the
- * high byte on a big-endian one.
- */
-#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Row HI, column LO: the entry for the pair whose first byte is LO and
+ * second byte HI (index = first | second << 8). */
 #define CELL_V(hi, lo) DEC2(V, lo, hi)
 #define CELL_U(hi, lo) DEC2(U, lo, hi)
-#elif defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
-    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define CELL_V(hi, lo) DEC2(V, hi, lo)
-#define CELL_U(hi, lo) DEC2(U, hi, lo)
-#else
-#error "the byte order of 16-bit loads is not known"
-#endif
 #define ROW_V(unused, hi) HEX256(CELL_V, hi)
 #define ROW_U(unused, hi) HEX256(CELL_U, hi)
 
