@@ -108,27 +108,28 @@ outside(__m256i lo_bits, __m256i hi_bits, __m256i v, __m256i hi)
 /*
  * Decode: a byte is valid when the bit its high nibble selects is clear in
  * the mask its low nibble selects (lo_bits[lo] & hi_bits[hi] == 0); the
- * value is the byte plus an offset chosen by the high nibble, corrected
- * for the one character (63) that shares its nibble with another range.
- * Four 6-bit values are then packed by two multiply-adds.
+ * value is the byte plus an offset chosen by the high nibble, except for
+ * the one character (63) that shares its nibble with another range: a
+ * saturating subtract of the compare's all-ones sends it to entry 0 of
+ * the offsets (nibble 0 holds no alphabet character).  Four 6-bit values
+ * are then packed by two multiply-adds.
  */
 struct ln_dec {
-	__m256i lo_bits, hi_bits, roll, c63, fix63, pack, lanes;
+	__m256i lo_bits, hi_bits, roll, c63, pack, lanes;
 };
 
 static inline AVX2 void
 ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 {
 	const char r2 = (char)(62 - alpha->c62);
+	const char r63 = (char)(63 - alpha->c63);
 
 	k->lo_bits = lo_bits_for(alpha);
 	k->hi_bits = hi_bits_for(alpha);
-	k->roll = _mm256_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A', 26 - 'a',
-	    26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, r2, 52 - '0', -'A', -'A',
+	k->roll = _mm256_setr_epi8(r63, 0, r2, 52 - '0', -'A', -'A', 26 - 'a',
+	    26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0, r63, 0, r2, 52 - '0', -'A', -'A',
 	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
 	k->c63 = _mm256_set1_epi8((char)alpha->c63);
-	k->fix63 = _mm256_set1_epi8((char)(alpha->url ?
-	    63 - alpha->c63 - (0 - 'A') : 63 - alpha->c63 - r2));
 	k->pack = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1,
 	    -1, -1, -1, 2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
 	k->lanes = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
@@ -152,8 +153,8 @@ values_of(const struct ln_dec *k, __m256i v, __m256i *bad)
 	__m256i hi = high4(v);
 
 	*bad = _mm256_or_si256(*bad, outside(k->lo_bits, k->hi_bits, v, hi));
-	return _mm256_add_epi8(_mm256_add_epi8(v, _mm256_shuffle_epi8(k->roll,
-	    hi)), _mm256_and_si256(_mm256_cmpeq_epi8(v, k->c63), k->fix63));
+	return _mm256_add_epi8(v, _mm256_shuffle_epi8(k->roll,
+	    _mm256_subs_epu8(hi, _mm256_cmpeq_epi8(v, k->c63))));
 }
 
 static inline AVX2 __m256i

@@ -86,21 +86,20 @@ outside(__m128i lo_bits, __m128i hi_bits, __m128i v, __m128i hi)
 }
 
 struct ln_dec {
-	__m128i lo_bits, hi_bits, roll, c63, fix63, pack;
+	__m128i lo_bits, hi_bits, roll, c63, pack;
 };
 
 static inline SSSE3 void
 ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 {
 	const char r2 = (char)(62 - alpha->c62);
+	const char r63 = (char)(63 - alpha->c63);
 
 	k->lo_bits = lo_bits_for(alpha);
 	k->hi_bits = hi_bits_for(alpha);
-	k->roll = _mm_setr_epi8(0, 0, r2, 52 - '0', -'A', -'A', 26 - 'a',
+	k->roll = _mm_setr_epi8(r63, 0, r2, 52 - '0', -'A', -'A', 26 - 'a',
 	    26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
 	k->c63 = _mm_set1_epi8((char)alpha->c63);
-	k->fix63 = _mm_set1_epi8((char)(alpha->url ?
-	    63 - alpha->c63 - (0 - 'A') : 63 - alpha->c63 - r2));
 	k->pack = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1,
 	    -1, -1);
 }
@@ -123,8 +122,8 @@ ln_values(const struct ln_dec *k, const unsigned char *in, __m128i *bad)
 	__m128i hi = high4(v);
 
 	*bad = _mm_or_si128(*bad, outside(k->lo_bits, k->hi_bits, v, hi));
-	return _mm_add_epi8(_mm_add_epi8(v, _mm_shuffle_epi8(k->roll, hi)),
-	    _mm_and_si128(_mm_cmpeq_epi8(v, k->c63), k->fix63));
+	return _mm_add_epi8(v, _mm_shuffle_epi8(k->roll,
+	    _mm_subs_epu8(hi, _mm_cmpeq_epi8(v, k->c63))));
 }
 
 static inline SSSE3 int
