@@ -62,11 +62,16 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	_mm256_storeu_si256((__m256i *)(void *)out, v);
 }
 
-/* The validity tables of dec_avx2 (below), shared with the compact loop. */
+/*
+ * The validity tables of dec_avx2 (below), shared with the compact loop.
+ * lo_bits holds, per low nibble, the complement of the high-nibble classes
+ * it is invalid with (written as the invalid ones, complemented here at
+ * compile time).
+ */
 static inline AVX2 __m256i
 lo_bits_for(const struct b64_alphabet *alpha)
 {
-	return alpha->url ?
+	return _mm256_xor_si256(_mm256_set1_epi8(-1), alpha->url ?
 	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
 		0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33, 0x15, 0x11, 0x11,
 		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a,
@@ -74,7 +79,7 @@ lo_bits_for(const struct b64_alphabet *alpha)
 	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
 		0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a, 0x15, 0x11, 0x11,
 		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b,
-		0x1b, 0x1a);
+		0x1b, 0x1a));
 }
 
 static inline AVX2 __m256i
@@ -95,19 +100,22 @@ high4(__m256i v)
 	return _mm256_and_si256(_mm256_srli_epi32(v, 4), _mm256_set1_epi8(0x0f));
 }
 
-/* Non-zero in the bytes of V that are not in the alphabet of LO_BITS and
- * HI_BITS (below); HI is high4(V). */
+/*
+ * Non-zero in the bytes of V that are not in the alphabet of LO_BITS and
+ * HI_BITS; HI is high4(V).  The look-up by V itself (no mask) gives 0 for
+ * a byte with bit 7 set, which leaves its class bit (hi_bits[8..15])
+ * standing.
+ */
 static inline AVX2 __m256i
 outside(__m256i lo_bits, __m256i hi_bits, __m256i v, __m256i hi)
 {
-	return _mm256_and_si256(_mm256_shuffle_epi8(lo_bits,
-	    _mm256_and_si256(v, _mm256_set1_epi8(0x0f))),
+	return _mm256_andnot_si256(_mm256_shuffle_epi8(lo_bits, v),
 	    _mm256_shuffle_epi8(hi_bits, hi));
 }
 
 /*
- * Decode: a byte is valid when the bit its high nibble selects is clear in
- * the mask its low nibble selects (lo_bits[lo] & hi_bits[hi] == 0); the
+ * Decode: a byte is valid when the bit its high nibble selects is set in
+ * the mask its low nibble selects (hi_bits[hi] & ~lo_bits[lo] == 0); the
  * value is the byte plus an offset chosen by the high nibble, except for
  * the one character (63) that shares its nibble with another range: a
  * saturating subtract of the compare's all-ones sends it to entry 0 of

@@ -49,16 +49,18 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 
 /*
  * The validity test of the AVX2 method (x86_avx2.c): a byte is in the
- * alphabet when lo_bits[its low nibble] & hi_bits[its high nibble] == 0.
+ * alphabet when hi_bits[its high nibble] & ~lo_bits[its low nibble] == 0
+ * (lo_bits written as the classes each low nibble is invalid with, and
+ * complemented here at compile time).
  */
 static inline SSSE3 __m128i
 lo_bits_for(const struct b64_alphabet *alpha)
 {
-	return alpha->url ?
+	return _mm_xor_si128(_mm_set1_epi8(-1), alpha->url ?
 	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
 		0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33) :
 	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
-		0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a);
+		0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a));
 }
 
 static inline SSSE3 __m128i
@@ -77,12 +79,13 @@ high4(__m128i v)
 }
 
 /* Non-zero in the bytes of V that are not in the alphabet of LO_BITS and
- * HI_BITS; HI is high4(V). */
+ * HI_BITS; HI is high4(V).  The look-up by V itself gives 0 for a byte
+ * with bit 7 set, which leaves its class bit (hi_bits[8..15]) standing. */
 static inline SSSE3 __m128i
 outside(__m128i lo_bits, __m128i hi_bits, __m128i v, __m128i hi)
 {
-	return _mm_and_si128(_mm_shuffle_epi8(lo_bits, _mm_and_si128(v,
-	    _mm_set1_epi8(0x0f))), _mm_shuffle_epi8(hi_bits, hi));
+	return _mm_andnot_si128(_mm_shuffle_epi8(lo_bits, v),
+	    _mm_shuffle_epi8(hi_bits, hi));
 }
 
 struct ln_dec {
