@@ -47,6 +47,21 @@ load_be64(const unsigned char *p)
 #endif
 }
 
+/* The two bytes at P as an index into dec2: the first plus 256 times the
+ * second (one 16-bit load on a little-endian CPU). */
+static inline unsigned
+load16(const unsigned char *p)
+{
+#ifdef LE16
+	uint16_t x;
+
+	memcpy(&x, p, 2);
+	return LE16(x);
+#else
+	return p[0] | (unsigned)p[1] << 8;
+#endif
+}
+
 static inline void
 store_be64(unsigned char *p, uint64_t w)
 {
@@ -119,21 +134,6 @@ enc_scalar(const unsigned char *in, size_t ngroups, char *out,
 		out += 4;
 		ngroups--;
 	}
-}
-
-/* The two bytes at P as an index into dec2: the first plus 256 times the
- * second (one 16-bit load on a little-endian CPU). */
-static inline unsigned
-load16(const unsigned char *p)
-{
-#ifdef LE16
-	uint16_t x;
-
-	memcpy(&x, p, 2);
-	return LE16(x);
-#else
-	return p[0] | (unsigned)p[1] << 8;
-#endif
 }
 
 static inline void
