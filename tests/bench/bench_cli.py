@@ -188,7 +188,8 @@ class Runner:
     input comes on standard input and {file} is dropped.
     """
 
-    def __init__(self, key, name, command, env, impl="-", peer=False):
+    def __init__(self, key, name, command, env, impl="-", peer=False,
+                 assigns=()):
         self.key = key
         self.name = name
         self.command = command
@@ -196,7 +197,7 @@ class Runner:
         self.env = env
         self.impl = impl
         self.peer = peer
-        self.assigns = []  # a peer's VAR=VALUE words, as given
+        self.assigns = list(assigns)  # a peer's VAR=VALUE words, as given
         self.devnull = os.open(os.devnull, os.O_WRONLY)
 
     def argv(self, args, infile):
@@ -648,8 +649,8 @@ def main():
             words[0] = found
         if not os.access(words[0], os.X_OK):
             ap.error("--peer %s: %s is not an executable" % (name, words[0]))
-        peers.append(Runner("peer:" + name, name, words, env, peer=True))
-        peers[-1].assigns = assigns
+        peers.append(Runner("peer:" + name, name, words, env, peer=True,
+                            assigns=assigns))
 
     snap0, wall0 = cpu_snapshot(), time.monotonic()
     tmp = tempfile.mkdtemp(prefix="sextet-bench.", dir=opts.tmpdir)
