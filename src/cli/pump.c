@@ -303,8 +303,10 @@ pump(struct source *src, const struct options *opt)
 		ch.b = in_buf;
 		ch.len = r;
 		ch.start = src->offset - r;
-		while (ch.head_len < sizeof(ch.head) && ch.head_len < r) {
-			ch.head[ch.head_len] = in_buf[ch.head_len];
+		/* (While the head is short, all input so far is in it.) */
+		while (ch.head_len < sizeof(ch.head) &&
+		    ch.head_len - ch.start < r) {
+			ch.head[ch.head_len] = in_buf[ch.head_len - ch.start];
 			ch.head_len++;
 		}
 		while (pos < r) {

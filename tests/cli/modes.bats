@@ -400,6 +400,14 @@ zeros() {
   expect_located '' 1 2 1 'unexpected byte 0x00; looks like UTF-16 text'
 }
 
+@test "--strict hint: the input's first bytes arrive in two reads from a pipe" {
+  ours_only
+  # The first read takes 'Z' alone, the error is in the second: the hint
+  # still sees the input's first four bytes, not the second read's.
+  b64 -d --strict < <(printf 'Z'; sleep 0.3; printf '\0m\09\0v\0')
+  expect_located '' 1 2 1 'unexpected byte 0x00; looks like UTF-16 text'
+}
+
 @test "--strict hint: UTF-16BE text with a byte order mark" {
   ours_only
   b64_in '\xfe\xff\0Z\0m\09\0v' -d --strict
