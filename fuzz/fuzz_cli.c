@@ -523,14 +523,14 @@ check_decode(const struct want *w, int status, size_t errlen)
 	fz_dec_free(&r);
 }
 
-/* Sizes near the CLI's blocks (3 * 64 KiB in, 4 * 64 KiB in, 512 KiB
- * out), and what decodes to the output block; pump.c has the numbers. */
+/* Sizes near the pump's blocks (cli.h: encoder and decoder input,
+ * output), and what decodes to the output block. */
 static size_t
 big_size(unsigned v)
 {
 	static const size_t base[] = {
-		3 * 65536, 4 * 65536, 512 * 1024, 512 * 1024 / 3 * 4,
-		2 * 4 * 65536, 1024 * 1024,
+		PUMP_ENC_IN, PUMP_DEC_IN, PUMP_OUT_CAP, PUMP_OUT_CAP / 3 * 4,
+		2 * PUMP_DEC_IN, 1024 * 1024,
 	};
 
 	return base[(v & 0xff) % 6] + (size_t)((v >> 8) % 64) - 32;

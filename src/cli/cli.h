@@ -42,6 +42,15 @@ int parse_args(int argc, char **argv, struct options *opt);
 unsigned decode_flags(const struct options *opt);
 unsigned encode_flags(const struct options *opt);
 
+/*
+ * The pump's block sizes: the encoder's input is a multiple of 3 and the
+ * decoder's a multiple of 4, so that whole quanta fill a block read from
+ * a file (the codec streams any split; this keeps its bulk loops long).
+ */
+#define PUMP_ENC_IN  (3 * 48 * 1024)
+#define PUMP_DEC_IN  (4 * 48 * 1024)
+#define PUMP_OUT_CAP (256 * 1024)
+
 /* Run the input OPT names through the codec to its output (pump.c);
  * the exit status. */
 int pump_run(const struct options *opt);

@@ -21,15 +21,6 @@
 #include "sink.h"
 #include "source.h"
 
-/*
- * Block sizes: the encoder's input is a multiple of 3 and the decoder's a
- * multiple of 4, so that whole quanta fill a block read from a file (the
- * codec streams any split; this keeps its bulk loops long).
- */
-#define ENC_IN  (3 * 48 * 1024)
-#define DEC_IN  (4 * 48 * 1024)
-#define OUT_CAP (256 * 1024)
-
 /* Output waiting while the source has more ready is written out anyway
  * once it reaches this much. */
 #define EAGER_FLUSH (64 * 1024)
@@ -39,16 +30,17 @@
  * after any "invalid input". */
 #define GNU_STDIO_BUF 4096
 
-_Static_assert(ENC_IN % 3 == 0, "encoder block holds whole triples");
-_Static_assert(DEC_IN % 4 == 0, "decoder block holds whole quanta");
+_Static_assert(PUMP_ENC_IN % 3 == 0, "encoder block holds whole triples");
+_Static_assert(PUMP_DEC_IN % 4 == 0, "decoder block holds whole quanta");
 
 /*
  * The buffers are static: zero-filled pages the kernel maps on first
  * touch, so a small input costs no mmap/munmap pair (start-up matters to
  * scripts that run base64 on short strings).  One run uses one pump.
  */
-static unsigned char in_buf[DEC_IN > ENC_IN ? DEC_IN : ENC_IN];
-static char out_buf[OUT_CAP];
+static unsigned char in_buf[PUMP_DEC_IN > PUMP_ENC_IN ? PUMP_DEC_IN :
+    PUMP_ENC_IN];
+static char out_buf[PUMP_OUT_CAP];
 
 /* What the options make of the pump. */
 struct settings {
@@ -66,7 +58,7 @@ pump_settings(const struct options *opt, struct settings *set)
 	set->decode = opt->decode;
 	set->flags = opt->decode ? decode_flags(opt) : encode_flags(opt);
 	set->wrap = opt->wrap;
-	set->block = opt->decode ? DEC_IN : ENC_IN;
+	set->block = opt->decode ? PUMP_DEC_IN : PUMP_ENC_IN;
 	set->located = opt->strict || opt->lenient || opt->mime || opt->check;
 	/* -o keeps no file on an error; --check writes nothing at all. */
 	set->partial_output = opt->output == NULL && !opt->check;
@@ -143,7 +135,8 @@ byte_at(const struct chunk *ch, uint64_t off)
 /*
  * Whether the line around input offset OFF, as far as the chunk shows it,
  * is base64 text in the other alphabet: only its characters, '=', blanks
- * and a CR before the LF.  (A pasted mail header such as "Content-Type: x" is not.)
+ * and a CR before the LF.  (A pasted mail header such as
+ * "Content-Type: x" is not.)
  */
 static int
 line_is_other_alphabet(const struct chunk *ch, uint64_t off, int url)
@@ -287,7 +280,7 @@ pump(struct source *src, const struct options *opt)
 	pump_settings(opt, &set);
 	memset(&ch, 0, sizeof(ch));
 	if (sink_open(&out, opt->output, opt->check, src, out_buf,
-	    OUT_CAP) != 0)
+	    PUMP_OUT_CAP) != 0)
 		goto fail;
 	if (codec_init(&c, &set) != B64_OK) {
 		diag(0, "unsupported codec settings");
