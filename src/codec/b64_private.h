@@ -37,16 +37,13 @@ struct b64_alphabet {
 	char pairs[4096][2];      /* 12 bits -> their two characters */
 	char c62, c63;            /* the two characters that differ */
 	unsigned char url;        /* 1 for RFC 4648 section 5 */
-	/* two bytes (index: the first one plus 256 times the second) ->
-	 * the bits they give as a quantum's first two characters (dec01)
-	 * or last two (dec23), in the quantum's three bytes as bytes 0-2
-	 * of four, and B64_DEC_BAD in byte 3 if either is not in the
-	 * alphabet: the OR of the two entries is the quantum's bytes, in
-	 * any byte order */
-	unsigned char dec01[65536][4], dec23[65536][4];
+	uint16_t dec2[65536];     /* two bytes (index: the first one plus
+	                           * 256 times the second) -> their 12
+	                           * bits, or B64_DEC2_BAD if either is not
+	                           * in the alphabet */
 };
 
-#define B64_DEC_BAD 0x80u
+#define B64_DEC2_BAD 0x8000u
 
 extern const struct b64_alphabet b64_std;
 extern const struct b64_alphabet b64_url;

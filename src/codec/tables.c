@@ -50,12 +50,12 @@
 	R1024(M, (i) + 2048, a, b) R1024(M, (i) + 3072, a, b)
 
 /*
- * The decode tables of character pairs (dec01, dec23) have an entry for
- * each pair of bytes, at the first byte plus 256 times the second (the
- * value of a 16-bit load on a little-endian CPU).  Their entries name each
+ * The decode table of character pairs (dec2) has an entry for each pair
+ * of bytes, at the first byte plus 256 times the second (the value of a
+ * 16-bit load on a little-endian CPU).  Its entries name each
  * byte's value by an enumerator, V_0xHH (standard alphabet) or U_0xHH
  * (URL-safe), 255 when the byte is not in the alphabet, so that an entry
- * is four short constant expressions.  The names come from token pasting:
+ * is a short constant expression.  The names come from token pasting:
  * HEX(M, x, 0x4) is M(x, 0x40) M(x, 0x41) ... M(x, 0x4F).
  */
 #define HEX(M, x, h) M(x, h##0) M(x, h##1) M(x, h##2) M(x, h##3) \
@@ -81,35 +81,24 @@
 	U_##c = VALUE_OR_255(c, '-', '_'),
 enum { HEX256(ENUM, ~) };
 
-/*
- * The entries for first byte C0 and second byte C1 in alphabet X (V or
- * U): the bits they give, in the quantum's bytes they belong to, and 0x80
- * in the fourth byte if either is not in the alphabet (the other bytes
- * are then of no use).
- */
-#define BAD2(x, c0, c1) ((x##_##c0 | x##_##c1) & 0x80)
-#define DEC01(x, c0, c1) { (x##_##c0 << 2 | x##_##c1 >> 4) & 0xff, \
-	(x##_##c1 << 4) & 0xff, 0, BAD2(x, c0, c1) },
-#define DEC23(x, c0, c1) { 0, (x##_##c0 >> 2) & 0xff, \
-	(x##_##c0 << 6 | x##_##c1) & 0xff, BAD2(x, c0, c1) },
+/* The entry for first byte C0 and second byte C1 in alphabet X (V or U). */
+#define DEC2(x, c0, c1) \
+	((x##_##c0 | x##_##c1) < 64 ? x##_##c0 << 6 | x##_##c1 : B64_DEC2_BAD),
 /* Row HI, column LO: the entry for the pair whose first byte is LO and
- * second byte HI (index = first | second << 8) of table dec01 or dec23 in
- * alphabet V or U (CELL_V01: dec01 of the standard alphabet). */
-#define CELL_V01(hi, lo) DEC01(V, lo, hi)
-#define CELL_V23(hi, lo) DEC23(V, lo, hi)
-#define CELL_U01(hi, lo) DEC01(U, lo, hi)
-#define CELL_U23(hi, lo) DEC23(U, lo, hi)
-#define ROW(xt, hi) HEX256(CELL_##xt, hi)
+ * second byte HI (index = first | second << 8). */
+#define CELL_V(hi, lo) DEC2(V, lo, hi)
+#define CELL_U(hi, lo) DEC2(U, lo, hi)
+#define ROW_V(unused, hi) HEX256(CELL_V, hi)
+#define ROW_U(unused, hi) HEX256(CELL_U, hi)
 
-#define B64_ALPHABET(x62, x63, is_url, x) { \
+#define B64_ALPHABET(x62, x63, is_url, row) { \
 	.dec = { R256(DEC, 0, x62, x63) }, \
 	.chars = { R64(CHARS, 0, x62, x63) }, \
 	.ascii = { R128(ASCII, 0, x62, x63) }, \
 	.pairs = { R4096(PAIR, 0, x62, x63) }, \
-	.dec01 = { HEX256R(ROW, x##01) }, \
-	.dec23 = { HEX256R(ROW, x##23) }, \
+	.dec2 = { HEX256R(row, ~) }, \
 	.c62 = (x62), .c63 = (x63), .url = (is_url), \
 }
 
-const struct b64_alphabet b64_std = B64_ALPHABET('+', '/', 0, V);
-const struct b64_alphabet b64_url = B64_ALPHABET('-', '_', 1, U);
+const struct b64_alphabet b64_std = B64_ALPHABET('+', '/', 0, ROW_V);
+const struct b64_alphabet b64_url = B64_ALPHABET('-', '_', 1, ROW_U);
