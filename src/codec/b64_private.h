@@ -34,6 +34,21 @@ struct b64_alphabet {
 	unsigned char dec[256];   /* byte -> 0..63 or a B64_C_* class */
 	char chars[64];           /* value -> character */
 	unsigned char ascii[128]; /* 0..127 -> 0..63, or 0x80 if none */
+	/*
+	 * The 16-entry tables of the SSSE3 and AVX2 loops (PSHUFB looks
+	 * them up by a nibble or a small class number):
+	 * nib_hi, nib_lo  the validity test: byte c < 128 is in the
+	 *                 alphabet when nib_hi[c >> 4] & ~nib_lo[c & 15] is
+	 *                 0 (a class bit per high nibble; per low nibble, the
+	 *                 classes it makes characters with)
+	 * roll            the decoder's offset per high nibble (character
+	 *                 + offset = value), entry 0 for c63, which shares
+	 *                 its nibble with others
+	 * enc_offs        the encoder's offset per value class (value +
+	 *                 offset = character): 0 a-z, 1..10 digits, 11 c62,
+	 *                 12 c63, 13 A-Z
+	 */
+	unsigned char nib_hi[16], nib_lo[16], roll[16], enc_offs[16];
 	char pairs[4096][2];      /* 12 bits -> their two characters */
 	char c62, c63;            /* the two characters that differ */
 	unsigned char url;        /* 1 for RFC 4648 section 5 */

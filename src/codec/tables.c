@@ -35,6 +35,25 @@
 #define CHARS(v, a, b) CH(v, a, b),
 #define PAIR(i, a, b) { CH((i) >> 6, a, b), CH((i) & 63, a, b) },
 
+/*
+ * The SSSE3 and AVX2 tables (b64_private.h).  Every alphabet character is
+ * in high nibbles 2..7; each of those has a class bit of its own, the
+ * others share 0x40, which no low nibble's entry holds.
+ */
+#define HI_CLASS(h) ((h) >= 2 && (h) <= 7 ? 1 << ((h) - 2) : 0x40)
+#define LO_CLASS(h, l, a, b) (VAL((h) << 4 | (l), a, b) >= 0 ? HI_CLASS(h) : 0)
+#define NIB_HI(h, a, b) HI_CLASS(h),
+#define NIB_LO(l, a, b) (LO_CLASS(2, l, a, b) | LO_CLASS(3, l, a, b) | \
+	LO_CLASS(4, l, a, b) | LO_CLASS(5, l, a, b) | LO_CLASS(6, l, a, b) | \
+	LO_CLASS(7, l, a, b)),
+/* Offsets, as bytes (negative ones wrap, as the vector adds do). */
+#define ROLL(h, a, b) (((h) == 0 ? 63 - (b) : (h) == 2 ? 62 - (a) : \
+	(h) == 3 ? 52 - '0' : (h) == 4 || (h) == 5 ? -'A' : \
+	(h) == 6 || (h) == 7 ? 26 - 'a' : 0) & 0xff),
+#define ENC_OFF(i, a, b) (((i) == 0 ? 'a' - 26 : (i) <= 10 ? '0' - 52 : \
+	(i) == 11 ? (a) - 62 : (i) == 12 ? (b) - 63 : (i) == 13 ? 'A' : 0) & \
+	0xff),
+
 /* M(i, a, b) for i = I, I+1, ... */
 #define R4(M, i, a, b) \
 	M(i, a, b) M((i) + 1, a, b) M((i) + 2, a, b) M((i) + 3, a, b)
@@ -95,6 +114,10 @@ enum { HEX256(ENUM, ~) };
 	.dec = { R256(DEC, 0, x62, x63) }, \
 	.chars = { R64(CHARS, 0, x62, x63) }, \
 	.ascii = { R128(ASCII, 0, x62, x63) }, \
+	.nib_hi = { R16(NIB_HI, 0, x62, x63) }, \
+	.nib_lo = { R16(NIB_LO, 0, x62, x63) }, \
+	.roll = { R16(ROLL, 0, x62, x63) }, \
+	.enc_offs = { R16(ENC_OFF, 0, x62, x63) }, \
 	.pairs = { R4096(PAIR, 0, x62, x63) }, \
 	.dec2 = { HEX256R(row, ~) }, \
 	.c62 = (x62), .c63 = (x63), .url = (is_url), \

@@ -20,6 +20,15 @@
  * offset of each field's range comes from a 16-entry table indexed by a
  * small class number (0: a-z, 1..10: digits, 11: 62, 12: 63, 13: A-Z).
  */
+/* One of the alphabet's 16-byte tables (b64_private.h), in both lanes
+ * (VPSHUFB looks up each 16-byte lane on its own). */
+static inline AVX2 __m256i
+table16(const unsigned char *t)
+{
+	return _mm256_broadcastsi128_si256(_mm_loadu_si128(
+	    (const __m128i *)(const void *)t));
+}
+
 struct ln_enc {
 	__m256i shuf, offs;
 };
@@ -27,16 +36,9 @@ struct ln_enc {
 static inline AVX2 void
 ln_enc_init(struct ln_enc *k, const struct b64_alphabet *alpha)
 {
-	const char c62 = (char)(alpha->c62 - 62);
-	const char c63 = (char)(alpha->c63 - 63);
-
 	k->shuf = _mm256_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9,
 	    11, 10, 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
-	k->offs = _mm256_setr_epi8('a' - 26, '0' - 52, '0' - 52, '0' - 52,
-	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
-	    '0' - 52, c62, c63, 'A', 0, 0, 'a' - 26, '0' - 52, '0' - 52,
-	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
-	    '0' - 52, c62, c63, 'A', 0, 0);
+	k->offs = table16(alpha->enc_offs);
 }
 
 /* 24 bytes to 32 characters; reads 28 (two 16-byte loads 12 apart). */
@@ -60,37 +62,6 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	    _mm256_set1_epi8(13)));
 	v = _mm256_add_epi8(_mm256_shuffle_epi8(k->offs, cls), idx);
 	_mm256_storeu_si256((__m256i *)(void *)out, v);
-}
-
-/*
- * The validity tables of dec_avx2 (below), shared with the compact loop.
- * lo_bits holds, per low nibble, the complement of the high-nibble classes
- * it is invalid with (written as the invalid ones, complemented here at
- * compile time).
- */
-static inline AVX2 __m256i
-lo_bits_for(const struct b64_alphabet *alpha)
-{
-	return _mm256_xor_si256(_mm256_set1_epi8(-1), alpha->url ?
-	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
-		0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33, 0x15, 0x11, 0x11,
-		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x3b, 0x3b, 0x3a,
-		0x3b, 0x33) :
-	    _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
-		0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a, 0x15, 0x11, 0x11,
-		0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1a, 0x1b, 0x1b,
-		0x1b, 0x1a));
-}
-
-static inline AVX2 __m256i
-hi_bits_for(const struct b64_alphabet *alpha)
-{
-	const char h7 = alpha->url ? 0x20 : 0x08;
-
-	return _mm256_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, h7,
-	    0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x01,
-	    0x02, 0x04, 0x08, 0x04, h7, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
-	    0x10, 0x10);
 }
 
 /* The high nibble of each byte of V. */
@@ -129,14 +100,9 @@ struct ln_dec {
 static inline AVX2 void
 ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 {
-	const char r2 = (char)(62 - alpha->c62);
-	const char r63 = (char)(63 - alpha->c63);
-
-	k->lo_bits = lo_bits_for(alpha);
-	k->hi_bits = hi_bits_for(alpha);
-	k->roll = _mm256_setr_epi8(r63, 0, r2, 52 - '0', -'A', -'A', 26 - 'a',
-	    26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0, r63, 0, r2, 52 - '0', -'A', -'A',
-	    26 - 'a', 26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
+	k->lo_bits = table16(alpha->nib_lo);
+	k->hi_bits = table16(alpha->nib_hi);
+	k->roll = table16(alpha->roll);
 	k->c63 = _mm256_set1_epi8((char)alpha->c63);
 	k->pack = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1,
 	    -1, -1, -1, 2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
@@ -265,8 +231,8 @@ typedef __m256i cp_vec;
 static inline AVX2 void
 cp_init(struct cp_consts *k, const struct b64_alphabet *alpha)
 {
-	k->lo_bits = lo_bits_for(alpha);
-	k->hi_bits = hi_bits_for(alpha);
+	k->lo_bits = table16(alpha->nib_lo);
+	k->hi_bits = table16(alpha->nib_hi);
 }
 
 static inline AVX2 __m256i

@@ -12,6 +12,13 @@
 
 #define SSSE3 __attribute__((target("ssse3")))
 
+/* One of the alphabet's 16-byte tables (b64_private.h). */
+static inline SSSE3 __m128i
+table16(const unsigned char *t)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)t);
+}
+
 struct ln_enc {
 	__m128i shuf, offs;
 };
@@ -21,10 +28,7 @@ ln_enc_init(struct ln_enc *k, const struct b64_alphabet *alpha)
 {
 	k->shuf = _mm_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11,
 	    10);
-	k->offs = _mm_setr_epi8('a' - 26, '0' - 52, '0' - 52, '0' - 52,
-	    '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
-	    '0' - 52, (char)(alpha->c62 - 62), (char)(alpha->c63 - 63), 'A',
-	    0, 0);
+	k->offs = table16(alpha->enc_offs);
 }
 
 /* 12 bytes to 16 characters; reads 16. */
@@ -45,30 +49,6 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	    _mm_cmpgt_epi8(_mm_set1_epi8(26), idx), _mm_set1_epi8(13)));
 	v = _mm_add_epi8(_mm_shuffle_epi8(k->offs, cls), idx);
 	_mm_storeu_si128((__m128i *)(void *)out, v);
-}
-
-/*
- * The validity test of the AVX2 method (x86_avx2.c): a byte is in the
- * alphabet when hi_bits[its high nibble] & ~lo_bits[its low nibble] == 0
- * (lo_bits written as the classes each low nibble is invalid with, and
- * complemented here at compile time).
- */
-static inline SSSE3 __m128i
-lo_bits_for(const struct b64_alphabet *alpha)
-{
-	return _mm_xor_si128(_mm_set1_epi8(-1), alpha->url ?
-	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
-		0x11, 0x13, 0x3b, 0x3b, 0x3a, 0x3b, 0x33) :
-	    _mm_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
-		0x11, 0x13, 0x1a, 0x1b, 0x1b, 0x1b, 0x1a));
-}
-
-static inline SSSE3 __m128i
-hi_bits_for(const struct b64_alphabet *alpha)
-{
-	return _mm_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04,
-	    alpha->url ? 0x20 : 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
-	    0x10);
 }
 
 /* The high nibble of each byte of V. */
@@ -95,13 +75,9 @@ struct ln_dec {
 static inline SSSE3 void
 ln_dec_init(struct ln_dec *k, const struct b64_alphabet *alpha)
 {
-	const char r2 = (char)(62 - alpha->c62);
-	const char r63 = (char)(63 - alpha->c63);
-
-	k->lo_bits = lo_bits_for(alpha);
-	k->hi_bits = hi_bits_for(alpha);
-	k->roll = _mm_setr_epi8(r63, 0, r2, 52 - '0', -'A', -'A', 26 - 'a',
-	    26 - 'a', 0, 0, 0, 0, 0, 0, 0, 0);
+	k->lo_bits = table16(alpha->nib_lo);
+	k->hi_bits = table16(alpha->nib_hi);
+	k->roll = table16(alpha->roll);
 	k->c63 = _mm_set1_epi8((char)alpha->c63);
 	k->pack = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1,
 	    -1, -1);
@@ -166,8 +142,8 @@ typedef __m128i cp_vec;
 static inline SSSE3 void
 cp_init(struct cp_consts *k, const struct b64_alphabet *alpha)
 {
-	k->lo_bits = lo_bits_for(alpha);
-	k->hi_bits = hi_bits_for(alpha);
+	k->lo_bits = table16(alpha->nib_lo);
+	k->hi_bits = table16(alpha->nib_hi);
 }
 
 static inline SSSE3 __m128i
