@@ -45,8 +45,8 @@ struct b64_alphabet {
 	 *                 + offset = value), entry 0 for c63, which shares
 	 *                 its nibble with others
 	 * enc_offs        the encoder's offset per value class (value +
-	 *                 offset = character): 0 a-z, 1..10 digits, 11 c62,
-	 *                 12 c63, 13 A-Z
+	 *                 offset = character): 0 A-Z, 1 a-z, 2..11 digits,
+	 *                 12 c62, 13 c63
 	 */
 	unsigned char nib_hi[16], nib_lo[16], roll[16], enc_offs[16];
 	char pairs[4096][2];      /* 12 bits -> their two characters */

@@ -18,7 +18,9 @@
  * Encode: each 3-byte group a b c becomes the dword [b a c b]; two
  * multiplies then move the four 6-bit fields into four bytes; the ASCII
  * offset of each field's range comes from a 16-entry table indexed by a
- * small class number (0: a-z, 1..10: digits, 11: 62, 12: 63, 13: A-Z).
+ * small class number: the saturating subtract of 51 gives 1..12 for the
+ * digits, 62 and 63, and subtracting the compare "above 25" moves those
+ * and a-z up by one (0: A-Z, 1: a-z, 2..11: digits, 12: 62, 13: 63).
  */
 /* One of the alphabet's 16-byte tables (b64_private.h), in both lanes
  * (VPSHUFB looks up each 16-byte lane on its own). */
@@ -56,10 +58,8 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	t1 = _mm256_mullo_epi16(_mm256_and_si256(v,
 	    _mm256_set1_epi32(0x003f03f0)), _mm256_set1_epi32(0x01000010));
 	idx = _mm256_or_si256(t0, t1);
-	cls = _mm256_subs_epu8(idx, _mm256_set1_epi8(51));
-	cls = _mm256_or_si256(cls, _mm256_and_si256(
-	    _mm256_cmpgt_epi8(_mm256_set1_epi8(26), idx),
-	    _mm256_set1_epi8(13)));
+	cls = _mm256_sub_epi8(_mm256_subs_epu8(idx, _mm256_set1_epi8(51)),
+	    _mm256_cmpgt_epi8(idx, _mm256_set1_epi8(25)));
 	v = _mm256_add_epi8(_mm256_shuffle_epi8(k->offs, cls), idx);
 	_mm256_storeu_si256((__m256i *)(void *)out, v);
 }

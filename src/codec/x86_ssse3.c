@@ -44,9 +44,8 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	t1 = _mm_mullo_epi16(_mm_and_si128(v, _mm_set1_epi32(0x003f03f0)),
 	    _mm_set1_epi32(0x01000010));
 	idx = _mm_or_si128(t0, t1);
-	cls = _mm_subs_epu8(idx, _mm_set1_epi8(51));
-	cls = _mm_or_si128(cls, _mm_and_si128(
-	    _mm_cmpgt_epi8(_mm_set1_epi8(26), idx), _mm_set1_epi8(13)));
+	cls = _mm_sub_epi8(_mm_subs_epu8(idx, _mm_set1_epi8(51)),
+	    _mm_cmpgt_epi8(idx, _mm_set1_epi8(25)));
 	v = _mm_add_epi8(_mm_shuffle_epi8(k->offs, cls), idx);
 	_mm_storeu_si128((__m128i *)(void *)out, v);
 }
