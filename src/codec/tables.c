@@ -40,7 +40,8 @@
  * in high nibbles 2..7; each of those has a class bit of its own, the
  * others share 0x40, which no low nibble's entry holds.
  */
-#define HI_CLASS(h) ((h) >= 2 && (h) <= 7 ? 1 << ((h) - 2) : 0x40)
+#define HI_CLASS(h) ((h) >= 2 && (h) <= 7 ? 1 << (((h) - 2) & 7) & 0x3f : \
+	0x40)
 #define LO_CLASS(h, l, a, b) (VAL((h) << 4 | (l), a, b) >= 0 ? HI_CLASS(h) : 0)
 #define NIB_HI(h, a, b) HI_CLASS(h),
 #define NIB_LO(l, a, b) (LO_CLASS(2, l, a, b) | LO_CLASS(3, l, a, b) | \
