@@ -81,14 +81,20 @@ ln_bad_none(void)
 	return _mm512_setzero_si512();
 }
 
+/* The values of the characters V, with their bad bits added to *BAD. */
 static inline VBMI __m512i
-ln_values(const struct ln_dec *k, const unsigned char *in, __m512i *bad)
+values_of(const struct ln_dec *k, __m512i v, __m512i *bad)
 {
-	__m512i v = _mm512_loadu_si512((const void *)in);
 	__m512i x = _mm512_permutex2var_epi8(k->t0, v, k->t1);
 
 	*bad = _mm512_ternarylogic_epi64(*bad, v, x, 0xfe); /* a | b | c */
 	return x;
+}
+
+static inline VBMI __m512i
+ln_values(const struct ln_dec *k, const unsigned char *in, __m512i *bad)
+{
+	return values_of(k, _mm512_loadu_si512((const void *)in), bad);
 }
 
 static inline VBMI int
@@ -128,18 +134,6 @@ joined(const unsigned char *p, size_t eol, size_t at)
 	    _mm512_loadu_si512((const void *)(p + eol)));
 }
 
-/* The values of a joined block, with their bad bits added to *BAD. */
-static inline VBMI __m512i
-joined_values(const struct ln_dec *k, const unsigned char *p, size_t eol,
-    size_t at, __m512i *bad)
-{
-	__m512i j = joined(p, eol, at);
-	__m512i x = _mm512_permutex2var_epi8(k->t0, j, k->t1);
-
-	*bad = _mm512_ternarylogic_epi64(*bad, j, x, 0xfe); /* a | b | c */
-	return x;
-}
-
 /*
  * dec_lines for lines of 68..96 characters (76: GNU, MIME).  Lines up to
  * 80 characters go four at a time in five blocks instead of eight: the
@@ -161,9 +155,9 @@ dec_lines_avx512(const unsigned char *in, size_t n, unsigned char *out,
 	if (len <= 64 || len > 96 || len % 4 != 0 || eol < 1 || eol > 2)
 		return dec_lines_any(in, n, out, table, len, eol);
 	ln_dec_init(&k, b64_alphabet_of(table));
-	/* Block i (1..3) starts at character 64 i of line 0, in line i - 1
-	 * (so i - 1 line ends before it), and line i begins at its
-	 * character i len - 64 i. */
+	/* Block i (1..3) starts at character 64 i of the four lines, which
+	 * is in line i - 1, after i - 1 line ends; line i begins at the
+	 * block's character i len - 64 i. */
 	while (len <= 80 && n >= 4 * step + LN_DEC_AHEAD &&
 	    ln_line_end(in, len, eol) &&
 	    ln_line_end(in + step, len, eol) &&
@@ -171,11 +165,12 @@ dec_lines_avx512(const unsigned char *in, size_t n, unsigned char *out,
 	    ln_line_end(in + 3 * step, len, eol)) {
 		ln_bad bad = ln_bad_none();
 		ln_val a = ln_values(&k, in, &bad);
-		ln_val j1 = joined_values(&k, in + 64, eol, len - 64, &bad);
-		ln_val j2 = joined_values(&k, in + 128 + eol, eol,
-		    2 * len - 128, &bad);
-		ln_val j3 = joined_values(&k, in + 192 + 2 * eol, eol,
-		    3 * len - 192, &bad);
+		ln_val j1 = values_of(&k, joined(in + 64, eol, len - 64),
+		    &bad);
+		ln_val j2 = values_of(&k, joined(in + 128 + eol, eol,
+		    2 * len - 128), &bad);
+		ln_val j3 = values_of(&k, joined(in + 192 + 2 * eol, eol,
+		    3 * len - 192), &bad);
 		ln_val z = ln_values(&k, in + 3 * step + len - 64, &bad);
 
 		if (ln_bad_any(bad))
@@ -194,7 +189,7 @@ dec_lines_avx512(const unsigned char *in, size_t n, unsigned char *out,
 	    ln_line_end(in + step, len, eol)) {
 		ln_bad bad = ln_bad_none();
 		ln_val a = ln_values(&k, in, &bad);
-		ln_val j = joined_values(&k, in + 64, eol, len - 64, &bad);
+		ln_val j = values_of(&k, joined(in + 64, eol, len - 64), &bad);
 		ln_val b = ln_values(&k, in + step + len - 64, &bad);
 
 		if (ln_bad_any(bad))
