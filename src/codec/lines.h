@@ -142,8 +142,12 @@ LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
 		return 0;
 	ln_enc_init(&k, alpha);
 	while (lines < maxlines && n >= ilen + LN_ENC_AHEAD) {
-		for (size_t j = 0; j < tail; j += LN_WIDTH)
-			ln_enc_block(&k, in + j / 4 * 3, out + j);
+		const unsigned char *ip = in;
+
+		for (char *op = out; op < out + tail; op += LN_WIDTH) {
+			ln_enc_block(&k, ip, op);
+			ip += LN_OUT;
+		}
 		ln_enc_block(&k, in + tail / 4 * 3, out + tail);
 		out += wrap;
 		if (eol == 2)
