@@ -186,19 +186,19 @@ ln_bad_any(ln_bad bad)
 	return (bad & B64_DEC2_BAD) != 0;
 }
 
-/* Twelve bytes, stored as two 8-byte words that overlap by four: the
- * second starts with the first one's fifth and sixth bytes again. */
+/* Twelve bytes, stored as two 8-byte words at 0 and 6: the second
+ * writes two bytes past them. */
 static inline void
 ln_store(const struct ln_dec *k, ln_val v, unsigned char *out)
 {
 	(void)k;
 	store_be64(out, v.h);
-	store_be64(out + 4, v.h << 32 | v.l >> 16);
+	store_be64(out + 6, v.l);
 }
 
 #define LN_WIDTH 16
 #define LN_TARGET
-#define LN_DEC_AHEAD 0 /* two overlapping 8-byte stores: exact */
+#define LN_DEC_AHEAD 4 /* the second 8-byte store writes 2 bytes more */
 #define LN_ENC_AHEAD 2 /* the second 8-byte load reads 2 bytes more */
 #define LN_DEC_LINES dec_lines_scalar
 #define LN_ENC_LINES enc_lines_scalar
@@ -214,7 +214,7 @@ dec_scalar(const unsigned char *in, size_t n, unsigned char *out,
 
 	ln_dec_init(&k, b64_alphabet_of(table));
 	t = k.d2;
-	while (n - i >= 16 && ln_dec_block(&k, in + i, out)) {
+	while (n - i >= 16 + LN_DEC_AHEAD && ln_dec_block(&k, in + i, out)) {
 		out += 12;
 		i += 16;
 	}
