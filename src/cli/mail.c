@@ -194,7 +194,8 @@ wants_file(const struct mail *m, const struct mime_part *pt)
 	return pt->has_name || pt->attachment || m->o->all;
 }
 
-/* The name --list shows: numbered against the names given so far. */
+/* The name --list shows: numbered against the names given so far
+ * (--extract numbers them as it writes them: publish()). */
 static int
 list_name(struct mail *m)
 {
@@ -324,7 +325,7 @@ on_begin(void *ctx, const struct mime_part *pt)
 		return 0;
 	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, m->file);
 	if (!m->extract)
-		return list_name(m);
+		return 0;       /* numbered at its end (on_end) */
 	if (open_unnamed(m) != 0) {
 		diag(errno, "%s", quote_file(m->dir));
 		m->error = 1;
@@ -442,9 +443,14 @@ on_end(void *ctx, const struct mime_part *pt)
 		m->any_mime = 1;
 	report_damage(m, pt);
 	if (!m->extract) {
-		/* --list exits as --extract would. */
-		if (m->o->strict && m->want && pt->status == MIME_DAMAGED)
+		/* --list exits, and names files, as --extract would: a part
+		 * --strict refuses has no file and leaves its name free. */
+		if (m->o->strict && m->want && pt->status == MIME_DAMAGED) {
 			m->error = 1;
+			m->want = 0;
+		}
+		if (m->want && list_name(m) != 0)
+			return 1;
 		list_line(m, pt);
 		return m->out.failed;
 	}

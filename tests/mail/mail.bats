@@ -272,6 +272,37 @@ d29y!bGQK'
   [ "$status" -eq 1 ]
 }
 
+@test "names: --list --strict gives a part --strict would refuse no file, and its name to the next" {
+  cat > twice.eml <<'EOM'
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=b
+
+--b
+Content-Disposition: attachment; filename=same.txt
+Content-Transfer-Encoding: base64
+
+SGVsbG8g
+Q
+--b
+Content-Disposition: attachment; filename=same.txt
+Content-Transfer-Encoding: base64
+
+b2sK
+--b--
+EOM
+  mkdir out
+  run mail_extract out --strict twice.eml
+  [ "$status" -eq 1 ]
+  [ "$output" = out/same.txt ]
+  [ "$(cat out/same.txt)" = ok ]
+  run mail_list --strict twice.eml
+  [ "$status" -eq 1 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f5,7)" = "$(printf 'damaged\t-\nok\tsame.txt')" ]
+  run mail_list twice.eml
+  [ "$status" -eq 2 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f7)" = "$(printf 'same.txt\nsame-2.txt')" ]
+}
+
 @test "structure: unknown encoding is copied raw, raw alone exits 0" {
   printf 'Content-Disposition: attachment; filename=u.uue\nContent-Transfer-Encoding: x-uuencode\n\nbegin 644 x\n' > raw.eml
   run mail_list raw.eml
