@@ -36,46 +36,92 @@
 
 #define NUMBER_MAX 100000       /* numbered names tried before giving up */
 
-struct out {
+/*
+ * A buffered writer: the listing's and --decode-header's output, and the
+ * file --extract is writing.  The first write that fails is reported,
+ * once, by REPORT (with its errno), and nothing more is written.
+ */
+struct writer {
 	int fd;
 	int failed;
-	size_t len;
-	char buf[8192];
+	size_t len, cap;
+	char *buf;
+	void (*report)(void *ctx, int err);
+	void *ctx;
 };
 
 static void
-out_flush(struct out *o)
+wr_init(struct writer *w, int fd, char *buf, size_t cap,
+    void (*report)(void *, int), void *ctx)
 {
-	if (o->len > 0 && !o->failed && io_write_all(o->fd, o->buf, o->len) != 0) {
-		diag(errno, "write error");
-		o->failed = 1;
-	}
-	o->len = 0;
+	w->fd = fd;
+	w->failed = 0;
+	w->len = 0;
+	w->cap = cap;
+	w->buf = buf;
+	w->report = report;
+	w->ctx = ctx;
 }
 
-static void
-out_put(struct out *o, const void *s, size_t n)
+/* Write N bytes at S now; 0, or -1 once a write has failed. */
+static int
+wr_write(struct writer *w, const void *s, size_t n)
+{
+	if (w->failed)
+		return -1;
+	if (io_write_all(w->fd, s, n) != 0) {
+		w->failed = 1;
+		w->report(w->ctx, errno);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+wr_flush(struct writer *w)
+{
+	size_t n = w->len;
+
+	w->len = 0;
+	return wr_write(w, w->buf, n);
+}
+
+static int
+wr_put(struct writer *w, const void *s, size_t n)
 {
 	const char *c = s;
 	size_t k;
 
-	while (n > 0 && !o->failed) {
-		if (o->len == sizeof(o->buf))
-			out_flush(o);
-		k = sizeof(o->buf) - o->len;
+	if (w->failed)
+		return -1;
+	if (w->len == 0 && n >= w->cap / 8)
+		return wr_write(w, s, n);       /* no copy needed */
+	while (n > 0) {
+		if (w->len == w->cap && wr_flush(w) != 0)
+			return -1;
+		k = w->cap - w->len;
 		if (k > n)
 			k = n;
-		memcpy(o->buf + o->len, c, k);
-		o->len += k;
+		memcpy(w->buf + w->len, c, k);
+		w->len += k;
 		c += k;
 		n -= k;
 	}
+	return 0;
 }
 
 static void
-out_puts(struct out *o, const char *s)
+wr_puts(struct writer *w, const char *s)
 {
-	out_put(o, s, strlen(s));
+	(void)wr_put(w, s, strlen(s));
+}
+
+/* REPORT for the listing and --decode-header's output. */
+static void
+output_failed(void *ctx, int err)
+{
+	(void)ctx;
+	diag(err, "write error");
 }
 
 /*
@@ -170,7 +216,8 @@ names_free(struct names *t)
 
 struct mail {
 	const struct mail_opts *o;
-	struct out out;
+	struct writer out;
+	char out_buf[8192];
 	int extract;
 	const char *dir;
 	int dirfd;
@@ -181,12 +228,20 @@ struct mail {
 	/* the part being read */
 	int want;               /* it gets a FILE */
 	char file[MIME_FILE_MAX + 1];
-	int fd;                 /* extract: the unnamed file, or -1 */
+	struct writer w;        /* extract: to the unnamed file (fd -1: none) */
 	char tmp[64];           /* its temporary name, "" with O_TMPFILE */
-	int write_failed;
-	size_t wlen;
-	unsigned char wbuf[1 << 17];    /* file data waiting for write() */
+	char w_buf[1 << 17];
 };
+
+/* REPORT for the part's file. */
+static void
+file_failed(void *ctx, int err)
+{
+	struct mail *m = ctx;
+
+	diag(err, "%s/%s", m->dir, m->file);
+	m->error = 1;
+}
 
 static int
 wants_file(const struct mail *m, const struct mime_part *pt)
@@ -226,17 +281,17 @@ static int
 open_unnamed(struct mail *m)
 {
 	m->tmp[0] = 0;
-	m->fd = openat(m->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
-	if (m->fd >= 0)
+	m->w.fd = openat(m->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+	if (m->w.fd >= 0)
 		return 0;
 	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL &&
 	    errno != ENOENT)
 		return -1;
 	/* A named one, which every terminating signal removes. */
-	m->fd = tmp_named_create(m->dirfd, 0666, m->tmp, sizeof(m->tmp));
-	if (m->fd < 0)
+	m->w.fd = tmp_named_create(m->dirfd, 0666, m->tmp, sizeof(m->tmp));
+	if (m->w.fd < 0)
 		m->tmp[0] = 0;
-	return m->fd >= 0 ? 0 : -1;
+	return m->w.fd >= 0 ? 0 : -1;
 }
 
 static int
@@ -246,24 +301,24 @@ link_as(struct mail *m, const char *name)
 
 	if (m->tmp[0] != 0)
 		return linkat(m->dirfd, m->tmp, m->dirfd, name, 0);
-	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", m->fd);
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", m->w.fd);
 	if (linkat(AT_FDCWD, proc, m->dirfd, name, AT_SYMLINK_FOLLOW) == 0)
 		return 0;
 	if (errno != ENOENT)
 		return -1;
-	return linkat(m->fd, "", m->dirfd, name, AT_EMPTY_PATH);
+	return linkat(m->w.fd, "", m->dirfd, name, AT_EMPTY_PATH);
 }
 
 static void
 drop_unnamed(struct mail *m)
 {
-	if (m->fd >= 0)
-		close(m->fd);
+	if (m->w.fd >= 0)
+		close(m->w.fd);
 	if (m->tmp[0] != 0) {
 		unlinkat(m->dirfd, m->tmp, 0);
 		tmp_named_release();
 	}
-	m->fd = -1;
+	m->w.fd = -1;
 	m->tmp[0] = 0;
 }
 
@@ -300,8 +355,8 @@ publish(struct mail *m)
 	if (e != NULL)          /* (only a hint: no harm if memory ran out) */
 		e->next = k + 1 > 2 ? k + 1 : 2;
 	memcpy(m->file, name, sizeof(name));
-	fd = m->fd;
-	m->fd = -1;
+	fd = m->w.fd;
+	m->w.fd = -1;
 	if (close(fd) != 0) {
 		/* The data may not have reached the disk: take it back. */
 		err = errno;
@@ -318,9 +373,7 @@ on_begin(void *ctx, const struct mime_part *pt)
 	struct mail *m = ctx;
 
 	m->want = wants_file(m, pt);
-	m->fd = -1;
-	m->write_failed = 0;
-	m->wlen = 0;
+	wr_init(&m->w, -1, m->w_buf, sizeof(m->w_buf), file_failed, m);
 	if (!m->want)
 		return 0;
 	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, m->file);
@@ -334,54 +387,16 @@ on_begin(void *ctx, const struct mime_part *pt)
 	return 0;
 }
 
-/* Write N bytes at B to the part's file; 0, or -1 (reported). */
-static int
-file_write(struct mail *m, const unsigned char *b, size_t n)
-{
-	if (m->write_failed)
-		return -1;
-	if (io_write_all(m->fd, b, n) != 0) {
-		diag(errno, "%s/%s", m->dir, m->file);
-		m->write_failed = 1;
-		m->error = 1;
-		return -1;
-	}
-	return 0;
-}
-
-static int
-file_flush(struct mail *m)
-{
-	size_t n = m->wlen;
-
-	m->wlen = 0;
-	return file_write(m, m->wbuf, n);
-}
-
 static int
 on_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
     size_t n)
 {
 	struct mail *m = ctx;
-	size_t k;
 
 	(void)pt;
-	if (m->fd < 0)
+	if (m->w.fd < 0)
 		return 0;
-	if (m->wlen == 0 && n >= sizeof(m->wbuf) / 8)
-		return file_write(m, buf, n) != 0;  /* no copy needed */
-	while (n > 0) {
-		if (m->wlen == sizeof(m->wbuf) && file_flush(m) != 0)
-			return 1;
-		k = sizeof(m->wbuf) - m->wlen;
-		if (k > n)
-			k = n;
-		memcpy(m->wbuf + m->wlen, buf, k);
-		m->wlen += k;
-		buf += k;
-		n -= k;
-	}
-	return 0;
+	return wr_put(&m->w, buf, n) != 0;
 }
 
 static void
@@ -406,32 +421,32 @@ list_line(struct mail *m, const struct mime_part *pt)
 	char num[32];
 	struct sbuf sb;
 
-	out_puts(&m->out, pt->path);
-	out_puts(&m->out, "\t");
-	out_puts(&m->out, pt->type);
-	out_puts(&m->out, "\t");
-	out_puts(&m->out, pt->encoding);
+	wr_puts(&m->out, pt->path);
+	wr_puts(&m->out, "\t");
+	wr_puts(&m->out, pt->type);
+	wr_puts(&m->out, "\t");
+	wr_puts(&m->out, pt->encoding);
 	snprintf(num, sizeof(num), "\t%" PRIu64 "\t", pt->size);
-	out_puts(&m->out, num);
-	out_puts(&m->out, mime_status_name(pt->status));
-	out_puts(&m->out, "\t");
+	wr_puts(&m->out, num);
+	wr_puts(&m->out, mime_status_name(pt->status));
+	wr_puts(&m->out, "\t");
 	if (pt->has_name && pt->name_len > 0) {
 		sb_init(&sb, buf, sizeof(buf));
 		text_escape(pt->name, pt->name_len, 1, &sb);
-		out_put(&m->out, sb.p, sb.len);
+		(void)wr_put(&m->out, sb.p, sb.len);
 	} else {
-		out_puts(&m->out, "-");
+		wr_puts(&m->out, "-");
 	}
-	out_puts(&m->out, "\t");
+	wr_puts(&m->out, "\t");
 	if (m->want) {
 		sb_init(&sb, buf, sizeof(buf));
 		text_escape((const unsigned char *)m->file, strlen(m->file), 1,
 		    &sb);
-		out_put(&m->out, sb.p, sb.len);
+		(void)wr_put(&m->out, sb.p, sb.len);
 	} else {
-		out_puts(&m->out, "-");
+		wr_puts(&m->out, "-");
 	}
-	out_puts(&m->out, "\n");
+	wr_puts(&m->out, "\n");
 }
 
 static int
@@ -454,9 +469,9 @@ on_end(void *ctx, const struct mime_part *pt)
 		list_line(m, pt);
 		return m->out.failed;
 	}
-	if (m->fd < 0)
+	if (m->w.fd < 0)
 		return 0;
-	if (file_flush(m) != 0) {
+	if (wr_flush(&m->w) != 0) {
 		drop_unnamed(m);
 		return 1;
 	}
@@ -473,10 +488,10 @@ on_end(void *ctx, const struct mime_part *pt)
 		return 1;
 	}
 	drop_unnamed(m);
-	out_puts(&m->out, m->dir);
-	out_puts(&m->out, "/");
-	out_puts(&m->out, m->file);
-	out_put(&m->out, m->o->nul ? "" : "\n", 1);
+	wr_puts(&m->out, m->dir);
+	wr_puts(&m->out, "/");
+	wr_puts(&m->out, m->file);
+	(void)wr_put(&m->out, m->o->nul ? "" : "\n", 1);
 	return m->out.failed;
 }
 
@@ -530,10 +545,11 @@ run(struct source *src, const char *dir, int out_fd,
 		return 1;
 	}
 	m->o = o;
-	m->out.fd = out_fd;
+	wr_init(&m->out, out_fd, m->out_buf, sizeof(m->out_buf),
+	    output_failed, NULL);
 	m->extract = dir != NULL;
 	m->dir = dir;
-	m->fd = -1;
+	wr_init(&m->w, -1, m->w_buf, sizeof(m->w_buf), file_failed, m);
 	m->dirfd = -1;
 	if (dir != NULL) {
 		m->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -551,9 +567,9 @@ run(struct source *src, const char *dir, int out_fd,
 	mime_init(&p, &h);
 	if (feed(src, &p) != 0)
 		m->error = 1;
-	if (m->fd >= 0)
+	if (m->w.fd >= 0)
 		drop_unnamed(m);
-	out_flush(&m->out);
+	(void)wr_flush(&m->out);
 	if (!m->any_mime && !m->error) {
 		diag(0, "no MIME structure in the input");
 		m->error = 1;
@@ -586,7 +602,8 @@ mail_extract(struct source *src, const char *dir, int out_fd,
 
 struct dh {
 	const struct mail_opts *o;
-	struct out out;
+	struct writer out;
+	char out_buf[8192];
 	char buf[LOGICAL_MAX];
 	size_t len;
 	char eol[2];            /* the line end of its last physical line */
@@ -622,8 +639,8 @@ dh_flush(struct dh *d)
 	sb_init(&sb, obuf, sizeof(obuf));
 	ew_decode(d->buf, d->len, d->o->lenient ? EW_LENIENT : 0, &sb,
 	    dh_report, d);
-	out_put(&d->out, sb.p, sb.len);
-	out_put(&d->out, d->eol, d->eollen);
+	(void)wr_put(&d->out, sb.p, sb.len);
+	(void)wr_put(&d->out, d->eol, d->eollen);
 	d->len = 0;
 	d->eollen = 0;
 	d->nseg = 0;
@@ -667,7 +684,8 @@ mail_decode_header(struct source *src, int out_fd,
 		return 1;
 	}
 	d->o = o;
-	d->out.fd = out_fd;
+	wr_init(&d->out, out_fd, d->out_buf, sizeof(d->out_buf),
+	    output_failed, NULL);
 	d->line = 1;
 	while (!eof) {
 		r = source_read(src, in + have, sizeof(in) - have);
@@ -706,7 +724,7 @@ mail_decode_header(struct source *src, int out_fd,
 	}
 	if (d->len > 0 || d->eollen > 0)
 		dh_flush(d);
-	out_flush(&d->out);
+	(void)wr_flush(&d->out);
 	rc = d->bad || d->out.failed ? 1 : 0;
 	free(d);
 	return rc;
