@@ -9,7 +9,9 @@
  *	    base64-qemu [ARG...]        (the tests' $BASE64)
  *
  * The second passes its own argv[0] on (the tests run it under other
- * names and expect messages to use them).  LD_PRELOAD (faults.bats
+ * names and expect messages to use them).  With -DCPU='"Haswell"' qemu
+ * emulates that CPU model (.ci/cpus: native x86-64 programs on older
+ * x86-64 CPUs, SYSROOT "/").  LD_PRELOAD (faults.bats
  * preloads a library built for the emulated CPU) is handed to the emulated program and
  * removed from the environment of qemu, an x86 program whose loader
  * would refuse it; being static, this program has no loader to refuse
@@ -31,11 +33,15 @@ main(int argc, char **argv)
 	char **args, *set;
 	int n = 0, k = 1;
 
-	if ((args = calloc((size_t)argc + 8, sizeof(*args))) == NULL)
+	if ((args = calloc((size_t)argc + 10, sizeof(*args))) == NULL)
 		return 127;
 	args[n++] = QEMU;
 	args[n++] = "-L";
 	args[n++] = SYSROOT;
+#ifdef CPU
+	args[n++] = "-cpu";
+	args[n++] = CPU;
+#endif
 #ifdef PROGRAM
 	args[n++] = "-0";
 	args[n++] = argv[0];

@@ -408,6 +408,22 @@ test_api(void)
 	    b64_impl_available(b64_impl_from_name(auto_name));
 	tap_ok(pass, "B64_IMPL_AUTO picks an available implementation: %s",
 	    auto_name ? auto_name : "(null)");
+	/* Unforced, the best this build and CPU run: the registry is worst
+	 * first.  (Forced, the one SEXTET_IMPL names: test_env_once.) */
+	if (b64_impl_from_name(getenv("SEXTET_IMPL")) == B64_IMPL_AUTO) {
+		const char *best = NULL;
+
+		for (i = 0; i < nreg; i++)
+			if (b64_impl_available(impls[i].id))
+				best = impls[i].name;
+		tap_ok(auto_name != NULL && best != NULL &&
+		    strcmp(auto_name, best) == 0,
+		    "unforced, B64_IMPL_AUTO is the best available one "
+		    "(the registry's last): %s", best ? best : "(none)");
+	} else {
+		tap_skip("SEXTET_IMPL forces one",
+		    "unforced, B64_IMPL_AUTO is the best available one");
+	}
 }
 
 /* Every flag bit b64.h does not define is refused by every entry point. */
