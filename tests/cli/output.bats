@@ -101,8 +101,10 @@ killed_mid_stream() {
   local sig=$1 pid
   shift
   mkfifo in
-  # A background job of a script starts with SIGINT and SIGQUIT ignored.
-  env --default-signal=INT,QUIT ${SHIM_ENV[@]+"${SHIM_ENV[@]}"} \
+  # Every signal at its default action: a background job of a script
+  # starts with SIGINT and SIGQUIT ignored, and one run under nohup with
+  # SIGHUP ignored, which the program then keeps ignored.
+  env --default-signal ${SHIM_ENV[@]+"${SHIM_ENV[@]}"} \
     "$BASE64" "$@" -o f <in >"$OUT" 2>"$ERR" 3>&- &
   pid=$!
   exec 4>in
@@ -321,7 +323,7 @@ killed_mid_stream() {
   workdir
   printf 'precious\n' >f
   mkfifo in
-  "$BASE64" -d -o f <in >"$OUT" 2>"$ERR" 3>&- &
+  env --default-signal "$BASE64" -d -o f <in >"$OUT" 2>"$ERR" 3>&- &
   local pid=$!
   exec 4>in
   printf 'Zm9v\n' >&4
@@ -339,7 +341,7 @@ killed_mid_stream() {
   ours_only
   workdir
   (printf 'Zm9vYmFy\n'; sleep 3; printf 'Zm9v\n') 3>&- |
-    "$BASE64" -d -o f >"$OUT" 2>"$ERR" 3>&- &
+    env --default-signal "$BASE64" -d -o f >"$OUT" 2>"$ERR" 3>&- &
   local pid=$!
   wait_for_temp f "$pid"
   kill -s TERM "$pid"
@@ -824,7 +826,8 @@ needs_nobody() {
   workdir
   head -c 300000 /dev/zero >big
   status=0
-  (ulimit -f 100 && exec "$BASE64" -o f big) >"$OUT" 2>"$ERR" || status=$?
+  (ulimit -f 100 && exec env --default-signal "$BASE64" -o f big) \
+    >"$OUT" 2>"$ERR" || status=$?
   expect_status $((128 + $(kill -l XFSZ)))
   expect_listing big
 }

@@ -116,7 +116,8 @@ load helpers
   # Killed in the middle of an attachment: the part's file is unfinished.
   mkdir out2
   mkfifo in
-  env "${shim[@]}" "$BASE64" --extract=out2 <in >/dev/null 2>&1 &
+  env --default-signal "${shim[@]}" "$BASE64" --extract=out2 <in \
+    >/dev/null 2>&1 &
   local pid=$! i
   exec 4>in
   printf 'MIME-Version: 1.0\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=a.bin\nContent-Transfer-Encoding: base64\n\n' >&4
