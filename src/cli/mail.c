@@ -3,12 +3,12 @@
  *
  * Files are written safely whatever the message says: the library gives
  * a single path component that is not "." or ".."; it is created inside
- * DIR through a descriptor (openat/linkat, never a path with '/'), as an
- * unnamed O_TMPFILE that is linked in only when complete (or, where the
- * file system has no O_TMPFILE, a hidden temporary file renamed by
- * link+unlink), so a file appears whole or not at all.  linkat() never
- * follows or replaces an existing name, symlinks included: a taken name
- * gets the next number ("invoice-2.pdf").
+ * DIR through a descriptor (DIR itself is opened by the kernel, as the
+ * shell would), by safefile.c: unnamed, or under a hidden temporary name,
+ * and published under its name only when complete, so a file appears
+ * whole or not at all.  Publishing never follows or replaces an existing
+ * name, symlinks included: a taken name gets the next number
+ * ("invoice-2.pdf").
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1
@@ -30,6 +30,7 @@
 #include "mail.h"
 #include "mime.h"
 #include "name.h"
+#include "safefile.h"
 #include "sink.h"
 #include "source.h"
 #include "text.h"
@@ -220,7 +221,7 @@ struct mail {
 	char out_buf[8192];
 	int extract;
 	const char *dir;
-	int dirfd;
+	struct sf_dir dirf;     /* DIR, and how new files are made in it */
 	int error;              /* exit 1 */
 	int damaged;            /* exit 2 */
 	int any_mime;
@@ -228,8 +229,8 @@ struct mail {
 	/* the part being read */
 	int want;               /* it gets a FILE */
 	char file[MIME_FILE_MAX + 1];
-	struct writer w;        /* extract: to the unnamed file (fd -1: none) */
-	char tmp[64];           /* its temporary name, "" with O_TMPFILE */
+	struct writer w;        /* extract: to the new file (fd -1: none) */
+	struct safefile f;      /* the new file */
 	char w_buf[1 << 17];
 };
 
@@ -277,49 +278,12 @@ list_name(struct mail *m)
 	return 0;
 }
 
-static int
-open_unnamed(struct mail *m)
-{
-	m->tmp[0] = 0;
-	m->w.fd = openat(m->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
-	if (m->w.fd >= 0)
-		return 0;
-	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL &&
-	    errno != ENOENT)
-		return -1;
-	/* A named one, which every terminating signal removes. */
-	m->w.fd = tmp_named_create(m->dirfd, 0666, m->tmp, sizeof(m->tmp));
-	if (m->w.fd < 0)
-		m->tmp[0] = 0;
-	return m->w.fd >= 0 ? 0 : -1;
-}
-
-static int
-link_as(struct mail *m, const char *name)
-{
-	char proc[64];
-
-	if (m->tmp[0] != 0)
-		return linkat(m->dirfd, m->tmp, m->dirfd, name, 0);
-	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", m->w.fd);
-	if (linkat(AT_FDCWD, proc, m->dirfd, name, AT_SYMLINK_FOLLOW) == 0)
-		return 0;
-	if (errno != ENOENT)
-		return -1;
-	return linkat(m->w.fd, "", m->dirfd, name, AT_EMPTY_PATH);
-}
-
+/* Give up the part's file: it never appears. */
 static void
-drop_unnamed(struct mail *m)
+drop_file(struct mail *m)
 {
-	if (m->w.fd >= 0)
-		close(m->w.fd);
-	if (m->tmp[0] != 0) {
-		unlinkat(m->dirfd, m->tmp, 0);
-		tmp_named_release();
-	}
+	sf_abort(&m->f);
 	m->w.fd = -1;
-	m->tmp[0] = 0;
 }
 
 /*
@@ -333,7 +297,7 @@ publish(struct mail *m)
 	char name[MIME_FILE_MAX + 1];
 	struct name_ent *e;
 	unsigned long k;
-	int fd, err;
+	int err = EEXIST;
 
 	e = names_find(&m->names, m->file);
 	for (k = e != NULL ? e->next : 1; k <= NUMBER_MAX; k++) {
@@ -341,13 +305,12 @@ publish(struct mail *m)
 			memcpy(name, m->file, sizeof(name));
 		else
 			mime_file_numbered(m->file, k, name);
-		if (link_as(m, name) == 0)
+		err = sf_publish(&m->f, name);
+		if (err != EEXIST)
 			break;
-		if (errno != EEXIST)
-			return -1;
 	}
-	if (k > NUMBER_MAX) {
-		errno = EEXIST;
+	if (err != 0) {
+		errno = err;
 		return -1;
 	}
 	if (e == NULL)
@@ -355,12 +318,11 @@ publish(struct mail *m)
 	if (e != NULL)          /* (only a hint: no harm if memory ran out) */
 		e->next = k + 1 > 2 ? k + 1 : 2;
 	memcpy(m->file, name, sizeof(name));
-	fd = m->w.fd;
 	m->w.fd = -1;
-	if (close(fd) != 0) {
+	err = sf_close(&m->f);
+	if (err != 0) {
 		/* The data may not have reached the disk: take it back. */
-		err = errno;
-		unlinkat(m->dirfd, name, 0);
+		unlinkat(m->dirf.fd, name, 0);
 		errno = err;
 		return -1;
 	}
@@ -379,11 +341,13 @@ on_begin(void *ctx, const struct mime_part *pt)
 	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, m->file);
 	if (!m->extract)
 		return 0;       /* numbered at its end (on_end) */
-	if (open_unnamed(m) != 0) {
+	errno = sf_create(&m->f, &m->dirf, 0666);
+	if (errno != 0) {
 		diag(errno, "%s", quote_file(m->dir));
 		m->error = 1;
 		return 1;
 	}
+	m->w.fd = m->f.fd;
 	return 0;
 }
 
@@ -472,22 +436,21 @@ on_end(void *ctx, const struct mime_part *pt)
 	if (m->w.fd < 0)
 		return 0;
 	if (wr_flush(&m->w) != 0) {
-		drop_unnamed(m);
+		drop_file(m);
 		return 1;
 	}
 	if (m->o->strict && pt->status == MIME_DAMAGED) {
 		diag(0, "part %s: not written (--strict)", pt->path);
-		drop_unnamed(m);
+		drop_file(m);
 		m->error = 1;
 		return 0;
 	}
 	if (publish(m) != 0) {
 		diag(errno, "%s/%s", m->dir, m->file);
-		drop_unnamed(m);
+		drop_file(m);
 		m->error = 1;
 		return 1;
 	}
-	drop_unnamed(m);
 	wr_puts(&m->out, m->dir);
 	wr_puts(&m->out, "/");
 	wr_puts(&m->out, m->file);
@@ -550,10 +513,13 @@ run(struct source *src, const char *dir, int out_fd,
 	m->extract = dir != NULL;
 	m->dir = dir;
 	wr_init(&m->w, -1, m->w_buf, sizeof(m->w_buf), file_failed, m);
-	m->dirfd = -1;
+	m->f.fd = -1;
+	sf_dir_init(&m->dirf, -1);
 	if (dir != NULL) {
-		m->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (m->dirfd < 0) {
+		/* The kernel resolves DIR, links and their protections
+		 * included, as it would for the shell's 'cd'. */
+		m->dirf.fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (m->dirf.fd < 0) {
 			diag(errno, "%s", quote_file(dir));
 			free(m);
 			return 1;
@@ -567,16 +533,15 @@ run(struct source *src, const char *dir, int out_fd,
 	mime_init(&p, &h);
 	if (feed(src, &p) != 0)
 		m->error = 1;
-	if (m->w.fd >= 0)
-		drop_unnamed(m);
+	drop_file(m);
 	(void)wr_flush(&m->out);
 	if (!m->any_mime && !m->error) {
 		diag(0, "no MIME structure in the input");
 		m->error = 1;
 	}
 	rc = m->error || m->out.failed ? 1 : m->damaged ? 2 : 0;
-	if (m->dirfd >= 0)
-		close(m->dirfd);
+	if (m->dirf.fd >= 0)
+		close(m->dirf.fd);
 	names_free(&m->names);
 	free(m);
 	return rc;

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+#include "safefile.h"
+
 struct source;
 
 enum sink_kind {
@@ -28,10 +30,13 @@ struct sink {
 	size_t len, cap;
 	uint64_t written;     /* bytes written out so far */
 	/* SINK_REPLACE */
-	int dirfd;            /* the directory of the file replaced */
-	char *base;           /* its name in that directory */
-	int existed;          /* it exists: keep its mode, owner, group */
-	struct stat old;      /* its status then */
+	struct sf_dir dir;    /* the directory holding FILE's entry */
+	char *base;           /* the entry's name there */
+	struct safefile file; /* the new file */
+	int old_fd;           /* FILE, open for writing; -1: no FILE yet */
+	struct stat old;      /* its status */
+	int created;          /* FILE was created through a dangling link */
+	int created_slot;     /* ... and is removed by a fatal signal */
 };
 
 /*
@@ -56,15 +61,5 @@ int sink_commit(struct sink *s);
 
 /* Give up: a new file never appears; FILE stays as it was. */
 void sink_abort(struct sink *s);
-
-/*
- * Where a file system has no unnamed files: create a new file in DIRFD
- * with a temporary name (written to NAME, SIZE bytes, at least 16) and
- * MODE, which every terminating signal removes until tmp_named_release()
- * says it is gone or renamed.  One at a time.  The descriptor, or -1
- * (errno).
- */
-int tmp_named_create(int dirfd, mode_t mode, char *name, size_t size);
-void tmp_named_release(void);
 
 #endif /* SEXTET_SINK_H */
