@@ -29,7 +29,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 all_targets="decode roundtrip split impls offlen cli mime qp ew"
-cli_sources="pump source sink io diag args"
+cli_sources="pump source sink safefile io diag args"
 
 afl=0
 jobs=1
