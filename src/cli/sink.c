@@ -90,20 +90,28 @@ read_link_at(int dirfd, const char *name)
 }
 
 /*
- * Open the directory part of PATH (the kernel resolves it, as it would
- * for '>') relative to AT, and set *NAME to the last part (allocated).
- * The directory's descriptor (O_PATH), or -1 (errno).
+ * Open the directory part of PATH relative to AT, and set *NAME to the
+ * last part (allocated).  The kernel resolves the directory part as it
+ * does inside '>''s path: "DIR/." makes DIR's last part an inner one, so
+ * that a link there is followed under the same rules as in "DIR/NAME"
+ * (fs.protected_symlinks restricts only the last part of a path).  The
+ * directory's descriptor (O_PATH), or -1 (errno).
  */
 static int
 open_parent(int at, const char *path, char **name)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir;
+	size_t dlen = slash == NULL ? 0 : (size_t)(slash - path) + 1;
+	char *dir = malloc(dlen + 4);     /* room for "./." */
 	int fd, e;
 
-	*name = strdup(slash != NULL ? slash + 1 : path);
-	dir = slash == NULL ? strdup(".") : strndup(path, slash == path ? 1 :
-	    (size_t)(slash - path));
+	*name = strdup(path + dlen);
+	if (dir != NULL) {
+		/* "./." for "NAME", "/." for "/NAME", "A/B/." for "A/B/NAME" */
+		memcpy(dir, slash == NULL ? "./" : path, slash == NULL ? 2 :
+		    dlen);
+		strcpy(dir + (slash == NULL ? 2 : dlen), ".");
+	}
 	if (*name == NULL || dir == NULL) {
 		free(dir);
 		free(*name);
