@@ -95,7 +95,7 @@ recoverable=(read:short read:eintr read:eagain write:short write:eintr
   expect_status 1
   expect_err "$BASE64: read error: Input/output error"
   [[ ! -e out ]]
-  [[ -z $(find . -name '.out.*') ]]
+  [[ -z $(find . -name '.base64-*') ]]
 }
 
 @test "ENOSPC writing: one 'write error', exit 1, output a prefix" {

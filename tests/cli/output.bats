@@ -97,10 +97,14 @@ wait_for_temp() {
 # killed_mid_stream SIGNAL DECODE-OPTION...: start the program on a FIFO
 # with -o f, feed it part of its input, send SIGNAL while it waits for the
 # rest, and check that it died of SIGNAL leaving no f and no temporary file.
+# While it waits, the new file must exist: under a temporary name when
+# $TEMP_NAMED is set (the shim took O_TMPFILE or /proc away), else with
+# no name at all.  Every check returns explicitly, so that the function
+# fails even where a caller's context turns errexit off.
 killed_mid_stream() {
-  local sig=$1 pid
+  local sig=$1 pid want
   shift
-  mkfifo in
+  mkfifo in || return 1
   # Every signal at its default action: a background job of a script
   # starts with SIGINT and SIGQUIT ignored, and one run under nohup with
   # SIGHUP ignored, which the program then keeps ignored.
@@ -109,14 +113,28 @@ killed_mid_stream() {
   pid=$!
   exec 4>in
   printf 'Zm9vYmFy\nZm9v\n' >&4
-  wait_for_temp f "$pid"
-  [[ ! -e f ]]
+  if ! wait_for_temp f "$pid"; then
+    kill -s KILL "$pid"
+    exec 4>&-
+    return 1
+  fi
+  want=in
+  if [[ -n ${TEMP_NAMED:-} ]]; then
+    want=$'.base64-*\nin'
+  fi
+  if [[ $(listing | sed 's/^\.base64-....../.base64-*/') != "$want" ]]; then
+    echo "while writing, the directory holds:" >&2
+    listing >&2
+    kill -s KILL "$pid"
+    exec 4>&-
+    return 1
+  fi
   kill -s "$sig" "$pid"
   status=0
   wait "$pid" || status=$?
   exec 4>&-
-  expect_status $((128 + $(kill -l "$sig")))
-  expect_listing in
+  expect_status $((128 + $(kill -l "$sig"))) || return 1
+  expect_listing in || return 1
 }
 
 # ---------------------------------------------------------------------------
@@ -799,8 +817,9 @@ needs_nobody() {
   workdir
   local sig
   for sig in QUIT ALRM USR1 USR2 INT PIPE; do
-    killed_mid_stream "$sig" -d || { echo "signal $sig" >&2; return 1; }
-    rm -f in
+    echo "signal $sig"
+    killed_mid_stream "$sig" -d
+    rm in
   done
 }
 
@@ -842,6 +861,7 @@ needs_no_tmpfile() {
   fi
   SHIM_ENV=(SEXTET_FAULTS=open:notmpfile LD_PRELOAD="$FAULTSHIM"
     ASAN_OPTIONS=verify_asan_link_order=0${ASAN_OPTIONS:+:$ASAN_OPTIONS})
+  TEMP_NAMED=1
 }
 
 @test "without O_TMPFILE: FILE is written, keeps its mode, nothing is left" {
@@ -853,7 +873,11 @@ needs_no_tmpfile() {
   printf abc | env "${SHIM_ENV[@]}" "$BASE64" -o f
   expect_file_is f $'YWJj\n'
   [[ $(mode_of f) == 640 ]]
-  printf 'YWJj*' | env "${SHIM_ENV[@]}" "$BASE64" -d -o f 2>/dev/null || true
+  status=0
+  printf 'YWJj*' | env "${SHIM_ENV[@]}" "$BASE64" -d -o f >"$OUT" 2>"$ERR" ||
+    status=$?
+  expect_status 1
+  expect_err "$BASE64: invalid input"
   expect_file_is f $'YWJj\n'
   expect_listing f
 }
@@ -864,8 +888,9 @@ needs_no_tmpfile() {
   needs_no_tmpfile
   local sig
   for sig in TERM QUIT ALRM USR1 USR2 XFSZ HUP INT PIPE; do
-    killed_mid_stream "$sig" -d || { echo "signal $sig" >&2; return 1; }
-    rm -f in
+    echo "signal $sig"
+    killed_mid_stream "$sig" -d
+    rm in
   done
 }
 

@@ -18,6 +18,8 @@
  *   open:notmpfile  openat() with O_TMPFILE fails with EOPNOTSUPP, as on a
  *                   file system without unnamed files
  *   fsync:eio       fsync() of a regular file fails with EIO
+ *   proc:none       /proc is not mounted: fstatat() and linkat() of a path
+ *                   under /proc/ fail with ENOENT
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -37,11 +39,14 @@ ssize_t write(int fd, const void *buf, size_t n);
 int openat(int dirfd, const char *path, int flags, ...);
 int openat64(int dirfd, const char *path, int flags, ...);
 int fsync(int fd);
+int fstatat(int dirfd, const char *path, struct stat *st, int flags);
+int linkat(int olddirfd, const char *oldpath, int newdirfd,
+    const char *newpath, int flags);
 
 struct rules {
 	int parsed;
 	int r_short, r_eintr, r_eagain, w_short, w_eintr, w_eagain;
-	int no_tmpfile, fsync_eio;
+	int no_tmpfile, fsync_eio, no_proc;
 	long long r_eio, w_enospc, w_epipe, w_zero; /* -1: off */
 };
 
@@ -78,6 +83,7 @@ parse(void)
 	rules.w_eagain = strstr(s, "write:eagain") != NULL;
 	rules.no_tmpfile = strstr(s, "open:notmpfile") != NULL;
 	rules.fsync_eio = strstr(s, "fsync:eio") != NULL;
+	rules.no_proc = strstr(s, "proc:none") != NULL;
 	rules.r_eio = at(s, "read:eio");
 	rules.w_enospc = at(s, "write:enospc");
 	rules.w_epipe = at(s, "write:epipe");
@@ -240,4 +246,35 @@ fsync(int fd)
 		return -1;
 	}
 	return real(fd);
+}
+
+/* Whether PATH is under a /proc that the proc:none rule took away. */
+static int
+gone(const char *path)
+{
+	parse();
+	if (!rules.no_proc || strncmp(path, "/proc/", 6) != 0)
+		return 0;
+	errno = ENOENT;
+	return 1;
+}
+
+int
+fstatat(int dirfd, const char *path, struct stat *st, int flags)
+{
+	int (*real)(int, const char *, struct stat *, int);
+
+	*(void **)&real = dlsym(RTLD_NEXT, "fstatat");
+	return gone(path) ? -1 : real(dirfd, path, st, flags);
+}
+
+int
+linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath,
+    int flags)
+{
+	int (*real)(int, const char *, int, const char *, int);
+
+	*(void **)&real = dlsym(RTLD_NEXT, "linkat");
+	return gone(oldpath) ? -1 :
+	    real(olddirfd, oldpath, newdirfd, newpath, flags);
 }
