@@ -14,8 +14,9 @@
 struct param {
 	const char *attr;
 	size_t alen;
-	const char *val;
+	const char *val;        /* as written, quotes removed */
 	size_t vlen;
+	int quoted;             /* a quoted-string: put_value() unquotes */
 };
 
 static int
@@ -33,6 +34,19 @@ is_token(char c)
 	return u > 0x20 && u < 0x7f && strchr("()<>@,;:\\\"/[]?=", c) == NULL;
 }
 
+/*
+ * Is V[I] a backslash that quotes V[I + 1] (a quoted-pair, RFC 822
+ * section 3.4.4)?  Only before one of the characters in Q: in quoted
+ * strings '"' and '\\' (a backslash before anything else is a literal
+ * backslash, as in Windows paths), in comments also '(' and ')'.
+ */
+static int
+is_pair(const char *v, size_t n, size_t i, const char *q)
+{
+	return v[i] == '\\' && i + 1 < n && v[i + 1] != 0 &&
+	    strchr(q, v[i + 1]) != NULL;
+}
+
 /* Skip white space and (nested) comments. */
 static size_t
 skip_cfws(const char *v, size_t n, size_t i)
@@ -45,7 +59,9 @@ skip_cfws(const char *v, size_t n, size_t i)
 		if (i >= n || v[i] != '(')
 			return i;
 		for (depth = 0; i < n; i++) {
-			if (v[i] == '(')
+			if (is_pair(v, n, i, "()\\"))
+				i++;
+			else if (v[i] == '(')
 				depth++;
 			else if (v[i] == ')' && --depth == 0) {
 				i++;
@@ -62,12 +78,30 @@ next_semi(const char *v, size_t n, size_t i)
 	int quoted = 0;
 
 	for (; i < n; i++) {
-		if (v[i] == '"')
+		if (quoted && is_pair(v, n, i, "\"\\"))
+			i++;
+		else if (v[i] == '"')
 			quoted = !quoted;
 		else if (v[i] == ';' && !quoted)
 			return i;
 	}
 	return n;
+}
+
+/* A parameter's value V (N bytes) as it means, appended to OUT: with
+ * QUOTED, its quoted-pairs stand for the character they quote. */
+static void
+put_value(struct sbuf *out, const char *v, size_t n, int quoted)
+{
+	size_t i, start = 0;
+
+	for (i = 0; quoted && i < n; i++) {
+		if (is_pair(v, n, i, "\"\\")) {
+			sb_put(out, v + start, i - start);
+			start = ++i;    /* the quoted character goes on */
+		}
+	}
+	sb_put(out, v + start, n - start);
 }
 
 int
@@ -127,12 +161,13 @@ next_param(const char *v, size_t n, size_t *pos, struct param *p)
 		if (p->alen == 0 || i >= n || v[i] != '=')
 			continue;
 		i = skip_cfws(v, n, i + 1);
-		if (i < n && v[i] == '"') {
-			/* A backslash is literal here (issue 10). */
+		p->quoted = i < n && v[i] == '"';
+		if (p->quoted) {
+			/* Up to the '"' that is not part of a quoted-pair. */
 			p->val = v + i + 1;
-			e = i + 1;
-			while (e < n && v[e] != '"')
-				e++;
+			for (e = i + 1; e < n && v[e] != '"'; e++)
+				if (is_pair(v, n, e, "\"\\"))
+					e++;
 			p->vlen = e - (i + 1);
 			i = e < n ? e + 1 : n;
 		} else {
@@ -168,7 +203,7 @@ mime_param_raw(const char *v, size_t n, const char *attr, struct sbuf *out)
 
 	while (next_param(v, n, &pos, &p)) {
 		if (text_ieq(p.attr, p.alen, attr)) {
-			sb_put(out, p.val, p.vlen);
+			put_value(out, p.val, p.vlen, p.quoted);
 			return 1;
 		}
 	}
@@ -200,6 +235,7 @@ struct section {
 	int ext;                /* "*N*": percent-encoded */
 	const char *val;
 	size_t vlen;
+	int quoted;
 };
 
 /* Parse the rest of an attribute after its base: "", "*", "*N", "*N*".
@@ -233,17 +269,18 @@ attr_kind(const char *r, size_t n, unsigned long *num, int *ext)
 	return i == n ? 2 : -1;
 }
 
-/* Plain bytes as a name: encoded-words decoded, then UTF-8 checked. */
+/* A plain value as a name: quoted-pairs undone, encoded-words decoded,
+ * then UTF-8 checked. */
 static void
-plain_name(const char *s, size_t n, struct sbuf *out)
+plain_name(const char *s, size_t n, int quoted, struct sbuf *out)
 {
-	unsigned char tmp[EW_OUT_MAX(1024)];
-	struct sbuf sb;
+	unsigned char raw[1024], tmp[EW_OUT_MAX(1024)];
+	struct sbuf rb, sb;
 
+	sb_init(&rb, raw, sizeof(raw));
+	put_value(&rb, s, n, quoted);
 	sb_init(&sb, tmp, sizeof(tmp));
-	if (n > 1024)
-		n = 1024;
-	ew_decode(s, n, EW_NAME, &sb, NULL, NULL);
+	ew_decode((const char *)rb.p, rb.len, EW_NAME, &sb, NULL, NULL);
 	text_to_utf8("utf-8", 5, sb.p, sb.len, TEXT_BAD_PCT, out);
 }
 
@@ -251,8 +288,9 @@ plain_name(const char *s, size_t n, struct sbuf *out)
 static void
 join_sections(struct section *sec, size_t nsec, struct sbuf *out)
 {
-	unsigned char raw[4096];
-	struct sbuf sb;
+	unsigned char raw[4096], val[4096];
+	char csbuf[64];
+	struct sbuf sb, vb;
 	const char *cs = NULL, *v, *q1, *q2;
 	size_t cslen = 0, i, j, vlen, best;
 	int done[SECTIONS_MAX] = { 0 };
@@ -265,14 +303,21 @@ join_sections(struct section *sec, size_t nsec, struct sbuf *out)
 			    sec[j].num < sec[best].num))
 				best = j;
 		done[best] = 1;
-		v = sec[best].val;
-		vlen = sec[best].vlen;
+		sb_init(&vb, val, sizeof(val));
+		put_value(&vb, sec[best].val, sec[best].vlen, sec[best].quoted);
+		v = (const char *)vb.p;
+		vlen = vb.len;
 		if (i == 0 && sec[best].ext &&
 		    (q1 = memchr(v, '\'', vlen)) != NULL &&
 		    (q2 = memchr(q1 + 1, '\'', vlen - (size_t)(q1 + 1 -
 		    v))) != NULL) {
-			cs = v;
+			/* (A label longer than csbuf is cut: no charset has
+			 * such a name, so it stays unknown.) */
 			cslen = (size_t)(q1 - v);
+			if (cslen > sizeof(csbuf))
+				cslen = sizeof(csbuf);
+			memcpy(csbuf, v, cslen);
+			cs = csbuf;
 			vlen -= (size_t)(q2 + 1 - v);
 			v = q2 + 1;
 		}
@@ -296,7 +341,7 @@ mime_param_name(const char *v, size_t n, const char *attr, struct sbuf *out)
 	size_t pos = 0, nsec = 0, bl, i;
 	const char *plain = NULL;
 	size_t plainlen = 0;
-	int have_single = 0, kind, ext, dup;
+	int have_single = 0, plain_quoted = 0, kind, ext, dup;
 	unsigned long num;
 
 	while (next_param(v, n, &pos, &p)) {
@@ -307,12 +352,14 @@ mime_param_name(const char *v, size_t n, const char *attr, struct sbuf *out)
 		if (kind == 0 && plain == NULL) {
 			plain = p.val;
 			plainlen = p.vlen;
+			plain_quoted = p.quoted;
 		} else if (kind == 1 && !have_single) {
 			have_single = 1;
 			single.num = 0;
 			single.ext = 1;
 			single.val = p.val;
 			single.vlen = p.vlen;
+			single.quoted = p.quoted;
 		} else if (kind == 2 && nsec < SECTIONS_MAX) {
 			for (dup = 0, i = 0; i < nsec; i++)
 				dup |= sec[i].num == num;
@@ -322,6 +369,7 @@ mime_param_name(const char *v, size_t n, const char *attr, struct sbuf *out)
 			sec[nsec].ext = ext;
 			sec[nsec].val = p.val;
 			sec[nsec].vlen = p.vlen;
+			sec[nsec].quoted = p.quoted;
 			nsec++;
 		}
 	}
@@ -334,7 +382,7 @@ mime_param_name(const char *v, size_t n, const char *attr, struct sbuf *out)
 		return 1;
 	}
 	if (plain != NULL) {
-		plain_name(plain, plainlen, out);
+		plain_name(plain, plainlen, plain_quoted, out);
 		return 1;
 	}
 	return 0;

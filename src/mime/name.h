@@ -2,9 +2,11 @@
  * name.h - MIME header values and the file names they give (issue 10).
  *
  * Parameters (RFC 2045 section 5.1, RFC 2183, RFC 2231):
- *  - a value is a token, or a quoted-string in which a backslash is a
- *    literal backslash (Windows paths; only the last component is kept
- *    later); an unquoted value runs to the next ';', trailing blanks cut;
+ *  - a value is a token, or a quoted-string whose quoted-pairs (RFC 822
+ *    section 3.4.4) \" and \\ stand for '"' and a backslash; a backslash
+ *    before anything else is a literal backslash (Windows paths; only the
+ *    last component is kept later); an unquoted value runs to the next
+ *    ';', trailing blanks cut; in comments \( \) \\ are pairs too;
  *  - "attr*" and sections "attr*0*", "attr*1", ... (any order, gaps joined
  *    over, a repeated section: the first) win over a plain "attr"; the
  *    first present section may carry "charset'language'"; extended values
@@ -40,8 +42,9 @@ int mime_value_type(const char *v, size_t n, int one_token, char *type,
     size_t cap);
 
 /*
- * The plain (non-RFC 2231) value of parameter ATTR, as written (quotes
- * removed), appended to OUT.  Returns 1 if present.
+ * The plain (non-RFC 2231) value of parameter ATTR, as written but for
+ * the quotes and quoted-pairs of a quoted-string, appended to OUT.
+ * Returns 1 if present.
  */
 int mime_param_raw(const char *v, size_t n, const char *attr,
     struct sbuf *out);

@@ -24,6 +24,21 @@ check_param(const char *value, const char *attr, int found,
 }
 
 static void
+check_raw(const char *value, const char *attr, const char *want,
+    const char *what)
+{
+	unsigned char buf[256];
+	struct sbuf sb;
+	int f;
+
+	sb_init(&sb, buf, sizeof(buf));
+	f = mime_param_raw(value, strlen(value), attr, &sb);
+	if (!tap_ok(f == 1 && sb.len == strlen(want) &&
+	    memcmp(sb.p, want, sb.len) == 0, "raw: %s", what))
+		tap_diag_bytes("got", sb.p, sb.len);
+}
+
+static void
 check_file(const char *name, const char *path, const char *type,
     const char *want, const char *what)
 {
@@ -99,6 +114,31 @@ main(void)
 	    "raw 8-bit that is not UTF-8");
 	check_param("a; name=\"caf\xc3\xa9.txt\"", "name", 1,
 	    "caf\xc3\xa9.txt", "raw UTF-8 kept");
+	/* Quoted-pairs (RFC 822 section 3.4.4): a backslash before '"' or
+	 * '\\' quotes it; before anything else it is a literal backslash. */
+	check_param("attachment; filename=\"a;b \\\"c\\\".txt\"", "filename",
+	    1, "a;b \"c\".txt", "quoted-pairs: \\\" and ';' inside quotes");
+	check_param("a; filename=\"..\\..\\evil.bat\"", "filename", 1,
+	    "..\\..\\evil.bat", "a backslash before '.' is literal");
+	check_param("a; filename=\"C:\\\\dir\\\\x.pdf\"", "filename", 1,
+	    "C:\\dir\\x.pdf", "\\\\ is one backslash");
+	check_param("a; filename=\"ends\\\\\"; size=3", "filename", 1,
+	    "ends\\", "\\\\ right before the closing quote");
+	check_param("a; filename=\"x\\\";name=q\"; name=z", "name", 1, "z",
+	    "a quoted ';' does not start a parameter");
+	check_param("a; filename=\"x\\\";name=q\"; name=z", "filename", 1,
+	    "x\";name=q", "... and stays in the value");
+	check_param("a; filename*0=\"a\\\"b\"; filename*1=\"\\\\c.txt\"",
+	    "filename", 1, "a\"b\\c.txt", "quoted-pairs in RFC 2231 sections");
+	check_param("a; filename*0*=utf-8''%41; filename*1=\"\\\"q\\\".txt\"",
+	    "filename", 1, "A\"q\".txt",
+	    "quoted-pairs in a plain section after an extended one");
+	check_param("a; name=\"=?utf-8?q?a?=\\\"b\"", "name", 1, "a\"b",
+	    "quoted-pairs then RFC 2047");
+	check_raw("multipart/mixed; boundary=\"a\\\"b\"; x=1", "boundary",
+	    "a\"b", "raw value: quoted-pairs removed");
+	check_type("attachment (a \\) b); filename=x", 1, 1, "attachment",
+	    "a quoted ')' inside a comment");
 
 	check_file("../../etc/passwd", "2", "text/plain", "passwd",
 	    "../ traversal");
@@ -119,6 +159,8 @@ main(void)
 	    "a_b_c_d_e", "C0, DEL and C1 become _");
 	check_file("x/", "4", "text/html", "part-4.html",
 	    "trailing slash: empty component");
+	check_file("..\\..\\evil.bat", "2", "text/plain", "evil.bat",
+	    "a quoted name's literal backslashes still cut the path");
 
 	memset(longname, 'a', 296);
 	memcpy(longname + 296, ".pdf", 5);
