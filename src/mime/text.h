@@ -35,7 +35,9 @@ enum text_bad {
  * unknown) to UTF-8, appending to OUT.  Returns the number of bytes that
  * did not convert (each handled as BAD says), or -1 with TEXT_BAD_FAIL
  * when one did not or the charset is unknown (then nothing is appended).
- * An unknown charset keeps ASCII and treats other bytes as bad.
+ * An unknown charset keeps ASCII and treats other bytes as bad.  Only the
+ * labels of text_charset_name()'s table are known: no other name reaches
+ * iconv_open().
  */
 long text_to_utf8(const char *cs, size_t cslen, const unsigned char *in,
     size_t n, enum text_bad bad, struct sbuf *out);
@@ -60,8 +62,22 @@ int text_ieq(const char *s, size_t n, const char *t);
 void text_escape(const unsigned char *s, size_t n, int backslash,
     struct sbuf *out);
 
-/* True if iconv (or this code) can convert from charset CS. */
+/* True if CS is in the table and iconv (or this code, for UTF-8 and
+ * US-ASCII) can convert from it. */
 int text_charset_known(const char *cs, size_t cslen);
+
+/*
+ * The charset labels mail uses (CS, CSLEN bytes, any case): the name
+ * iconv_open() is given for it ("UTF-8" and "US-ASCII" are converted
+ * here), or NULL for a label not in the table: an unknown charset.
+ * Some labels are read as senders mean them (a superset, text.c says
+ * which and why).
+ */
+const char *text_charset_name(const char *cs, size_t cslen);
+
+/* The table's K-th entry (0-based): its name, and its label in *LABEL;
+ * NULL past the last. */
+const char *text_charset_at(size_t k, const char **label);
 
 /* The value of the hexadecimal digit C (either case), or -1. */
 int text_hexval(unsigned char c);
