@@ -22,8 +22,7 @@
 #include "name.h"
 #include "text.h"
 
-#define B64_MAIL_FLAGS (B64_LENIENT | B64_SKIP_GARBAGE)
-#define PATH_NUMS_MAX  (2 * MIME_DEPTH_MAX)
+#define B64_MAIL_FLAGS B64_LENIENT
 
 enum {
 	ST_HEADERS,     /* header block of an entity */
@@ -69,6 +68,8 @@ mime_damage_name(enum mime_damage d)
 		return "multipart without a boundary";
 	case MIME_DMG_DEPTH:
 		return "nested too deep";
+	case MIME_DMG_QP:
+		return "invalid quoted-printable";
 	}
 	return "?";
 }
@@ -136,6 +137,31 @@ emit(struct mime_parser *p, const unsigned char *s, size_t n)
 		p->stopped = 1;
 }
 
+/*
+ * Add a level to the section path.  The array holds MIME_PATH_NUMS
+ * numbers: a push past them is refused (0), whatever the limits checked
+ * before it, and the caller makes the entity a damaged leaf.
+ */
+static int
+path_push(struct mime_parser *p, unsigned long num)
+{
+	if (p->npath >= sizeof(p->path) / sizeof(p->path[0]))
+		return 0;
+	p->path[p->npath++] = num;
+	return 1;
+}
+
+/* The entity being parsed is nested too deep: a damaged leaf. */
+static void
+too_deep(struct mime_parser *p)
+{
+	if (p->e_damage != MIME_DMG_NONE)
+		return;
+	p->e_damage = MIME_DMG_DEPTH;
+	p->e_damage_line = p->have_ct ? p->ct_line : p->line;
+}
+
+/* The path as text ("2:1.3") into BUF (MIME_PATH_MAX bytes hold any). */
 static void
 make_path(struct mime_parser *p, char *buf, size_t cap)
 {
@@ -145,12 +171,16 @@ make_path(struct mime_parser *p, char *buf, size_t cap)
 	buf[0] = 0;
 	if (p->mbox == 1) {
 		k = snprintf(buf, cap, "%lu:", p->message);
-		len = k > 0 ? (size_t)k : 0;
+		if (k < 0 || (size_t)k >= cap)
+			return;
+		len = (size_t)k;
 	}
-	for (i = 0; i < p->npath && len < cap; i++) {
+	for (i = 0; i < p->npath; i++) {
 		k = snprintf(buf + len, cap - len, i ? ".%lu" : "%lu",
 		    p->path[i]);
-		len += k > 0 ? (size_t)k : 0;
+		if (k < 0 || (size_t)k >= cap - len)
+			return;
+		len += (size_t)k;
 	}
 }
 
@@ -181,9 +211,7 @@ begin_leaf(struct mime_parser *p)
 		damage(p, p->e_damage, p->e_damage_line, 1);
 	p->eol_held = 0;
 	p->body_line = 0;
-	p->b64_failed = 0;
 	p->b64_base = 0;
-	p->b64_seen = 0;
 	if (pt->enc == MIME_ENC_BASE64)
 		b64_decoder_init(&p->b64, B64_MAIL_FLAGS);
 	else if (pt->enc == MIME_ENC_QP)
@@ -194,78 +222,124 @@ begin_leaf(struct mime_parser *p)
 		p->stopped = 1;
 }
 
-static int
-is_b64_alpha(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	    (c >= '0' && c <= '9') || c == '+' || c == '/';
-}
-
-/* Remember the last alphabet character among S[0..N). */
+/* Decode S[0..N) with DEC, the output thrown away (it was delivered). */
 static void
-note_last_alpha(struct mime_parser *p, const unsigned char *s, size_t n)
+b64_replay(struct mime_parser *p, struct b64_decoder *dec,
+    const unsigned char *s, size_t n)
 {
-	while (n > 0 && !is_b64_alpha(s[n - 1]))
-		n--;
-	if (n > 0) {
-		p->b64_last = s[n - 1];
-		p->b64_seen = 1;
+	size_t used, olen;
+
+	while (n > 0 && !B64_IS_ERROR(b64_decode_update(dec, s, n, &used,
+	    p->out, sizeof(p->out), &olen))) {
+		s += used;
+		n -= used;
 	}
 }
 
 /*
- * Base64 body bytes.  After an error only the offending byte is dropped
- * (the -i rule): a fresh decoder goes on from the byte after it.  The
- * lenient decoder has three errors: a lone character at the end (final),
- * '=' before any character, and '=' after a single character; in the
- * last case that character is fed to the fresh decoder again, so it is
- * not lost with the '='.
+ * Base64 body bytes, by the rules of --lenient.  On an error the
+ * offending byte is dropped: the decoder as it was before this call
+ * (errors latch) is given the bytes before it again, output thrown away
+ * (the same bytes were delivered), and goes on after it.  So bytes
+ * outside the alphabet go as B64_SKIP_GARBAGE (-i) drops them, a '='
+ * where data must come goes alone, and a quantum cut by either goes on.
+ * The decoder's first error is the part's damage (if it has none yet):
+ * until then it has been given every byte of the body, so its line and
+ * column are right.  With FIRST, returns right after that error (the
+ * bytes taken), else takes all.
  */
-static void
-body_base64(struct mime_parser *p, const unsigned char *s, size_t n)
+static size_t
+b64_feed(struct mime_parser *p, const unsigned char *s, size_t n,
+    int first)
 {
+	struct b64_decoder before;
 	enum b64_status st;
-	size_t used, olen, skip, k;
+	size_t used, olen, k, n0 = n;
 	uint64_t eo;
-	unsigned char c;
 
 	while (n > 0 && !p->stopped) {
+		before = p->b64;
 		st = b64_decode_update(&p->b64, s, n, &used, p->out,
 		    sizeof(p->out), &olen);
 		emit(p, p->out, olen);
 		if (!B64_IS_ERROR(st)) {
-			note_last_alpha(p, s, used);
 			s += used;
 			n -= used;
 			p->b64_base += used;
 			continue;
 		}
-		if (!p->b64_failed)
-			damage(p, MIME_DMG_BASE64, p->body_line - 1 +
-			    b64_decoder_error_line(&p->b64),
-			    b64_decoder_error_column(&p->b64));
-		p->b64_failed = 1;
+		damage(p, MIME_DMG_BASE64, p->body_line - 1 +
+		    b64_decoder_error_line(&p->b64),
+		    b64_decoder_error_column(&p->b64));
 		eo = b64_decoder_error_offset(&p->b64);
-		if (eo >= p->b64_base && eo - p->b64_base < n)
-			skip = (size_t)(eo - p->b64_base) + 1;
-		else
-			skip = used > 0 ? used : 1;
-		note_last_alpha(p, s, skip - 1);
-		c = p->b64_last;
-		k = p->b64_seen && s[skip - 1] == '=';
-		s += skip;
-		n -= skip;
-		b64_decoder_init(&p->b64, B64_MAIL_FLAGS);
-		p->b64_base = 0;
-		p->b64_seen = 0;
-		if (k) {
-			b64_decode_update(&p->b64, &c, 1, &used, p->out,
-			    sizeof(p->out), &olen);
-			p->b64_base = 1;
-			p->b64_last = c;
-			p->b64_seen = 1;
+		if (eo >= p->b64_base && eo - p->b64_base < n) {
+			k = (size_t)(eo - p->b64_base);
+			p->b64 = before;
+			b64_replay(p, &p->b64, s, k);
+			p->b64_base += k;
+		} else {
+			/* (Not where the decoder says: drop what it read.) */
+			k = used > 0 ? used - 1 : 0;
+			b64_decoder_init(&p->b64, B64_MAIL_FLAGS);
+			p->b64_base = 0;
 		}
+		s += k + 1;
+		n -= k + 1;
+		if (first)
+			break;
 	}
+	return n0 - n;
+}
+
+/* 1 for the bytes a base64 body may hold: the alphabet, '=' and ASCII
+ * white space (HT LF VT FF CR SP). */
+static const unsigned char b64_keep[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,   /* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 0x10 */
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1,   /* 0x20 ' ' + / */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0,   /* 0x30 0-9 = */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 0x40 A-O */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,   /* 0x50 P-Z */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 0x60 a-o */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,   /* 0x70 p-z */
+};
+
+/*
+ * Base64 body bytes.  Until the part's first damage every byte goes to
+ * the decoder, for the damage's place; after it, places no longer matter
+ * and the bytes outside the alphabet, '=' and white space are dropped
+ * before the decoder, a table look-up each instead of an error each.
+ */
+static void
+body_base64(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	unsigned char buf[4096];
+	size_t i, j, k;
+
+	if (p->part.damage == MIME_DMG_NONE) {
+		k = b64_feed(p, s, n, 1);
+		s += k;
+		n -= k;
+	}
+	while (n > 0 && !p->stopped) {
+		for (i = j = 0; i < n && j < sizeof(buf); i++) {
+			buf[j] = s[i];
+			j += b64_keep[s[i]];
+		}
+		b64_feed(p, buf, j, 0);
+		s += i;
+		n -= i;
+	}
+}
+
+/* The quoted-printable decoder's first bad byte, as the part's damage. */
+static void
+qp_damage(struct mime_parser *p)
+{
+	uint64_t line, col;
+
+	if (p->part.damage == MIME_DMG_NONE && qp_bad(&p->qp, &line, &col))
+		damage(p, MIME_DMG_QP, p->body_line - 1 + line, col);
 }
 
 static void
@@ -282,6 +356,7 @@ body_put(struct mime_parser *p, const unsigned char *s, size_t n)
 			k = n < step ? n : step;
 			emit(p, p->out, qp_decode(&p->qp, s, k, p->out));
 		}
+		qp_damage(p);
 		break;
 	default:
 		emit(p, s, n);
@@ -303,16 +378,19 @@ static void
 end_leaf(struct mime_parser *p, int truncated)
 {
 	struct mime_part *pt = &p->part;
-	enum b64_status st;
 
 	if (pt->enc == MIME_ENC_BASE64) {
-		st = b64_decode_final(&p->b64);
-		if (B64_IS_ERROR(st) && !p->b64_failed)
+		/* A single character left over (if the part's first damage,
+		 * the decoder has had every byte: its place is right). */
+		if (B64_IS_ERROR(b64_decode_final(&p->b64)))
 			damage(p, MIME_DMG_BASE64, p->body_line - 1 +
 			    b64_decoder_error_line(&p->b64),
 			    b64_decoder_error_column(&p->b64));
 	} else if (pt->enc == MIME_ENC_QP) {
-		emit(p, p->out, qp_finish(&p->qp, p->out));
+		/* The part's last line end, if any, went with the delimiter
+		 * after it (RFC 2046 section 5.1.1): its end is a line end. */
+		emit(p, p->out, qp_finish_line(&p->qp, p->out));
+		qp_damage(p);
 	}
 	if (truncated)
 		pt->status = MIME_TRUNCATED;
@@ -489,9 +567,10 @@ end_headers(struct mime_parser *p)
 	struct mime_frame *f;
 
 	finish_field(p);
+	/* A message's single body is its N.1. */
 	if (p->kind_message && !(p->ct_multipart && p->have_boundary &&
-	    p->e_damage == MIME_DMG_NONE))
-		p->path[p->npath++] = 1;
+	    p->e_damage == MIME_DMG_NONE) && !path_push(p, 1))
+		too_deep(p);
 	if (p->e_damage != MIME_DMG_NONE) {
 		begin_leaf(p);
 		return;
@@ -501,10 +580,11 @@ end_headers(struct mime_parser *p)
 		if (!p->have_boundary) {
 			p->e_damage = MIME_DMG_NO_BOUNDARY;
 		} else if (p->nframe == MIME_DEPTH_MAX ||
-		    p->npath >= PATH_NUMS_MAX) {
+		    p->npath >= MIME_PATH_NUMS) {
+			/* (No room for its parts' level.) */
 			p->e_damage = MIME_DMG_DEPTH;
 			if (p->kind_message)
-				p->path[p->npath++] = 1;
+				(void)path_push(p, 1);
 		} else {
 			f = &p->frame[p->nframe++];
 			memcpy(f->boundary, p->boundary, p->blen);
@@ -523,9 +603,9 @@ end_headers(struct mime_parser *p)
 	}
 	if (strcmp(p->part.type, "message/rfc822") == 0 &&
 	    p->part.enc <= MIME_ENC_BINARY) {
-		if (p->npath >= PATH_NUMS_MAX) {
-			p->e_damage = MIME_DMG_DEPTH;
-			p->e_damage_line = p->ct_line;
+		if (p->npath >= MIME_PATH_NUMS) {
+			/* No room for the level of the message inside. */
+			too_deep(p);
 			begin_leaf(p);
 			return;
 		}
@@ -615,11 +695,12 @@ on_delimiter(struct mime_parser *p, long fi, int close)
 		p->state = ST_EPILOGUE;
 		return;
 	}
-	p->path[p->npath++] = ++f->count;
 	p->state = ST_HEADERS;
 	p->kind_message = 0;
 	p->top = 0;
 	entity_reset(p, f->digest);
+	if (!path_push(p, ++f->count))
+		too_deep(p);
 }
 
 /* One piece of a line for the message layer (see split()). */

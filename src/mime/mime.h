@@ -23,8 +23,10 @@
  * field may be MIME_HEADER_MAX bytes unfolded (a longer Content-* field
  * makes its part "damaged" with MIME_DMG_HEADER and is otherwise
  * ignored; longer other fields are skipped), multiparts nest
- * MIME_DEPTH_MAX deep (deeper ones are a damaged leaf, MIME_DMG_DEPTH),
- * boundaries are at most MIME_BOUNDARY_MAX bytes (longer: as if absent).
+ * MIME_DEPTH_MAX deep and section paths hold MIME_PATH_NUMS numbers
+ * (deeper ones are a damaged leaf, MIME_DMG_DEPTH: the path is never
+ * pushed past its array), boundaries are at most MIME_BOUNDARY_MAX bytes
+ * (longer: as if absent).
  *
  * Structure decisions (issue 10, "where the RFCs leave room"):
  *  - a delimiter line is "--B" or "--B--" then only blanks (CR before the
@@ -45,11 +47,20 @@
  *  - a part that ends because the input ends (or the next mbox message
  *    starts, or an outer delimiter comes) before its multipart's close
  *    delimiter is truncated;
- *  - base64 bodies are decoded with B64_LENIENT | B64_SKIP_GARBAGE; after
- *    an error the offending byte is dropped and decoding goes on; the
- *    first error's line and column (in the whole input, 1-based) are kept;
- *    damaged and truncated at once is truncated;
- *  - quoted-printable: qp.h;
+ *  - base64 bodies are decoded with the rules of --lenient (B64_LENIENT);
+ *    damage (MIME_DMG_BASE64) is an error of those rules: a byte other
+ *    than the alphabet, '=' and ASCII white space (SP, TAB, LF, VT, FF,
+ *    CR), '=' before a group's second character, a single character
+ *    left over; the offending byte is dropped and decoding goes on as if
+ *    it were not there (garbage goes as B64_SKIP_GARBAGE, -i, drops it);
+ *  - quoted-printable bodies are decoded as qp.h says, bad bytes kept as
+ *    written; damage (MIME_DMG_QP) is qp.h's first bad byte: an '=' that
+ *    starts neither "=XX" nor a soft line break, a control byte other
+ *    than TAB and the line end, DEL, a byte above 126; an '=' ending the
+ *    part is a soft line break (qp_finish_line);
+ *  - of all damage the first is kept, with its line and column in the
+ *    whole input (1-based; for base64 and quoted-printable, the bad
+ *    byte's); damaged and truncated at once is truncated;
  *  - mbox (input starting "From "): every line starting "From " starts a
  *    message; the blank line before it belongs to the separator; ">From "
  *    with any number of '>' loses one '>' (mboxrd).
@@ -70,7 +81,11 @@
 #define MIME_TYPE_MAX      128
 #define MIME_ENC_MAX       64
 #define MIME_NAME_MAX      1024         /* decoded name bytes kept */
-#define MIME_PATH_MAX      (24 + 21 * (2 * MIME_DEPTH_MAX + 2))
+/* Section numbers in a path: a multipart level and a message level
+ * each take one (mime.c's path_push refuses one more). */
+#define MIME_PATH_NUMS     (2 * MIME_DEPTH_MAX)
+/* "M:" and MIME_PATH_NUMS numbers, each up to 20 digits and a '.'. */
+#define MIME_PATH_MAX      (24 + 21 * MIME_PATH_NUMS)
 
 enum mime_enc {
 	MIME_ENC_7BIT,
@@ -93,7 +108,8 @@ enum mime_damage {
 	MIME_DMG_BASE64,        /* bytes dropped from a base64 body */
 	MIME_DMG_HEADER,        /* a Content-* field over MIME_HEADER_MAX */
 	MIME_DMG_NO_BOUNDARY,   /* multipart without a boundary parameter */
-	MIME_DMG_DEPTH,         /* multipart nested too deep */
+	MIME_DMG_DEPTH,         /* nested too deep (multipart, message) */
+	MIME_DMG_QP,            /* a bad byte in a quoted-printable body */
 };
 
 struct mime_part {
@@ -169,7 +185,7 @@ struct mime_parser {
 	int mime_seen;
 	int first_line;         /* no line of the message seen yet */
 	unsigned long npath;
-	unsigned long path[2 * MIME_DEPTH_MAX + 2];
+	unsigned long path[MIME_PATH_NUMS];
 	size_t nframe;
 	struct mime_frame frame[MIME_DEPTH_MAX];
 	/* header fields */
@@ -191,10 +207,7 @@ struct mime_parser {
 	int eol_held;           /* length of the held line end, 0..2 */
 	uint64_t body_line;     /* input line of the body's first byte */
 	struct b64_decoder b64;
-	int b64_failed;
-	uint64_t b64_base;       /* bytes this decoder was given */
-	int b64_seen;           /* it was given an alphabet character */
-	unsigned char b64_last; /* the last one */
+	uint64_t b64_base;      /* bytes it was given */
 	struct qp_decoder qp;
 	unsigned char out[32768];
 };

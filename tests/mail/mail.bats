@@ -133,6 +133,34 @@ EOM
   [ "$(echo "$output" | cut -f6-)" = 'a\tb\\c.txt'$'\t''c.txt' ]
 }
 
+@test "names: quoted-pairs in a quoted filename (RFC 822 3.4.4)" {
+  msg_with_attachment 'filename="a;b \"c\".txt"'
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  [ "$(cut -f6,7 <<< "${lines[1]}")" = "$(printf 'a;b "c".txt\ta;b "c".txt')" ]
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = 'out/a;b "c".txt' ]
+  [ "$(cat 'out/a;b "c".txt')" = "Hello world" ]
+}
+
+@test "names: other backslashes in a quoted filename stay literal, and the path is still cut" {
+  msg_with_attachment 'filename="..\..\evil.bat"'
+  run mail_list msg.eml
+  [ "$(cut -f6,7 <<< "${lines[1]}")" = "$(printf '..\\\\..\\\\evil.bat\tevil.bat')" ]
+  msg_with_attachment 'filename="C:\\temp\\x.txt"'
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$output" = out/x.txt ]
+}
+
+@test "names: quoted-pairs in RFC 2231 continuations" {
+  msg_with_attachment 'filename*0="a\"b"; filename*1="c.txt"'
+  run mail_list msg.eml
+  [ "$(cut -f6 <<< "${lines[1]}")" = 'a"bc.txt' ]
+}
+
 @test "names: a 300-byte name is cut to 255 bytes keeping the extension" {
   long=$(printf 'x%.0s' {1..296})
   msg_with_attachment "filename=\"$long.pdf\""
@@ -224,11 +252,60 @@ EOM
 }
 
 @test "structure: quoted-printable is decoded" {
-  printf 'Content-Transfer-Encoding: quoted-printable\nContent-Disposition: attachment; filename=q.txt\n\ncaf=C3=A9 soft=\nbreak  \nbad =ZZ\n' > qp.eml
+  printf 'Content-Transfer-Encoding: quoted-printable\nContent-Disposition: attachment; filename=q.txt\n\ncaf=C3=A9 soft=\nbreak  \nend=3D\n' > qp.eml
   mkdir out
   run mail_extract out qp.eml
   [ "$status" -eq 0 ]
-  [ "$(cat out/q.txt)" = "$(printf 'café softbreak\nbad =ZZ')" ]
+  [ "$(cat out/q.txt)" = "$(printf 'café softbreak\nend=')" ]
+}
+
+@test "damaged quoted-printable: a bad escape is kept, STATUS damaged, line and column, exit 2; --strict refuses it" {
+  printf 'MIME-Version: 1.0\nContent-Transfer-Encoding: quoted-printable\nContent-Disposition: attachment; filename=q.txt\n\nfine=20line\nbad =ZZ here\n' > qp.eml
+  run mail_list qp.eml
+  [ "$status" -eq 2 ]
+  [ "$(cut -f4,5,7 <<< "$output")" = "$(printf '23\tdamaged\tq.txt')" ]
+  [ "$(cat stderr)" = "$BASE64: part 1: invalid quoted-printable at line 6, column 5" ]
+  mkdir out
+  run mail_extract out qp.eml
+  [ "$status" -eq 2 ]
+  [ "$output" = out/q.txt ]
+  [ "$(cat out/q.txt)" = "$(printf 'fine line\nbad =ZZ here')" ]
+  mkdir strict
+  run mail_extract strict --strict qp.eml
+  [ "$status" -eq 1 ]
+  [ -z "$output" ]
+  [ -z "$(ls -A strict)" ]
+  grep -q "part 1: not written (--strict)" stderr
+  run mail_list --strict qp.eml
+  [ "$status" -eq 1 ]
+  [ "$(cut -f5,7 <<< "$output")" = "$(printf 'damaged\t-')" ]
+}
+
+@test "damaged quoted-printable: bytes RFC 2045 forbids (8-bit, controls, a lone CR) are kept and reported" {
+  printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Transfer-Encoding: quoted-printable\n\nok\ncaf\303\251\n--b\nContent-Transfer-Encoding: quoted-printable\n\na\001b\n--b\nContent-Transfer-Encoding: quoted-printable\n\nc\rd\n--b--\n' > forbid.eml
+  run mail_list forbid.eml
+  [ "$status" -eq 2 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,4,5)" = "$(printf '1\t8\tdamaged\n2\t3\tdamaged\n3\t3\tdamaged')" ]
+  [ "$(sed -n 1p stderr)" = "$BASE64: part 1: invalid quoted-printable at line 8, column 4" ]
+  [ "$(sed -n 2p stderr)" = "$BASE64: part 2: invalid quoted-printable at line 12, column 2" ]
+  [ "$(sed -n 3p stderr)" = "$BASE64: part 3: invalid quoted-printable at line 16, column 2" ]
+  mkdir out
+  run mail_extract out --all forbid.eml
+  [ "$status" -eq 2 ]
+  [ "$(cat out/part-1.txt)" = "$(printf 'ok\ncaf\303\251')" ]
+  [ "$(od -An -c out/part-3.txt | tr -s ' ')" = " c \r d" ]
+}
+
+@test "quoted-printable: '=' ending a part is a soft line break, not damage" {
+  printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Transfer-Encoding: quoted-printable\nContent-Disposition: attachment; filename=a.txt\n\nno final line break=\r\n--b--\r\n' > soft.eml
+  run mail_list soft.eml
+  [ "$status" -eq 0 ]
+  [ "$(cut -f4,5 <<< "$output")" = "$(printf '19\tok')" ]
+  mkdir out
+  run mail_extract out soft.eml
+  [ "$status" -eq 0 ]
+  [ "$(cat out/a.txt)" = "no final line break" ]
+  [ "$(stat -c %s out/a.txt)" -eq 19 ]
 }
 
 @test "structure: a missing closing boundary: truncated, written, exit 2" {
@@ -254,7 +331,9 @@ EOM
   msg_with_attachment 'filename=c.bin' 'SGVs*bG8g
 d29y!bGQK'
   run mail_list msg.eml
-  [ "$status" -eq 0 ]
+  [ "$status" -eq 2 ]
+  [ "$(cut -f5 <<< "${lines[1]}")" = damaged ]
+  [ "$(cat stderr)" = "$BASE64: part 2: invalid base64 at line 14, column 5" ]
   printf 'Content-Disposition: attachment; filename=c.bin\nContent-Transfer-Encoding: base64\n\nSGVsbG8g\nQ\n' > bad.eml
   run mail_list bad.eml
   [ "$status" -eq 2 ]
@@ -270,6 +349,81 @@ d29y!bGQK'
   [ -z "$(ls -A strict)" ]
   run mail_list --strict bad.eml
   [ "$status" -eq 1 ]
+}
+
+@test "damaged base64: garbage between groups and inside a group is reported, dropped, exit 2; --strict refuses the part" {
+  msg_with_attachment 'filename=g.bin' 'SGVsbG8g
+!!!!
+d29y*bGQK'
+  run mail_list msg.eml
+  [ "$status" -eq 2 ]
+  [ "$(cut -f2- <<< "${lines[1]}")" = "$(printf 'application/octet-stream\tbase64\t12\tdamaged\tg.bin\tg.bin')" ]
+  [ "$(cat stderr)" = "$BASE64: part 2: invalid base64 at line 15, column 1" ]
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 2 ]
+  [ "$output" = out/g.bin ]
+  [ "$(cat out/g.bin)" = "Hello world" ]
+  [ "$(cat stderr)" = "$BASE64: part 2: invalid base64 at line 15, column 1" ]
+  mkdir strict
+  run mail_extract strict --strict msg.eml
+  [ "$status" -eq 1 ]
+  [ -z "$output" ]
+  [ -z "$(ls -A strict)" ]
+  [ "$(sed -n 2p stderr)" = "$BASE64: part 2: not written (--strict)" ]
+  run mail_list --strict msg.eml
+  [ "$status" -eq 1 ]
+  [ "$(cut -f5,7 <<< "${lines[1]}")" = "$(printf 'damaged\t-')" ]
+}
+
+@test "damaged base64: text after the padding, a part of garbage only, an 8-bit byte" {
+  cat > sib.eml <<'EOM'
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=b
+
+--b
+Content-Disposition: attachment; filename=sig.bin
+Content-Transfer-Encoding: base64
+
+SGk=
+-- 
+John
+--b
+Content-Disposition: attachment; filename=junk.bin
+Content-Transfer-Encoding: base64
+
+%%%% not base64 at all %%%%
+--b
+Content-Disposition: attachment; filename=eight.bin
+Content-Transfer-Encoding: base64
+
+SGVsébG8=
+--b--
+EOM
+  sed -i 's/\\xe9/\xe9/' sib.eml
+  run mail_list sib.eml
+  [ "$status" -eq 2 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f5)" = "$(printf 'damaged\ndamaged\ndamaged')" ]
+  [ "$(sed -n 1p stderr)" = "$BASE64: part 1: invalid base64 at line 9, column 1" ]
+  [ "$(sed -n 2p stderr)" = "$BASE64: part 2: invalid base64 at line 15, column 1" ]
+  [ "$(sed -n 3p stderr)" = "$BASE64: part 3: invalid base64 at line 20, column 5" ]
+  mkdir out
+  run mail_extract out --strict sib.eml
+  [ "$status" -eq 1 ]
+  [ -z "$(ls -A out)" ]
+}
+
+@test "base64 white space is not damage: blanks, tabs, trailing spaces, CRLF" {
+  msg_with_attachment 'filename=w.bin' "$(printf 'SGVs bG8g  \n\td29y\tbGQK \n   ')"
+  crlf msg.eml
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  [ "$(cut -f4,5 <<< "${lines[1]}")" = "$(printf '12\tok')" ]
+  [ ! -s stderr ]
+  mkdir out
+  run mail_extract out --strict msg.eml
+  [ "$status" -eq 0 ]
+  [ "$(cat out/w.bin)" = "Hello world" ]
 }
 
 @test "names: --list --strict gives a part --strict would refuse no file, and its name to the next" {

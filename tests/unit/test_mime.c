@@ -248,10 +248,106 @@ static const struct msg msgs[] = {
 	    "1:1 text/plain 7bit 15 ok nomime <From x|>From y|>\n"
 	    "2:1 text/plain 7bit 1 ok <A>\n2:2 text/plain 7bit 1 ok <B>\n"
 	    "3:1 text/plain 7bit 6 ok nomime <last||>\n" },
-	{ "quoted-printable bad escape kept, CRLF hard break kept",
+	/* Quoted-printable damage (mime.h): the bad escape is kept as
+	 * written and its '=' is the position reported. */
+	{ "quoted-printable bad escape kept and damaged, CRLF hard break kept",
 	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
 	    "a=ZZ b  \r\nc=\r\nd\r\n",
-	    "1 text/plain quoted-printable 12 ok <a=ZZ b^|cd^|>\n" },
+	    "1 text/plain quoted-printable 12 damaged "
+	    "[invalid quoted-printable 3:2] <a=ZZ b^|cd^|>\n" },
+	/* Base64 damage: every byte but the alphabet, '=' and white space
+	 * is reported (the first one) and dropped, as -i drops it. */
+	{ "base64: garbage between groups is damage, the rest decoded",
+	    "Content-Transfer-Encoding: base64\n\nSGVs\n!!!!\nbG8=\n",
+	    "1 text/plain base64 5 damaged [invalid base64 4:1] <Hello>\n" },
+	{ "base64: a byte outside the alphabet inside a group",
+	    "Content-Transfer-Encoding: base64\n\nSG*Vs bG8=\n",
+	    "1 text/plain base64 5 damaged [invalid base64 3:3] <Hello>\n" },
+	{ "base64: blanks, tab, VT, FF, CR anywhere are no damage",
+	    "Content-Transfer-Encoding: base64\n\nSG Vs\rbG8g\td29y\v\f"
+	    "\nbGQ=  \r\n \t\n",
+	    "1 text/plain base64 11 ok <Hello world>\n" },
+	{ "base64: text after the padding is damage",
+	    "Content-Transfer-Encoding: base64\n\nSGk=\n-- \n",
+	    "1 text/plain base64 2 damaged [invalid base64 4:1] <Hi>\n" },
+	{ "base64: a body of garbage only",
+	    "Content-Transfer-Encoding: base64\n\n!!!!\n",
+	    "1 text/plain base64 0 damaged [invalid base64 3:1] <>\n" },
+	{ "base64: 8-bit bytes are damage",
+	    "Content-Transfer-Encoding: base64\n\nSGVs\xc3\xa9 bG8=\n",
+	    "1 text/plain base64 5 damaged [invalid base64 3:5] <Hello>\n" },
+	{ "base64: '=' ending a group of two or three is no damage",
+	    "Content-Transfer-Encoding: base64\n\nSGVs=bG8=\nSGk==\n",
+	    "1 text/plain base64 7 ok <HelloHi>\n" },
+	{ "base64: a decoder error before a bad byte is the one reported",
+	    "Content-Transfer-Encoding: base64\n\nS=GVs!\n",
+	    "1 text/plain base64 3 damaged [invalid base64 3:2] <Hel>\n" },
+	{ "base64: a bad byte before a decoder error is the one reported",
+	    "Content-Transfer-Encoding: base64\n\nSG!Vs\nQ\n",
+	    "1 text/plain base64 3 damaged [invalid base64 3:3] <Hel>\n" },
+	{ "base64: damage in a CRLF multipart, line and column in the input",
+	    "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\nSGVs\r\nbG8g\r\n"
+	    "d29y bGQ\001=\r\n--b\r\nContent-Transfer-Encoding: base64\r\n"
+	    "\r\nSGk=\r\n--b--\r\n",
+	    "1 text/plain base64 11 damaged [invalid base64 8:9] "
+	    "<Hello world>\n2 text/plain base64 2 ok <Hi>\n" },
+	{ "base64: damage in the second message of an mbox",
+	    "From a Mon Jan  1 00:00:00 2024\nContent-Transfer-Encoding: "
+	    "base64\n\nSGk=\n\nFrom b Mon Jan  1 00:00:00 2024\n"
+	    "Content-Transfer-Encoding: base64\n\nSG!k=\n",
+	    "1:1 text/plain base64 2 ok <Hi>\n"
+	    "2:1 text/plain base64 2 damaged [invalid base64 9:3] <Hi>\n" },
+	{ "quoted-printable: '=' and a hex digit then not one",
+	    "Content-Transfer-Encoding: quoted-printable\n\nok\nx=4G\n",
+	    "1 text/plain quoted-printable 8 damaged "
+	    "[invalid quoted-printable 4:2] <ok|x=4G|>\n" },
+	{ "quoted-printable: '=' then a blank then text",
+	    "Content-Transfer-Encoding: quoted-printable\n\na= b\n",
+	    "1 text/plain quoted-printable 5 damaged "
+	    "[invalid quoted-printable 3:2] <a= b|>\n" },
+	{ "quoted-printable: an 8-bit byte is damage, kept",
+	    "Content-Transfer-Encoding: quoted-printable\n\ncaf\xc3\xa9\n",
+	    "1 text/plain quoted-printable 6 damaged "
+	    "[invalid quoted-printable 3:4] <caf\xc3\xa9|>\n" },
+	{ "quoted-printable: a control byte is damage, kept",
+	    "Content-Transfer-Encoding: quoted-printable\n\nab\001c\n",
+	    "1 text/plain quoted-printable 5 damaged "
+	    "[invalid quoted-printable 3:3] <ab\001c|>\n" },
+	{ "quoted-printable: a CR without its LF is damage, kept",
+	    "Content-Transfer-Encoding: quoted-printable\n\na\rb\n",
+	    "1 text/plain quoted-printable 4 damaged "
+	    "[invalid quoted-printable 3:2] <a^b|>\n" },
+	{ "quoted-printable: '=' then a CR without its LF",
+	    "Content-Transfer-Encoding: quoted-printable\n\na=\rb\n",
+	    "1 text/plain quoted-printable 5 damaged "
+	    "[invalid quoted-printable 3:2] <a=^b|>\n" },
+	{ "quoted-printable: damage after a soft break, CRLF, column of '='",
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\nab=\r\n"
+	    "cd=X1\r\n",
+	    "1 text/plain quoted-printable 9 damaged "
+	    "[invalid quoted-printable 4:3] <abcd=X1^|>\n" },
+	{ "quoted-printable: tab, lower-case hex, a long line: no damage",
+	    "Content-Transfer-Encoding: quoted-printable\n\na\tb=c3=a9 "
+	    "0123456789012345678901234567890123456789012345678901234567890123"
+	    "456789012345678901234567890123456789\n",
+	    "1 text/plain quoted-printable 107 ok <a\tb\xc3\xa9 "
+	    "0123456789012345678901234567890123456789012345678901234567890123"
+	    "456789012345678901234567890123456789|>\n" },
+	{ "quoted-printable: '=' ending a part is a soft line break",
+	    "Content-Type: multipart/mixed; boundary=b\n\n--b\n"
+	    "Content-Transfer-Encoding: quoted-printable\n\nend=\n--b\n"
+	    "Content-Transfer-Encoding: quoted-printable\n\nend= \t\r\n"
+	    "--b--\n",
+	    "1 text/plain quoted-printable 3 ok <end>\n"
+	    "2 text/plain quoted-printable 3 ok <end>\n" },
+	{ "quoted-printable: '=' at the end of the input is a soft break",
+	    "Content-Transfer-Encoding: quoted-printable\n\nend=",
+	    "1 text/plain quoted-printable 3 ok <end>\n" },
+	{ "quoted-printable: '=' and one hex digit ending a part: damage",
+	    "Content-Transfer-Encoding: quoted-printable\n\nx=4",
+	    "1 text/plain quoted-printable 3 damaged "
+	    "[invalid quoted-printable 3:2] <x=4>\n" },
 };
 
 /* A long line (more than MIME_PEEK bytes) inside a part, then a
@@ -332,6 +428,144 @@ too_deep(void)
 	free(l);
 }
 
+/*
+ * A bad byte in a base64 line longer than MIME_PEEK, and on the line
+ * after one: its column counts every byte of the line, for any split.
+ */
+static void
+long_b64_line(void)
+{
+	static char in[4 * MIME_PEEK + 256];
+	static const char head[] = "Content-Transfer-Encoding: base64\n\n";
+	struct listing *l = calloc(1, sizeof(*l));
+	struct listing *o = calloc(1, sizeof(*l));
+	size_t n, i, a, cuts[2], bad;
+	const char *want;
+	int round;
+
+	for (round = 0; round < 2; round++) {
+		n = (size_t)sprintf(in, "%s", head);
+		for (i = 0; i < 400; i++)
+			n += (size_t)sprintf(in + n, "QUJD");
+		if (round == 0) {
+			/* '!' at column 1301 of line 3 */
+			memmove(in + sizeof(head) - 1 + 1301,
+			    in + sizeof(head) - 1 + 1300, n -
+			    (sizeof(head) - 1 + 1300));
+			in[sizeof(head) - 1 + 1300] = '!';
+			n++;
+			n += (size_t)sprintf(in + n, "\n");
+		} else {
+			n += (size_t)sprintf(in + n, "\r\nQUJD!QUJD\n");
+		}
+		want = round == 0 ?
+		    "1 text/plain base64 1200 damaged [invalid base64 3:1301]" :
+		    "1 text/plain base64 1206 damaged [invalid base64 4:5]";
+		parse(in, n, NULL, 0, l);
+		if (!tap_ok(strncmp(l->s, want, strlen(want)) == 0,
+		    "base64: a bad byte %s a line longer than MIME_PEEK: its "
+		    "column", round == 0 ? "far into" : "on the line after"))
+			tap_diag("got %.80s", l->s);
+		bad = 0;
+		for (a = 0; a <= n; a += 7) {
+			cuts[0] = a;
+			cuts[1] = a + (a * 31) % (n - a + 1);
+			parse(in, n, cuts, 2, o);
+			bad += strcmp(l->s, o->s) != 0;
+		}
+		tap_ok(bad == 0, "... every split agrees");
+	}
+	free(l);
+	free(o);
+}
+
+/* The number of section numbers in PATH ("3:1.2.1" has three). */
+static size_t
+path_nums(const char *path)
+{
+	const char *c = strchr(path, ':');
+	size_t k = 1;
+
+	for (c = c != NULL ? c + 1 : path; *c; c++)
+		k += *c == '.';
+	return k;
+}
+
+static size_t deepest;
+
+static int
+on_end_depth(void *ctx, const struct mime_part *pt)
+{
+	size_t k = path_nums(pt->path);
+
+	if (k > deepest)
+		deepest = k;
+	return on_end(ctx, pt);
+}
+
+/*
+ * Nesting that grows the section path one level per entity in every way
+ * the parser allows: message/rfc822 chains (no multipart frame used),
+ * multiparts, single-part messages inside multiparts, mixed at every
+ * proportion.  The path never holds more than MIME_PATH_NUMS numbers (the
+ * push refuses one more), there is exactly one leaf, and it is either
+ * the text/plain one, ok, or a part nested too deep.
+ */
+static void
+deep_paths(void)
+{
+	static char in[64 * 1024];
+	struct mime_handler h = { NULL, on_begin, on_data, on_end_depth,
+		on_notice64 };
+	struct listing *l = calloc(1, sizeof(*l));
+	size_t n, bad = 0, too = 0, ok = 0;
+	int chain, multi, i;
+
+	h.ctx = l;
+	for (chain = 0; chain <= 2 * MIME_PATH_NUMS; chain += 3) {
+		for (multi = 0; multi <= MIME_DEPTH_MAX + 2; multi++) {
+			n = 0;
+			n += (size_t)sprintf(in + n, "MIME-Version: 1.0\n");
+			for (i = 0; i < chain; i++)
+				n += (size_t)sprintf(in + n, "Content-Type: "
+				    "message/rfc822\n\n");
+			for (i = 0; i < multi; i++)
+				n += (size_t)sprintf(in + n, "Content-Type: "
+				    "multipart/mixed; boundary=m%d\n\n--m%d\n"
+				    "Content-Type: message/rfc822\n\n", i, i);
+			n += (size_t)sprintf(in + n, "Content-Type: text/plain"
+			    "\n\nleaf\n");
+			for (i = multi; i-- > 0;)
+				n += (size_t)sprintf(in + n, "--m%d--\n", i);
+			l->len = 0;
+			l->s[0] = 0;
+			deepest = 0;
+			mime_init(&parser, &h);
+			mime_feed(&parser, in, n);
+			mime_finish(&parser);
+			if (deepest > MIME_PATH_NUMS ||
+			    strchr(l->s, '\n') != l->s + l->len - 1) {
+				if (bad++ == 0)
+					tap_diag("chain %d, multi %d: %zu "
+					    "numbers: %.200s", chain, multi,
+					    deepest, l->s);
+				continue;
+			}
+			if (strstr(l->s, " [nested too deep ") != NULL)
+				too++;
+			else if (strstr(l->s, " ok <leaf") != NULL)
+				ok++;
+			else if (bad++ == 0)
+				tap_diag("chain %d, multi %d: %.200s", chain,
+				    multi, l->s);
+		}
+	}
+	tap_ok(bad == 0 && too > 0 && ok > 0,
+	    "deep nesting: at most MIME_PATH_NUMS section numbers, one leaf, "
+	    "ok or nested too deep (%zu ok, %zu too deep)", ok, too);
+	free(l);
+}
+
 int
 main(void)
 {
@@ -374,6 +608,8 @@ main(void)
 	long_line();
 	long_header();
 	too_deep();
+	long_b64_line();
+	deep_paths();
 	free(one);
 	free(other);
 	return tap_done();
