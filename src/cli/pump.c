@@ -5,7 +5,8 @@
  * whatever one read() returns from a pipe or terminal), runs it through
  * the encoder or the decoder into the sink's buffer, and writes the buffer
  * out when it is full, at the end, or when the source has nothing more
- * ready, so that a slow writer's data comes out as it arrives.  Memory is
+ * ready, so that a slow writer's data comes out as it arrives; the end of
+ * the input is never written on its own.  Memory is
  * two fixed buffers, whatever the input.  The modes are settings decided
  * once, in pump_settings(): not branches spread over the loop.
  */
@@ -21,8 +22,8 @@
 #include "sink.h"
 #include "source.h"
 
-/* Output waiting while the source has more ready is written out anyway
- * once it reaches this much. */
+/* Output collected while the source has more ready is written out before
+ * the next block is coded once it reaches this much. */
 #define EAGER_FLUSH (64 * 1024)
 
 /* GNU writes standard output through a stdio buffer of this size: a
@@ -255,15 +256,18 @@ invalid(struct codec *c, enum b64_status st, struct sink *out,
 		sink_report_write_error(out, e);
 }
 
-/* Whether to write the collected output out now, before reading on. */
+/*
+ * Whether to write the collected output out before the next read, which
+ * may block: a pipe or terminal with nothing ready, so that a slow
+ * writer's data comes out as it arrives.  Not when the input has ended or
+ * is a regular file: what remains then goes out with the rest, in one
+ * write for a small input (as GNU's), and a reader of our output (tee |
+ * head) never sees the input's end come as a write of its own.
+ */
 static int
-flush_now(const struct sink *out, const struct source *src)
+flush_before_wait(const struct sink *out, const struct source *src)
 {
-	if (out->len == 0)
-		return 0;
-	if (out->len >= EAGER_FLUSH || src->eof)
-		return 1;
-	return !source_ready(src);
+	return out->len > 0 && !source_ready(src);
 }
 
 /* Run SRC through the codec to the output OPT names; the exit status. */
@@ -293,6 +297,11 @@ pump(struct source *src, const struct options *opt)
 		 * was read before the failure is encoded. */
 		if (src->err != 0 && set.decode)
 			break;
+		/* Room for this block's output, which is not the last if
+		 * this read returned data: the input's end never goes out
+		 * on its own. */
+		if (r > 0 && out.len >= EAGER_FLUSH && sink_flush(&out) != 0)
+			goto fail;
 		ch.b = in_buf;
 		ch.len = r;
 		ch.start = src->offset - r;
@@ -318,7 +327,7 @@ pump(struct source *src, const struct options *opt)
 		}
 		if (src->err != 0)
 			break;
-		if (flush_now(&out, src) && sink_flush(&out) != 0)
+		if (flush_before_wait(&out, src) && sink_flush(&out) != 0)
 			goto fail;
 	}
 	/* On a read error, as GNU: end the encoding as if the input ended

@@ -92,14 +92,14 @@ source_ready(const struct source *src)
 {
 	struct pollfd p;
 
-	if (src->regular)
+	if (src->regular || src->eof || src->err != 0)
 		return 1;
-	if (src->eof || src->err != 0)
-		return 0;
 	p.fd = src->fd;
 	p.events = POLLIN;
 	p.revents = 0;
-	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN) != 0;
+	/* Data, or the end (POLLHUP: every writer gone) or an error:
+	 * the next read returns at once either way. */
+	return poll(&p, 1, 0) > 0 && p.revents != 0;
 }
 
 int

@@ -46,7 +46,8 @@ void source_from_fd(struct source *src, int fd);
  */
 size_t source_read(struct source *src, void *buf, size_t cap);
 
-/* Whether more input can be read right now without waiting. */
+/* Whether the next read returns without waiting (data, the end of the
+ * input, or an error). */
 int source_ready(const struct source *src);
 
 /* Close the operand (not standard input); 0, or 1 after a diagnostic. */
