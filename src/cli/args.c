@@ -83,10 +83,12 @@ make_table(struct poptOption table[N_TABLE], struct options *opt)
 		{ "output", 'o', POPT_ARG_STRING, NULL, OPT_OUTPUT,
 		    "write to FILE atomically: a new file, unnamed until\n"
 		    "complete, replaces FILE only if all succeeded, with\n"
-		    "FILE's mode, owner and group; on any error or signal\n"
-		    "FILE is unchanged and nothing is left; symbolic\n"
-		    "links are followed as by '>'; /dev/stdout, /dev/fd/N,\n"
-		    "devices and FIFOs are written in place", "FILE" },
+		    "FILE's mode, owner and group; refused where '>'\n"
+		    "would be, links followed where '>' would follow\n"
+		    "them; on an error or signal FILE is unchanged (only\n"
+		    "SIGKILL can leave a .base64-* file beside it);\n"
+		    "/dev/stdout, devices and FIFOs are written in place",
+		    "FILE" },
 		{ "check", '\0', POPT_ARG_NONE, &opt->check, 0,
 		    "decode only to validate: no output; exit status\n"
 		    "and the error message say whether input is valid", NULL },
@@ -173,7 +175,8 @@ decoded before the error is written (not with -o or --check), then the\n\
 error is reported; with --strict, --lenient, --mime or --check the\n\
 message gives its line, column and byte offset and the reason.\n\
 \n\
-Exit status is 0 on success and 1 on any error.\n\
+Exit status is 0 on success and 1 on any error; with --list or --extract,\n\
+2 when everything was written but some part is damaged or truncated.\n\
 Full documentation: man base64\n", stdout);
 }
 
