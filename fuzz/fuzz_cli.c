@@ -546,7 +546,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct args a;
 	struct want w;
 	struct options opt;
-	uint8_t *big = NULL;
+	/* Kept from one input to the next: the big input and standard
+	 * output can be megabytes, and fresh blocks that large cost page
+	 * faults on every input (the sanitizers map and unmap them). */
+	static uint8_t *big, *out;
+	static size_t big_cap, out_cap;
 	size_t errlen;
 	int status;
 
@@ -558,6 +562,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ready = 1;
 	}
 	memset(&sim, 0, sizeof(sim));
+	sim.out = out;
+	sim.ocap = out_cap;
 	sim.rng.s = fz_u32(&in);
 	faults = fz_u8(&in);
 	sim.read_mode = fz_u8(&in);
@@ -568,7 +574,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* The input, repeated, to a size around a block boundary. */
 		size_t n = big_size(where);
 
-		big = fz_alloc(n);
+		if (n > big_cap) {
+			free(big);
+			big = fz_alloc(n);
+			big_cap = n;
+		}
 		for (size_t k = 0; k < n; k += in.n)
 			memcpy(big + k, in.p, n - k < in.n ? n - k : in.n);
 		sim.in = big;
@@ -616,8 +626,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	free(opt.file);
 	free(opt.output);
-	free(sim.out);
-	free(big);
+	out = sim.out;
+	out_cap = sim.ocap;
 	memset(&sim, 0, sizeof(sim));
 	return 0;
 }

@@ -250,6 +250,22 @@ fz_pick_impl(unsigned k)
 	return ids[k % n];
 }
 
+/*
+ * Implementation number K (any value) among the available ones other than
+ * scalar (the reference they are compared with): the SIMD ones and
+ * B64_IMPL_AUTO, which fz_impls() always lists, so there is one even in a
+ * scalar-only build (where AUTO is scalar).
+ */
+static inline unsigned
+fz_pick_other_impl(unsigned k)
+{
+	unsigned ids[FZ_MAX_IMPLS];
+	size_t n = fz_impls(ids);
+
+	FZ_CHECK(n >= 2 && ids[0] == B64_IMPL_SCALAR);
+	return ids[1 + k % (n - 1)];
+}
+
 /* ---- Flags ---------------------------------------------------------- */
 
 #define FZ_MODE_MASK (B64_STRICT | B64_LENIENT)

@@ -83,6 +83,21 @@ TEXTS = [
 ]
 
 
+def impls_flags(flags, k):
+    """fuzz_impls' byte 0 for a text meant for decoder FLAGS: its alphabet,
+    padding and line end, and its mode (bits 2-4: GNU, GNU -i, strict,
+    lenient, lenient -i); a text for plain GNU takes the K-th mode."""
+    if flags & STRICT:
+        mode = 2
+    elif flags & LENIENT:
+        mode = 4 if flags & GARBAGE else 3
+    elif flags & GARBAGE:
+        mode = 1
+    else:
+        mode = k % 5
+    return flags & (URL | NOPAD | CRLF) | mode << 2
+
+
 def write(d, name, blob):
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, name), "wb") as f:
@@ -106,10 +121,14 @@ def main():
     write(os.path.join(root, "decode"), "refused-strict-lenient",
           bytes([64, 0]) + seed4() + b"Zm9v")
 
-    # roundtrip: strict flags for the text parts, width, data.
+    # roundtrip: flags (URL, NOPAD, CRLF) for all parts, width (0: no line
+    # breaks), data.  The RFC vectors go through the eight flag sets.
     rt = os.path.join(root, "roundtrip")
     for k, data in enumerate(RFC):
-        write(rt, "rfc-%d" % k, bytes([0, 0]) + data)
+        write(rt, "rfc-%d" % k,
+              bytes([(0, URL, NOPAD, CRLF, URL | NOPAD, URL | CRLF,
+                      NOPAD | CRLF, URL | NOPAD | CRLF)[k],
+                     (0, 76, 4, 1)[k % 4]]) + data)
     write(rt, "binary-100-w76", bytes([0, 76]) + rand_bytes(100))
     write(rt, "binary-40-w1-crlf", bytes([CRLF, 1]) + rand_bytes(40))
     write(rt, "binary-57-w4", bytes([URL | NOPAD, 4]) + rand_bytes(57))
@@ -127,18 +146,20 @@ def main():
             write(sp, name, bytes([flags, k, k & (URL | NOPAD | CRLF),
                                    (0, 76, 1, 5, 64)[k % 5]]) + seed4() + text)
 
-    # impls: flags, width, how (0 as is, 1 encoded, 2 encoded and wrapped;
-    # bits 2-5 edits), seed.
+    # impls: flags and decoding mode (impls_flags), width, how (0 as is,
+    # 1 encoded, 2 encoded and wrapped; bits 2-5 edits), implementation
+    # (k: each seed another one), seed.
     im = os.path.join(root, "impls")
     for k, (name, text, flags) in enumerate(TEXTS):
         if name.startswith(("long", "mail", "garbage", "url", "spec-concat",
                             "rfc-foobar")):
             write(im, "text-" + name,
-                  bytes([flags & (NOPAD | CRLF), 76, 0]) + seed4() + text)
+                  bytes([impls_flags(flags, k), 76, 0, k]) + seed4() + text)
     for k, n in enumerate((31, 48, 95, 96, 191, 250, 700, 1500)):
         how = 1 + k % 2 | ((k * 3) % 16) << 2
         write(im, "synth-%d" % n,
-              bytes([(0, CRLF, NOPAD)[k % 3], (0, 76, 64, 5)[k % 4], how]) +
+              bytes([(0, CRLF, NOPAD)[k % 3] | k % 5 << 2 | (k & 4) << 4,
+                     (0, 76, 64, 5)[k % 4], how, k]) +
               seed4() + rand_bytes(n))
 
     # offlen: decoder flags, implementation, encoder flags, width, source,
@@ -214,8 +235,8 @@ def main():
                                         (76, CRLF), (128, 0), (64, 0))):
         how = 1 | (k % 3) << 2
         write(im, "lines-%d-%d" % (width, k),
-              bytes([flags, width, how]) + struct.pack("<I",
-              lr.randrange(1 << 32)) + lr_bytes(3000))
+              bytes([flags | (k + 2) % 5 << 2, width, how, k]) +
+              struct.pack("<I", lr.randrange(1 << 32)) + lr_bytes(3000))
     for k, (width, crlf, flags) in enumerate(((76, False, 0),
                                               (76, True, LENIENT),
                                               (64, True, STRICT | CRLF),
