@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 """make-corpus-mail.py - write the seed corpora of the e-mail harnesses:
-fuzz/corpus/mime, fuzz/corpus/qp and fuzz/corpus/ew (issue 10).
+fuzz/corpus/mime, fuzz/corpus/qp, fuzz/corpus/ew and fuzz/corpus/mail
+(issue 10).
 
 Each seed is the harness's control bytes (see the comment at the top of
 fuzz/fuzz_<target>.c) followed by its data: messages with every structure
 the parser knows, quoted-printable edge cases, encoded-words and
-Content-Disposition values with RFC 2231 names.  Deterministic; files
-named regress-* or todo-* are left alone.
+Content-Disposition values with RFC 2231 names; for --list and --extract,
+messages whose attachments take the names fuzz_mail.c puts in the
+directory first, repeat names, nest, or name paths out of it, with the
+faults the harness injects.  Deterministic; files named regress-*, todo-*
+or ext-* (messages from other projects, fuzz/README) are left alone.
 
     python3 fuzz/make-corpus-mail.py [CORPUS_DIR]
 """
+import base64
 import os
 import struct
 import sys
@@ -84,11 +89,169 @@ EW = {
 }
 
 
+# fuzz_mail.c's byte 0: options, O_TMPFILE refused, the fault (bits 5-7).
+LIST, ALL, STRICT, NUL, NOTMP = 1, 2, 4, 8, 16
+SHORT, WRITE, FSYNC, CLOSE, LINK, CREATE, OUTPUT = (k << 5 for k in
+                                                    range(1, 8))
+
+
+def multipart(parts, boundary=b"b", kind=b"mixed"):
+    """A multipart body (with its Content-Type field) of PARTS, each a
+    (header fields, body) pair."""
+    out = b"Content-Type: multipart/" + kind + b"; boundary=\"" + \
+        boundary + b"\"\n\n"
+    for head, body in parts:
+        out += b"--" + boundary + b"\n" + head + b"\n" + body + b"\n"
+    return out + b"--" + boundary + b"--\n"
+
+
+def attach(name, body=b"data\n", b64=False, ctype=b"application/pdf"):
+    """An attachment part named NAME (a filename parameter as written)."""
+    head = (b"Content-Type: " + ctype + b"\n"
+            b"Content-Disposition: attachment; filename=" + name + b"\n")
+    if b64:
+        head += b"Content-Transfer-Encoding: base64\n"
+        body = base64.encodebytes(body)
+    return (head, body)
+
+
+TOP = b"From: a@b\nSubject: files\nMIME-Version: 1.0\n"
+
+# The names x/ holds before every run (fuzz_mail.c), taken again.
+COLLIDE = TOP + multipart([
+    attach(b"report.pdf", b"new report\n"),
+    attach(b"invoice.pdf", b"%PDF-1.4 invoice", b64=True),
+    attach(b"notes.txt", b"through a dangling link?\n",
+           ctype=b"text/plain"),
+    attach(b"docs", b"not a directory\n"),
+    attach(b"report.pdf", b"newer report\n"),
+    attach(b"report-3.pdf", b"a name numbering gives too\n"),
+    attach(b"\"part-1.txt\"", b"kept? no: numbered\n"),
+])
+
+DUPLICATES = TOP + multipart([
+    attach(b"same.bin", bytes(range(40)), b64=True),
+    attach(b"same.bin", b"two\n"),
+    attach(b"same-2.bin", b"literally the second's name\n"),
+    attach(b"same.bin", b"four\n"),
+    attach(b"SAME.bin", b"case differs\n"),
+    (b"Content-Type: application/octet-stream; name=\"same.bin\"\n", b"6\n"),
+])
+
+NESTED = TOP + multipart([
+    (b"Content-Type: text/plain\n", b"body text\n"),
+    (multipart([
+        (b"Content-Type: text/plain\n", b"alt text\n"),
+        (multipart([
+            attach(b"inner.png", b"\x89PNG....", b64=True,
+                   ctype=b"image/png"),
+            attach(b"report.pdf", b"deep report\n"),
+        ], b"c", b"related")[:-1], b""),
+    ], b"b-alt", b"alternative")[:-1], b""),
+    (b"Content-Type: message/rfc822\n",
+     b"Subject: forwarded\nMIME-Version: 1.0\n" + multipart([
+         attach(b"report.pdf", b"forwarded report\n"),
+         attach(b"fwd.txt", b"forwarded text\n", ctype=b"text/plain"),
+     ], b"fwd")),
+])
+
+TRAVERSAL = TOP + multipart([
+    attach(b"\"../outside/target\"", b"over the target?\n"),
+    attach(b"\"..\\..\\outside\\absent\"", b"through the link?\n"),
+    attach(b"/etc/passwd", b"root:x:0:0\n"),
+    attach(b"\"....\"", b"dots only\n"),
+    attach(b"\"..\"", b"dot dot\n"),
+    attach(b".base64-AAAAAA", b"a temporary's name\n"),
+    attach(b"\"a/../../b\"", b"b\n"),
+    (b"Content-Type: application/octet-stream\n"
+     b"Content-Disposition: attachment;\n"
+     b" filename*=utf-8''..%2F..%2Foutside%2Ftarget\n", b"2231\n"),
+    (b"Content-Type: application/octet-stream;\n"
+     b" name=\"=?utf-8?q?=2E=2E=2Finvoice=2Epdf?=\"\n", b"2047\n"),
+    attach(b"\"-rf \t\x01notes.txt\"", b"controls, dashes\n"),
+])
+
+NAMELESS = TOP + multipart([
+    (b"Content-Type: text/plain\n", b"part one: part-1.txt is taken\n"),
+    (b"Content-Type: text/html\n", b"<p>two</p>\n"),
+    (b"Content-Type: application/pdf\n"
+     b"Content-Transfer-Encoding: base64\n", b"JVBERi0xLjQK\n"),
+    (b"Content-Type: image/gif\n", b"GIF89a"),
+])
+
+DAMAGED = TOP + multipart([
+    attach(b"good.bin", b"whole\n", b64=True),
+    (b"Content-Type: application/pdf\n"
+     b"Content-Disposition: attachment; filename=report.pdf\n"
+     b"Content-Transfer-Encoding: base64\n", b"SGVs*bG8g\nd29y=bGQ=\n"),
+    attach(b"after.bin", b"after the damage\n"),
+])
+
+TRUNCATED = (TOP + b"Content-Type: multipart/mixed; boundary=t\n\n--t\n" +
+             b"Content-Disposition: attachment; filename=whole.txt\n\n"
+             b"whole\n--t\n"
+             b"Content-Disposition: attachment; filename=cut.txt\n"
+             b"Content-Transfer-Encoding: base64\n\nY3V0IG9m")
+
+MBOX = (b"From a Mon Jan  1 00:00:00 2024\n" + TOP +
+        multipart([attach(b"report.pdf", b"first message\n")], b"m1") +
+        b"\nFrom b Mon Jan  1 00:00:00 2024\n" + TOP +
+        multipart([attach(b"report.pdf", b"second message\n"),
+                   attach(b"invoice.pdf", b"second invoice\n")], b"m2"))
+
+ESCAPES = TOP + multipart([
+    attach(b"\"tab\there\"", b"1\n"),
+    attach(b"\"back\\slash.txt\"", b"2\n"),
+    (b"Content-Type: text/plain; name=\"=?utf-8?q?new=0Aline=C2=85?=\"\n",
+     b"3\n"),
+])
+
+BIG = TOP + multipart([
+    attach(b"big.bin", bytes((k * 7) & 255 for k in range(2400)), b64=True),
+    attach(b"small.txt", b"after the big one\n"),
+    attach(b"report.pdf", b"x" * 300),
+])
+
+MAIL = {
+    # (byte 0, B1, B2, message)
+    "collide": (0, 0, 0, COLLIDE),
+    "collide-list": (LIST, 0, 0, COLLIDE),
+    "collide-no-tmpfile": (NOTMP, 0, 0, COLLIDE),
+    "duplicates": (NUL, 0, 0, DUPLICATES),
+    "duplicates-list": (LIST | ALL, 0, 0, DUPLICATES),
+    "nested": (0, 0, 0, NESTED),
+    "nested-all-list": (LIST | ALL, 0, 0, NESTED),
+    "traversal": (0, 0, 0, TRAVERSAL),
+    "traversal-no-tmpfile": (NOTMP | NUL, 0, 0, TRAVERSAL),
+    "nameless-all": (ALL, 0, 0, NAMELESS),
+    "damaged": (0, 0, 0, DAMAGED),
+    "damaged-strict": (STRICT, 0, 0, DAMAGED),
+    "damaged-strict-list": (LIST | STRICT, 0, 0, DAMAGED),
+    "truncated": (ALL, 0, 0, TRUNCATED),
+    "mbox": (0, 0, 0, MBOX),
+    "escapes-list": (LIST, 0, 0, ESCAPES),
+    "escapes": (0, 0, 0, ESCAPES),
+    "short-writes": (SHORT | NUL, 0, 0, BIG),
+    "fault-write-first": (WRITE, 0, 0, BIG),
+    "fault-write-mid": (WRITE | NOTMP, 0, 9, BIG),
+    "fault-fsync": (FSYNC, 1, 0, BIG),
+    "fault-fsync-no-tmpfile": (FSYNC | NOTMP, 2, 0, COLLIDE),
+    "fault-close": (CLOSE, 1, 0, COLLIDE),
+    "fault-close-no-tmpfile": (CLOSE | NOTMP, 0, 0, COLLIDE),
+    "fault-link": (LINK, 2, 0, COLLIDE),
+    "fault-link-no-tmpfile": (LINK | NOTMP, 1, 0, DUPLICATES),
+    "fault-create": (CREATE, 2, 0, DUPLICATES),
+    "fault-create-no-tmpfile": (CREATE | NOTMP, 0, 0, BIG),
+    "fault-output": (OUTPUT, 0, 5, DUPLICATES),
+    "fault-output-list": (LIST | OUTPUT, 0, 9, NESTED),
+}
+
+
 def write(corpus, target, seeds, prefix=b""):
     d = os.path.join(corpus, target)
     os.makedirs(d, exist_ok=True)
     for name in os.listdir(d):
-        if not name.startswith(("regress-", "todo-")):
+        if not name.startswith(("regress-", "todo-", "ext-")):
             os.unlink(os.path.join(d, name))
     for name, data in sorted(seeds.items()):
         with open(os.path.join(d, name), "wb") as f:
@@ -102,6 +265,8 @@ def main():
     write(corpus, "mime", MIME, SEED)
     write(corpus, "qp", QP, SEED)
     write(corpus, "ew", EW)
+    write(corpus, "mail", {name: bytes([c, b1, b2]) + msg
+                           for name, (c, b1, b2, msg) in MAIL.items()})
 
 
 if __name__ == "__main__":
