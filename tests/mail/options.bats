@@ -95,8 +95,14 @@ load helpers
     [ "$(printf '%s' "$output" | cut -f 7)" = "part-1$ext" ] ||
       { echo "$type: $output, want part-1$ext" >&2; return 1; }
     n=$((n + 1))
-  done < <(sed -n 's/^\.It Li \([^ ]*\) Ta Pa \(\.[a-z0-9]*\)$/\1 \2/p' "$man")
-  [ "$n" -ge 20 ]
+  done < <(sed -n 's/^\.It Pa \(\.[a-z0-9]*\) Ta Li \([^ ]*\)$/\2 \1/p' "$man"
+    # the two Office Open XML types, given in prose after the table
+    printf '%s .docx\n%s .xlsx\n' \
+      application/vnd.openxmlformats-officedocument.wordprocessingml.document \
+      application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)
+  [ "$n" -ge 22 ]
+  grep -q '^\.Li application/vnd\.openxmlformats-officedocument\.wordprocessingml\.document$' "$man"
+  grep -q '^\.Li application/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet \.$' "$man"
   printf 'MIME-Version: 1.0\nContent-Type: application/x-unknown\nContent-Disposition: attachment\n\nhi\n' >one.eml
   run "$BASE64" --list one.eml
   [ "$(printf '%s' "$output" | cut -f 7)" = "part-1" ]
