@@ -11,6 +11,9 @@
 
 export LC_ALL=C
 unset POSIXLY_CORRECT
+# GNU 9.10's --help marks up the option names for the terminal that
+# TERM names, even into a file or a pipe.
+unset TERM
 
 # Used by the .bats files.
 # shellcheck disable=SC2034
@@ -88,6 +91,20 @@ b64_str() {
   printf '%s' "$1" >"$BATS_TEST_TMPDIR/stdin"
   shift
   b64 "$@" <"$BATS_TEST_TMPDIR/stdin"
+}
+
+# pipe_ok STATUS...: called with "${PIPESTATUS[@]}" right after a
+# pipeline, fails unless every command of it exited 0.  Outside pipefail
+# a pipeline's status is its last command's: the program's own exit
+# status, earlier in the pipe, would be lost.
+pipe_ok() {
+  local i
+  for ((i = 1; i <= $#; i++)); do
+    if [[ ${!i} != 0 ]]; then
+      echo "command $i of the pipeline exited ${!i} (all: $*)" >&2
+      return 1
+    fi
+  done
 }
 
 # show FILE: dump a file readably for failure messages.
@@ -246,24 +263,57 @@ all_bytes() {
   printf '%b' "$fmt" >"$1"
 }
 
+# Skip messages say what is missing and, in parentheses, what would bring
+# it (a Debian package, a command): `make check` ends with a summary of
+# them (tests/skips.sh), grouped by message, and CI fails on a skip it
+# does not expect (.ci/count.sh).
+
 # Skip unless env(1) can reset signal dispositions (coreutils 8.31+).
 needs_env_signals() {
   if ! env --default-signal=PIPE true 2>/dev/null; then
-    skip "env --default-signal is not available"
+    skip "env --default-signal is not available (coreutils 8.31 or later)"
   fi
 }
 
-# needs_locale NAME: skip unless the locale NAME is installed.
+# needs_locale NAME: skip unless the locale NAME is installed.  The
+# message gives the line of /etc/locale.gen that makes it (Debian's list
+# of them, /usr/share/i18n/SUPPORTED, comes with the package locales).
 needs_locale() {
-  if [[ -n $(LC_ALL=$1 locale 2>&1 >/dev/null) ]]; then
-    skip "locale $1 is not installed"
+  local entry
+  if [[ -z $(LC_ALL=$1 locale 2>&1 >/dev/null) ]]; then
+    return 0
   fi
+  entry=$(grep -m 1 "^$1 " /usr/share/i18n/SUPPORTED 2>/dev/null) ||
+    case $1 in
+      *.UTF-8) entry="$1 UTF-8" ;;
+      *) entry="$1 ISO-8859-1" ;;
+    esac
+  # (skip takes its message as one word.)
+  skip "locale $1 is not installed (apt-get install locales; echo '$entry' >>/etc/locale.gen; locale-gen)"
 }
 
 # needs_catalog DOMAIN LANG: skip unless the message catalog of DOMAIN
 # (coreutils, libc) in language LANG is installed where gettext looks.
 needs_catalog() {
+  local pkg=$1
+  if [[ $1 == libc ]]; then
+    pkg=libc-l10n
+  fi
   if [[ ! -f /usr/share/locale/$2/LC_MESSAGES/$1.mo ]]; then
-    skip "no $2 message catalog for $1 in /usr/share/locale"
+    skip "no $2 message catalog for $1 in /usr/share/locale (apt-get install $pkg)"
+  fi
+}
+
+# needs_dev_full: skip unless /dev/full (writes fail with ENOSPC) is there.
+needs_dev_full() {
+  if [[ ! -c /dev/full || ! -w /dev/full ]]; then
+    skip "no writable /dev/full (mknod -m 666 /dev/full c 1 7)"
+  fi
+}
+
+# needs_python3 WHAT: skip unless python3 is there to do WHAT.
+needs_python3() {
+  if ! command -v python3 >/dev/null; then
+    skip "python3 is needed to $1 (apt-get install python3)"
   fi
 }

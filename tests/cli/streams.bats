@@ -27,9 +27,10 @@ wait_for_file() {
 
 # streamed INPUT EXPECTED ARG...: feed INPUT to the program through a pipe
 # that stays open, and check that EXPECTED arrives on its stdout before
-# the pipe is closed.
+# the pipe is closed; then, the pipe closed, that the program exits 0
+# with nothing on stderr.
 streamed() {
-  local input=$1 expected=$2 pid
+  local input=$1 expected=$2 pid arrived=0
   shift 2
   ours_only
   mkfifo in
@@ -37,11 +38,13 @@ streamed() {
   pid=$!
   exec 4>in
   printf '%b' "$input" >&4
-  status=0
-  wait_for_file "$OUT" "$expected" || status=1
+  wait_for_file "$OUT" "$expected" || arrived=1
   exec 4>&-
-  wait "$pid" || true
-  return "$status"
+  status=0
+  wait "$pid" || status=$?
+  ((arrived == 0)) || return 1
+  expect_status 0 || return 1
+  expect_err
 }
 
 @test "encoding: a short write into a pipe is encoded before the pipe ends" {
@@ -86,9 +89,7 @@ streamed() {
 at_terminal() {
   local input=$1
   shift
-  if ! command -v python3 >/dev/null; then
-    skip "python3 is needed to drive a pseudo-terminal"
-  fi
+  needs_python3 "drive a pseudo-terminal"
   status=0
   python3 - "$input" "$BASE64" "$@" >"$OUT" 2>"$ERR" <<'EOF' || status=$?
 import os, pty, sys, time, signal
@@ -134,27 +135,32 @@ EOF
 @test "terminal: 'abc', Enter, one ^D ends encoding" {
   at_terminal 'abc\n\x04'
   expect_status 0
+  expect_err
   expect_out $'YWJjCg==\n'
 }
 
 @test "terminal: 'YWJj', Enter, one ^D ends decoding" {
   at_terminal 'YWJj\n\x04' -d
   expect_status 0
+  expect_err
   expect_out 'abc'
 }
 
 @test "terminal: ^D on an empty line at once gives empty output" {
   at_terminal '\x04'
   expect_status 0
+  expect_err
   expect_out ''
   at_terminal '\x04' -d
   expect_status 0
+  expect_err
   expect_out ''
 }
 
 @test "terminal: two lines, then one ^D" {
   at_terminal 'YWJj\nZGVm\n\x04' -d
   expect_status 0
+  expect_err
   expect_out 'abcdef'
 }
 
