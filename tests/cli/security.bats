@@ -35,6 +35,14 @@ protect() {
     skip "needs setpriv (apt-get install util-linux)"
   fi
   local k v vals=("$@") i=0
+  # One test at a time may own the sysctls, whatever else runs the suite
+  # at the same time (make -j check in two builds): the lock is held until
+  # the test's process ends, after teardown has restored them.
+  exec {PROTECT_LOCK}>/run/sextet-protect.lock
+  if ! flock -w 600 "$PROTECT_LOCK"; then
+    echo "another run held the fs.protected_* lock for 10 minutes" >&2
+    return 1
+  fi
   SAVED_SYSCTL=()
   for k in "${PROTECT[@]}"; do
     if ! v=$(sysctl -n "$k" 2>/dev/null); then
@@ -76,7 +84,7 @@ shell_writes() {
     shift
   fi
   SH_STATUS=0
-  SH_MSG=$("${who[@]}" bash -c 'printf x > "$1"' sh "$1" 2>&1) ||
+  SH_MSG=$("${who[@]}" timeout 20 bash -c 'printf x > "$1"' sh "$1" 2>&1) ||
     SH_STATUS=$?
   SH_MSG=${SH_MSG#sh: }
   SH_MSG=${SH_MSG#line 1: }
