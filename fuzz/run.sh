@@ -133,7 +133,7 @@ wait_compiles() {
 build() {
 	local objs="$out/obj" t src o codec="" codec_nocmp="" cli="" mail=""
 	local mime=""
-	local popt_cflags popt_libs nocmp=""
+	local popt_cflags popt_libs nocmp="" gmp_cflags
 
 	mkdir -p "$objs"
 	echo "run.sh: building with $cc (SIMD: $simd) into $out"
@@ -145,17 +145,23 @@ build() {
 	*" cli "*|*" mail "*)
 		[ "$afl" = 1 ] || nocmp=-fno-sanitize-coverage=trace-cmp ;;
 	esac
+	# The codec's and the MIME library's objects go into archives, as
+	# configure's build does (libb64.a, libmime.a): a target links what
+	# it calls, not every file (one that needs another library, GMP for
+	# base58, does not burden the others).
+	gmp_cflags=$("$pkg_config" --cflags gmp 2>/dev/null || true)
 	# Coverage instrumentation everywhere, the fuzzer's main at link time.
 	for src in "$top"/src/codec/*.c; do
 		o="$objs/codec_$(basename "$src" .c).o"
 		# shellcheck disable=SC2086
-		compile $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$o"
+		compile $cflags $gmp_cflags -fsanitize=fuzzer-no-link \
+		    -c "$src" -o "$o"
 		codec="$codec $o"
 		if [ -n "$nocmp" ]; then
 			o="$objs/codec_nocmp_$(basename "$src" .c).o"
 			# shellcheck disable=SC2086
-			compile $cflags -fsanitize=fuzzer-no-link $nocmp \
-			    -c "$src" -o "$o"
+			compile $cflags $gmp_cflags -fsanitize=fuzzer-no-link \
+			    $nocmp -c "$src" -o "$o"
 		fi
 		codec_nocmp="$codec_nocmp $o"
 	done
@@ -180,6 +186,20 @@ build() {
 		mail="$mail $objs/cli_$src.o"
 	done
 	wait_compiles
+	rm -f "$objs"/lib*.a
+	# shellcheck disable=SC2086
+	ar rcs "$objs/libcodec.a" $codec
+	codec=$objs/libcodec.a
+	if [ -n "$nocmp" ]; then
+		# shellcheck disable=SC2086
+		ar rcs "$objs/libcodec_nocmp.a" $codec_nocmp
+		codec_nocmp=$objs/libcodec_nocmp.a
+	else
+		codec_nocmp=$codec
+	fi
+	# shellcheck disable=SC2086
+	ar rcs "$objs/libmime.a" $mime
+	mime=$objs/libmime.a
 	for t in $targets; do
 		case $t in
 		cli)
