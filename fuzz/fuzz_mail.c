@@ -134,7 +134,7 @@ static struct {
 	} open[MAX_OPEN];
 } sim;
 
-/* The tracked file on FD, or NULL. */
+/* The slot of the tracked file on FD, or -1. */
 static int
 tracked(int fd)
 {
