@@ -30,7 +30,7 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
-all_targets="decode roundtrip split impls offlen cli mime qp ew mail"
+all_targets="decode roundtrip split impls offlen cli mime qp ew mail base58"
 # The src/cli files the cli and mail targets link.
 cli_sources="pump source sink safefile io diag args"
 mail_sources="mail safefile sink source io diag"
@@ -133,7 +133,7 @@ wait_compiles() {
 build() {
 	local objs="$out/obj" t src o codec="" codec_nocmp="" cli="" mail=""
 	local mime=""
-	local popt_cflags popt_libs nocmp="" gmp_cflags
+	local popt_cflags popt_libs nocmp="" gmp_cflags gmp_libs
 
 	mkdir -p "$objs"
 	echo "run.sh: building with $cc (SIMD: $simd) into $out"
@@ -150,6 +150,7 @@ build() {
 	# it calls, not every file (one that needs another library, GMP for
 	# base58, does not burden the others).
 	gmp_cflags=$("$pkg_config" --cflags gmp 2>/dev/null || true)
+	gmp_libs=$("$pkg_config" --libs gmp 2>/dev/null || echo -lgmp)
 	# Coverage instrumentation everywhere, the fuzzer's main at link time.
 	for src in "$top"/src/codec/*.c; do
 		o="$objs/codec_$(basename "$src" .c).o"
@@ -216,6 +217,12 @@ build() {
 			    -Wl,--wrap=linkat -Wl,--wrap=write \
 			    -Wl,--wrap=fsync -Wl,--wrap=close \
 			    -Wl,--wrap=sigaction -o "$out/fuzz_mail"
+			;;
+		base58)
+			# shellcheck disable=SC2086
+			compile $cflags $gmp_cflags -fsanitize=fuzzer \
+			    "$top/fuzz/fuzz_base58.c" $codec $gmp_libs \
+			    -o "$out/fuzz_base58"
 			;;
 		*)
 			# shellcheck disable=SC2086
