@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """make-corpus-mail.py - write the seed corpora of the e-mail harnesses:
-fuzz/corpus/mime, fuzz/corpus/qp, fuzz/corpus/ew and fuzz/corpus/mail
-(issue 10).
+fuzz/corpus/mime, fuzz/corpus/qp, fuzz/corpus/ew and fuzz/corpus/mail.
 
 Each seed is the harness's control bytes (see the comment at the top of
 fuzz/fuzz_<target>.c) followed by its data: messages with every structure

@@ -1,5 +1,5 @@
 /*
- * mail.h - the e-mail options (issue 10): --list, --extract,
+ * mail.h - the e-mail options (man/base64.1, E-MAIL): --list, --extract,
  * --decode-header: a source and a sink of the pump (pump.c).  Each reads
  * the whole input from SRC, writes its report to OUT_FD (the sink's
  * descriptor; pump.c commits or drops it), diagnostics with diag(), and

@@ -3,7 +3,7 @@
  *
  * ew_decode() takes one unfolded header line (or any text) and writes it
  * with its encoded-words ("=?charset[*lang]?B|Q?text?=") decoded to
- * UTF-8.  Rules (issue 10):
+ * UTF-8.  Rules:
  *  - a word is recognised only where RFC 2047 section 5 allows it: after
  *    the start, white space or '(' and before the end, white space or ')';
  *    not inside a quoted string (EW_LENIENT: there too);

@@ -1,6 +1,6 @@
 /*
  * mime.h - push parser for RFC 5322 + MIME messages, single MIME entities
- * and mboxes (issue 10).
+ * and mboxes (the rules users see: man/base64.1, E-MAIL).
  *
  * The caller owns a struct mime_parser (about 60 KiB; put it in static
  * or allocated memory), calls mime_init(), then mime_feed() with the
@@ -28,7 +28,7 @@
  * pushed past its array), boundaries are at most MIME_BOUNDARY_MAX bytes
  * (longer: as if absent).
  *
- * Structure decisions (issue 10, "where the RFCs leave room"):
+ * Structure decisions, where the RFCs leave room:
  *  - a delimiter line is "--B" or "--B--" then only blanks (CR before the
  *    LF allowed); the line end before it belongs to it; boundaries are
  *    matched innermost first;

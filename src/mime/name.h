@@ -1,5 +1,5 @@
 /*
- * name.h - MIME header values and the file names they give (issue 10).
+ * name.h - MIME header values and the file names they give.
  *
  * Parameters (RFC 2045 section 5.1, RFC 2183, RFC 2231):
  *  - a value is a token, or a quoted-string whose quoted-pairs (RFC 822

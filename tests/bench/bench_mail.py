@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """bench_mail.py - extracting one big base64 attachment from a message
 (base64 --extract) against decoding the same body alone (base64 -d
---mime), interleaved runs, medians (issue 10: extraction at no less than
+--mime), interleaved runs, medians (the aim: extraction at no less than
 80 % of the speed of the bare decode).
 
   python3 tests/bench/bench_mail.py [--ours src/base64] [--size 100M]

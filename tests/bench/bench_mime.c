@@ -1,6 +1,6 @@
 /*
  * bench_mime.c - the MIME parser against the bare codec, in memory
- * (issue 10: extracting a base64 attachment runs at no less than 80 % of
+ * (the aim: extracting a base64 attachment runs at no less than 80 % of
  * the speed of "base64 -d --mime" on the body alone).
  *
  * Builds a message with one attachment of SIZE MiB (default 100; bytes

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# sextet's own decoding and encoding modes (SPEC.md section 2): -u, --no-pad,
+# sextet's own decoding and encoding modes (man/base64.1, OPTIONS): -u, --no-pad,
 # --strict, --lenient, --crlf, --mime, --check, their conflicts and
 # abbreviations, and the located error messages.  Every test is skipped when
 # $BASE64 is GNU base64, which has none of these options.

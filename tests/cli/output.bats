@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # -o FILE / --output=FILE: the output goes to a temporary file beside FILE,
-# renamed over FILE only when everything succeeded (SPEC.md section 2).
+# renamed over FILE only when everything succeeded (man/base64.1, -o).
 # Every test is skipped when $BASE64 is GNU base64, which has no -o.
 
 load helpers

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# Streams (SPEC.md section 2a): what one read() returns is coded and written
+# Streams (man/base64.1, DESCRIPTION): what one read() returns is coded and written
 # before the next read may block; a read of 0 is end of input, once (one ^D
 # at a terminal); descriptors 0-2 closed at start stay closed for the
 # program's own files; an invalid input with a failing stdout reports both.

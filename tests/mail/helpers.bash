@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Setup for tests/mail/*.bats: the e-mail options (issue 10), run as
+# Setup for tests/mail/*.bats: the e-mail options (man/base64.1), run as
 # "$BASE64 --list" etc.  GNU base64 has none of them: every test skips
 # there.
 

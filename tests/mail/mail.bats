@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
-# --list and --extract (issue 10) on crafted messages, one per trap the
-# issue lists: path traversal, RFC 2231 and 2047 names, duplicates,
+# --list and --extract on crafted messages, one per trap man/base64.1's
+# E-MAIL section guards against: path traversal, RFC 2231 and 2047 names, duplicates,
 # symlinks, nesting, quoted-printable, broken structure, corrupt base64,
 # 8-bit and long names, mbox, CRLF, non-MIME input.
 

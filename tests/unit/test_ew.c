@@ -1,6 +1,6 @@
 /*
  * test_ew.c - the RFC 2047 encoded-word decoder (src/mime/ew.h) as
- * issue 10 decides it: recognition (section 5), joining, charsets, bad
+ * src/mime/ew.h decides it: recognition (section 5), joining, charsets, bad
  * words left as written and reported, lenient and name modes; and the
  * table of charset labels (text.h) that alone decides what reaches
  * iconv_open().

@@ -2,7 +2,7 @@
  * test_mime.c - the MIME push parser (src/mime/mime.h): for crafted
  * messages, the listing it calls back with (path, type, encoding, size,
  * status, first damage and its position, name, decoded bytes, notices)
- * is the one issue 10 decides; and every split of the input into two
+ * is the one src/mime/mime.h decides; and every split of the input into two
  * pieces, one byte at a time, and random pieces gives the same listing.
  */
 #include <stdio.h>

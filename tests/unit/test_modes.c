@@ -25,7 +25,7 @@
  * latches.  Then the whole table once more with each implementation
  * forced (B64_IMPL_*), skipped for those this build or CPU lacks.
  *
- * The expectations come from SPEC.md sections 1 and 2 and b64.h (where an
+ * The expectations come from man/base64.1 (DESCRIPTION, OPTIONS) and b64.h (where an
  * error is placed), not from the library.  Then: a 1 MiB line in every
  * mode, whole and in random chunks, with errors at its end; and the flag
  * combinations init must refuse.

@@ -1,6 +1,6 @@
 /*
  * test_name.c - parameters, RFC 2231 and file names (src/mime/name.h):
- * the naming rules of issue 10, one trap per test point.
+ * the naming rules of src/mime/name.h, one trap per test point.
  */
 #include <stdio.h>
 #include <string.h>

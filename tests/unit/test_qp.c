@@ -1,6 +1,6 @@
 /*
  * test_qp.c - the quoted-printable decoder (src/mime/qp.h): RFC 2045
- * section 6.7 vectors and the issue 10 decisions (bad "=XX" kept as
+ * section 6.7 vectors and src/mime/qp.h's decisions (bad "=XX" kept as
  * written, hard line breaks as in the message, trailing blanks deleted),
  * the first bad byte and its place (qp_bad), the end of a part
  * (qp_finish_line), and the same output and bad byte for every split
