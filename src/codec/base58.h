@@ -16,21 +16,22 @@
  * plus length; results are statuses, not errno; error positions are
  * absolute offsets into the input; the library keeps no state between
  * calls and never calls malloc.  The big-number work is done by GMP's
- * mpn layer (mpn_get_str, mpn_set_str, mpn_mul, mpn_tdiv_qr: sub-quadratic
- * conversions): the numbers themselves live in the WORK area the caller
- * passes (sizes below), but GMP takes its own temporaries for the
- * multiplications and divisions, through the allocation functions of
+ * mpn layer (mpn_get_str and mpn_set_str, its sub-quadratic radix
+ * conversions): the number and the digit values live in the WORK area the
+ * caller passes (sizes below), but GMP takes its own temporaries for the
+ * conversions, through the allocation functions of
  * mp_set_memory_functions (malloc unless the program changed them; GMP
  * prints a message and aborts the process if one fails).  Clients never
  * include gmp.h.  Calls are thread-safe (nothing is shared).
  *
- * Memory for an input of N bytes (measured figures in
- * tests/bench/bench_base58.c's output):
+ * Memory for an input of N bytes:
  *
- *   encode  WORK  b58_encode_work_size(N)  = N + 48 bytes at most
- *           OUT   b58_encoded_max(N, 0)    = 1.3657 N + 25 at most
- *   decode  WORK  b58_decode_work_size(N)  = 1.74 N + 48 at most
- *           OUT   b58_decoded_max(N)       = N
+ *   encode  WORK  b58_encode_work_size(N)  N + 23 bytes at most
+ *           OUT   b58_encoded_max(N, 0)    1.3657 N + 13 at most (the
+ *                                          text is about 1.3657 N)
+ *   decode  WORK  b58_decode_work_size(N)  1.7323 N + 23 at most
+ *           OUT   b58_decoded_max(N)       N (the bytes are about
+ *                                          0.7322 N)
  *
  * plus GMP's temporaries, which peaked at about 6.4 N bytes for encoding
  * and 4.1 N for decoding, N from 1 MiB to 16 MiB (GMP 6.2,

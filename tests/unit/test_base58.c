@@ -509,10 +509,14 @@ test_buffers(void)
 	    b58_decode_work_size(SIZE_MAX) == SIZE_MAX &&
 	    b58_decoded_max(SIZE_MAX) == SIZE_MAX, "sizes saturate");
 	ok = 1;
-	for (n = 1; n < 100000; n = n * 3 + 1) {
-		if (b58_encoded_max(n, 0) > n + n * 3657 / 10000 + 25 ||
-		    b58_encode_work_size(n) > n + 48 ||
-		    b58_decode_work_size(n) > n + n * 7400 / 10000 + 48)
+	for (n = 1; n < 100000000; n = n * 3 + n % 7) {
+		unsigned long long v = n;
+
+		if (b58_encoded_max(n, 0) > v + v * 3657 / 10000 + 13 ||
+		    b58_encoded_max(n, 76) > b58_encoded_max(n, 0) +
+		    (b58_encoded_max(n, 0) + 75) / 76 ||
+		    b58_encode_work_size(n) > v + 23 ||
+		    b58_decode_work_size(n) > v + v * 7323 / 10000 + 23)
 			ok = 0;
 	}
 	tap_ok(ok, "sizes within the bounds base58.h states");
