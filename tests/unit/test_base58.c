@@ -886,7 +886,7 @@ static void
 test_gnu(const char *gnu)
 {
 	static const char *const enc_args[] = { "", "-w 0", "-w 1", "-w 5" };
-	unsigned char *buf, *gout;
+	unsigned char *buf, *gout = NULL;
 	char *text;
 	struct rng rng;
 	size_t k, glen, cases = 0, fails = 0;
