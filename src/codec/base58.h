@@ -37,6 +37,12 @@
  * and 4.1 N for decoding, N from 1 MiB to 16 MiB (GMP 6.2,
  * tests/bench/bench_base58).  Decoding needs the larger work area because
  * the digit values and the number are both held while GMP converts.
+ *
+ * Stack: the codec itself uses a few hundred bytes, GMP more (it puts
+ * temporaries of up to 32 KiB on the stack): encoding and decoding 64 KiB
+ * to 16 MiB ran in threads with 128 KiB of stack, not with 64 KiB.
+ * Nothing in the codec recurses; GMP's conversions do, about log2(N)
+ * deep.
  */
 #ifndef SEXTET_BASE58_H
 #define SEXTET_BASE58_H
