@@ -132,9 +132,12 @@ load helpers
     [ -n "$(ls -A out2)" ] && break
     sleep 0.05
   done
-  [ -n "$(ls -A out2)" ]
+  # Without O_TMPFILE the unfinished file has a temporary name.
+  [[ $(ls -A out2) == .base64-?????? ]]
   kill -s TERM "$pid"
-  wait "$pid" || true
+  local st=0
+  wait "$pid" || st=$?
   exec 4>&-
+  [ "$st" -eq 143 ]
   [ -z "$(ls -A out2)" ]
 }
