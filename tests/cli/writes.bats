@@ -22,7 +22,7 @@ writes() {
   fi
   rm -f "$BATS_TEST_TMPDIR"/trace.*
   status=0
-  ASAN_OPTIONS=detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS} \
+  ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
     strace -ff -qq -e trace=write -e signal=none \
     -o "$BATS_TEST_TMPDIR/trace" "$BASE64" "$@" >"$OUT" 2>"$ERR" ||
     status=$?
