@@ -38,6 +38,7 @@ load helpers
   msg_with_attachment 'filename="/tmp/evil"'
   mkdir out
   run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
   [ "$output" = "out/evil" ]
 }
 
@@ -45,6 +46,7 @@ load helpers
   msg_with_attachment 'filename="..\..\Windows\win.ini"'
   mkdir out
   run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
   [ "$output" = "out/win.ini" ]
 }
 
@@ -65,6 +67,7 @@ load helpers
   mkdir out
   echo precious > out/keep.txt
   run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
   [ "$output" = "out/keep-2.txt" ]
   [ "$(cat out/keep.txt)" = precious ]
 }
@@ -100,36 +103,43 @@ EOM
 @test "names: RFC 2231 continuations with a charset" {
   msg_with_attachment "filename*0*=iso-8859-1''r%E9sum%E9; filename*1=\".pdf\""
   run mail_list msg.eml
+  [ "$status" -eq 0 ]
   [ "$(echo "${lines[1]}" | cut -f6)" = "résumé.pdf" ]
   mkdir out
   run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
   [ "$output" = "out/résumé.pdf" ]
 }
 
 @test "names: RFC 2231 sections out of order" {
   msg_with_attachment 'filename*1="b.txt"; filename*0="a"'
   run mail_list msg.eml
+  [ "$status" -eq 0 ]
   [ "$(echo "${lines[1]}" | cut -f7)" = "ab.txt" ]
 }
 
 @test "names: RFC 2047 encoded-word in a name" {
   msg_with_attachment 'filename="=?utf-8?B?4oKsIHJlcG9ydC5wZGY=?="'
   run mail_list msg.eml
+  [ "$status" -eq 0 ]
   [ "$(echo "${lines[1]}" | cut -f6)" = "€ report.pdf" ]
 }
 
 @test "names: 8-bit raw bytes that are not UTF-8 become %XX" {
   printf 'Content-Type: text/plain; name="caf\351.txt"\n\nx\n' > raw.eml
   run mail_list raw.eml
+  [ "$status" -eq 0 ]
   [ "$(echo "$output" | cut -f6)" = "caf%E9.txt" ]
   mkdir out
   run mail_extract out raw.eml
+  [ "$status" -eq 0 ]
   [ "$output" = "out/caf%E9.txt" ]
 }
 
 @test "names: control characters escaped in NAME, _ in FILE" {
   printf 'Content-Disposition: attachment; filename="a\tb\\c.txt"\n\nx\n' > ctl.eml
   run mail_list ctl.eml
+  [ "$status" -eq 0 ]
   [ "$(echo "$output" | cut -f6-)" = 'a\tb\\c.txt'$'\t''c.txt' ]
 }
 
@@ -148,16 +158,19 @@ EOM
 @test "names: other backslashes in a quoted filename stay literal, and the path is still cut" {
   msg_with_attachment 'filename="..\..\evil.bat"'
   run mail_list msg.eml
+  [ "$status" -eq 0 ]
   [ "$(cut -f6,7 <<< "${lines[1]}")" = "$(printf '..\\\\..\\\\evil.bat\tevil.bat')" ]
   msg_with_attachment 'filename="C:\\temp\\x.txt"'
   mkdir out
   run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
   [ "$output" = out/x.txt ]
 }
 
 @test "names: quoted-pairs in RFC 2231 continuations" {
   msg_with_attachment 'filename*0="a\"b"; filename*1="c.txt"'
   run mail_list msg.eml
+  [ "$status" -eq 0 ]
   [ "$(cut -f6 <<< "${lines[1]}")" = 'a"bc.txt' ]
 }
 
@@ -176,9 +189,11 @@ EOM
 @test "names: an empty or dots-only name: NAME as given, FILE part-PATH" {
   msg_with_attachment 'filename=""'
   run mail_list msg.eml
+  [ "$status" -eq 0 ]
   [ "$(echo "${lines[1]}" | cut -f6,7)" = "$(printf -- '-\tpart-2.bin')" ]
   msg_with_attachment 'filename="..."'
   run mail_list msg.eml
+  [ "$status" -eq 0 ]
   [ "$(echo "${lines[1]}" | cut -f6,7)" = "$(printf -- '...\tpart-2.bin')" ]
 }
 
@@ -199,10 +214,12 @@ data
 --b--
 EOM
   run mail_list nameless.eml
+  [ "$status" -eq 0 ]
   [ "$(echo "${lines[0]}" | cut -f7)" = "-" ]
   [ "$(echo "${lines[1]}" | cut -f7)" = "part-2.bin" ]
   mkdir out
   run mail_extract out --all nameless.eml
+  [ "$status" -eq 0 ]
   [ "$output" = "$(printf 'out/part-1.html\nout/part-2.bin')" ]
 }
 
@@ -500,12 +517,15 @@ EOM
 @test "CRLF and LF messages give the same listing and files" {
   msg_with_attachment 'filename="hello.txt"'
   run mail_list msg.eml
+  [ "$status" -eq 0 ]
   lf=$output
   crlf msg.eml
   run mail_list msg.eml
+  [ "$status" -eq 0 ]
   [ "$output" = "$lf" ]
   mkdir out
   run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
   [ "$(cat out/hello.txt)" = "Hello world" ]
 }
 
