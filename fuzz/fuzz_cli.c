@@ -605,7 +605,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    a.argc > 2 ? a.argv[2] : "", a.argc > 3 ? " " : "",
 	    a.argc > 3 ? a.argv[3] : "", a.argc > 4 ? " " : "",
 	    a.argc > 4 ? a.argv[4] : "", sim.n, fz_flags_str(impl), faults);
-	FZ_CHECKF(parse_args(a.argc, a.argv, &opt) == 0, "options refused");
+	FZ_CHECKF(parse_args(a.argc, a.argv, PROG_BASE64, &opt) == 0, "options refused");
 	opt.impl = impl;
 	w.flags |= impl;
 	FZ_CHECKF(opt.decode == w.decode && (w.decode ||

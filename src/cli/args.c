@@ -39,48 +39,100 @@ enum {
 	OPT_EXTRACT,
 	OPT_HELP,
 	OPT_VERSION,
+	OPT_ENC,      /* OPT_ENC + enum encoding: an encoding option */
 };
 
-#define N_TABLE 20
+/* Which programs have an option (bit 1 << PROG_*). */
+#define P64 (1u << PROG_BASE64)
+#define PNC (1u << PROG_BASENC)
+#define P32 (1u << PROG_BASE32)
+#define PALL (P64 | PNC | P32)
+
+/* Encoding sets (bit 1 << ENC_*). */
+#define E(e) (1u << (e))
+#define E_B64 (E(ENC_BASE64) | E(ENC_BASE64URL))
+#define E_PAD (E_B64 | E(ENC_BASE32) | E(ENC_BASE32HEX))
+#define E_ALL (E(ENC_Z85 + 1) - 1)
 
 /*
- * The options, in --help order, with their help: a description's lines
- * are separated by newlines.  Flags are stored straight into OPT.
+ * Every option of every program, in --help order, with its help (a
+ * description's lines are separated by newlines), the programs that have
+ * it, whether it is one of GNU's (in those programs), and the encodings
+ * it means something for: the one table that says which option applies to
+ * which encoding (check_applies reports any other combination).  Flags
+ * are stored straight into OPT.
  */
+struct entry {
+	unsigned progs;
+	int gnu;
+	unsigned encs;
+	struct poptOption o;
+};
+
+#define ENC_OPT(name, e, help) \
+	{ PNC, 1, E_ALL, { name, '\0', POPT_ARG_NONE, NULL, OPT_ENC + (e), \
+	    help, NULL } }
+
+#define N_ENTRIES 31
+#define N_TABLE (N_ENTRIES + 1)
+
 static void
-make_table(struct poptOption table[N_TABLE], struct options *opt)
+make_entries(struct entry t[N_ENTRIES], struct options *opt)
 {
-	const struct poptOption t[N_TABLE] = {
-		{ "decode", 'd', POPT_ARG_NONE, &opt->decode, 0,
-		    "decode base64 input instead of encoding", NULL },
-		{ "ignore-garbage", 'i', POPT_ARG_NONE, &opt->ignore_garbage, 0,
+	const struct entry e[N_ENTRIES] = {
+		ENC_OPT("base64", ENC_BASE64, "base64 (RFC 4648 section 4)"),
+		ENC_OPT("base64url", ENC_BASE64URL,
+		    "file- and URL-safe base64 (RFC 4648 section 5)"),
+		ENC_OPT("base58", ENC_BASE58,
+		    "base58, Bitcoin's alphabet (whole input in memory)"),
+		ENC_OPT("base32", ENC_BASE32, "base32 (RFC 4648 section 6)"),
+		ENC_OPT("base32hex", ENC_BASE32HEX,
+		    "extended hex base32 (RFC 4648 section 7)"),
+		ENC_OPT("base16", ENC_BASE16, "hex (RFC 4648 section 8)"),
+		ENC_OPT("base2msbf", ENC_BASE2MSBF,
+		    "bit string, most significant bit first"),
+		ENC_OPT("base2lsbf", ENC_BASE2LSBF,
+		    "bit string, least significant bit first"),
+		ENC_OPT("z85", ENC_Z85, "Z85 (ZeroMQ RFC 32; input length a\n"
+		    "multiple of 4 when encoding, of 5 when decoding)"),
+		{ PALL, 1, E_ALL, { "decode", 'd', POPT_ARG_NONE,
+		    &opt->decode, 0, "decode the input instead of encoding it",
+		    NULL } },
+		{ PALL, 1, E_ALL, { "ignore-garbage", 'i', POPT_ARG_NONE,
+		    &opt->ignore_garbage, 0,
 		    "when decoding, drop every byte outside the alphabet",
-		    NULL },
-		{ "wrap", 'w', POPT_ARG_STRING, NULL, OPT_WRAP,
-		    "break encoded lines after COLS characters\n"
-		    "(default 76); 0 writes one unbroken line", "COLS" },
-		{ "url-safe", 'u', POPT_ARG_NONE, &opt->url, 0,
+		    NULL } },
+		{ PALL, 1, E_ALL, { "wrap", 'w', POPT_ARG_STRING, NULL,
+		    OPT_WRAP, "break encoded lines after COLS characters\n"
+		    "(default 76); 0 writes one unbroken line", "COLS" } },
+		{ P64, 0, E_B64, { "url-safe", 'u', POPT_ARG_NONE, &opt->url, 0,
 		    "use the URL and file name safe alphabet ('-' and '_'\n"
 		    "for '+' and '/', RFC 4648 section 5);\n"
-		    "--base64url is the same", NULL },
-		{ "base64url", '\0', POPT_ARG_NONE | POPT_ARGFLAG_DOC_HIDDEN,
-		    &opt->url, 0, NULL, NULL },
-		{ "no-pad", '\0', POPT_ARG_NONE, &opt->no_pad, 0,
+		    "--base64url is the same", NULL } },
+		{ P64, 0, E_B64, { "base64url", '\0', POPT_ARG_NONE |
+		    POPT_ARGFLAG_DOC_HIDDEN, &opt->url, 0, NULL, NULL } },
+		{ PALL, 0, E_PAD, { "no-pad", '\0', POPT_ARG_NONE,
+		    &opt->no_pad, 0,
 		    "encode without '=' padding; when decoding, padding\n"
-		    "is optional, and refused with --strict", NULL },
-		{ "strict", '\0', POPT_ARG_NONE, &opt->strict, 0,
+		    "is optional, and refused with --strict", NULL } },
+		{ P64 | PNC, 0, E_B64, { "strict", '\0', POPT_ARG_NONE,
+		    &opt->strict, 0,
 		    "decode only canonical RFC 4648 input: alphabet and\n"
-		    "line breaks, exact padding, zero unused bits", NULL },
-		{ "lenient", '\0', POPT_ARG_NONE, &opt->lenient, 0,
+		    "line breaks, exact padding, zero unused bits", NULL } },
+		{ P64 | PNC, 0, E_B64, { "lenient", '\0', POPT_ARG_NONE,
+		    &opt->lenient, 0,
 		    "decode on a best-effort basis: skip white space,\n"
-		    "accept missing, partial or extra padding", NULL },
-		{ "crlf", '\0', POPT_ARG_NONE, &opt->crlf, 0,
+		    "accept missing, partial or extra padding", NULL } },
+		{ P64 | PNC, 0, E_B64, { "crlf", '\0', POPT_ARG_NONE,
+		    &opt->crlf, 0,
 		    "encode with CRLF line ends; with --strict, decoding\n"
-		    "requires them", NULL },
-		{ "mime", '\0', POPT_ARG_NONE, &opt->mime, OPT_MIME,
+		    "requires them", NULL } },
+		{ P64 | PNC, 0, E_B64, { "mime", '\0', POPT_ARG_NONE,
+		    &opt->mime, OPT_MIME,
 		    "RFC 2045 (e-mail): encode as -w 76 --crlf, decode\n"
-		    "as --lenient -i", NULL },
-		{ "output", 'o', POPT_ARG_STRING, NULL, OPT_OUTPUT,
+		    "as --lenient -i", NULL } },
+		{ PALL, 0, E_ALL, { "output", 'o', POPT_ARG_STRING, NULL,
+		    OPT_OUTPUT,
 		    "write to FILE atomically: a new file, unnamed until\n"
 		    "complete, replaces FILE only if all succeeded, with\n"
 		    "FILE's mode, owner and group; refused where '>'\n"
@@ -88,32 +140,76 @@ make_table(struct poptOption table[N_TABLE], struct options *opt)
 		    "them; on an error or signal FILE is unchanged (only\n"
 		    "SIGKILL can leave a .base64-* file beside it);\n"
 		    "/dev/stdout, devices and FIFOs are written in place",
-		    "FILE" },
-		{ "check", '\0', POPT_ARG_NONE, &opt->check, 0,
-		    "decode only to validate: no output; exit status\n"
-		    "and the error message say whether input is valid", NULL },
-		{ "list", '\0', POPT_ARG_NONE, &opt->list, 0,
+		    "FILE" } },
+		{ PALL, 0, E_ALL, { "check", '\0', POPT_ARG_NONE, &opt->check,
+		    0, "decode only to validate: no output; exit status\n"
+		    "and the error message say whether input is valid",
+		    NULL } },
+		{ P64, 0, E_B64, { "list", '\0', POPT_ARG_NONE, &opt->list, 0,
 		    "list the parts of an e-mail message (or mbox): PATH\n"
-		    "TYPE ENCODING SIZE STATUS NAME FILE, tab-separated", NULL },
-		{ "extract", '\0', POPT_ARG_NONE, NULL, OPT_EXTRACT,
+		    "TYPE ENCODING SIZE STATUS NAME FILE, tab-separated",
+		    NULL } },
+		{ P64, 0, E_B64, { "extract", '\0', POPT_ARG_NONE, NULL,
+		    OPT_EXTRACT,
 		    "write the attachments of an e-mail message into DIR\n"
 		    "(default .), never outside it, never overwriting;\n"
-		    "print each path written", "[=DIR]" },
-		{ "zero", 'z', POPT_ARG_NONE, &opt->zero, 0,
-		    "with --extract, end each path with NUL, not newline", NULL },
-		{ "all", '\0', POPT_ARG_NONE, &opt->all, 0,
-		    "with --extract or --list, the text bodies too", NULL },
-		{ "decode-header", '\0', POPT_ARG_NONE, &opt->decode_header, 0,
+		    "print each path written", "[=DIR]" } },
+		{ P64, 0, E_B64, { "zero", 'z', POPT_ARG_NONE, &opt->zero, 0,
+		    "with --extract, end each path with NUL, not newline",
+		    NULL } },
+		{ P64, 0, E_B64, { "all", '\0', POPT_ARG_NONE, &opt->all, 0,
+		    "with --extract or --list, the text bodies too", NULL } },
+		{ P64, 0, E_B64, { "decode-header", '\0', POPT_ARG_NONE,
+		    &opt->decode_header, 0,
 		    "decode the RFC 2047 encoded-words (=?utf-8?B?...?=)\n"
-		    "of mail header lines to UTF-8", NULL },
-		{ "help", '\0', POPT_ARG_NONE, NULL, OPT_HELP,
-		    "display this help and exit", NULL },
-		{ "version", '\0', POPT_ARG_NONE, NULL, OPT_VERSION,
-		    "output version information and exit", NULL },
-		POPT_TABLEEND
+		    "of mail header lines to UTF-8", NULL } },
+		{ PALL, 1, E_ALL, { "help", '\0', POPT_ARG_NONE, NULL,
+		    OPT_HELP, "display this help and exit", NULL } },
+		{ PALL, 1, E_ALL, { "version", '\0', POPT_ARG_NONE, NULL,
+		    OPT_VERSION, "output version information and exit",
+		    NULL } },
+		{ 0, 0, 0, POPT_TABLEEND },
+		{ 0, 0, 0, POPT_TABLEEND },
+		{ 0, 0, 0, POPT_TABLEEND },
 	};
 
-	memcpy(table, t, sizeof(t));
+	memcpy(t, e, sizeof(e));
+}
+
+/* The entries of every option of the programs (filled by parse_args). */
+static struct entry entries[N_ENTRIES];
+static int program = PROG_BASE64;
+
+/* PROGRAM's options, in ENTRIES' order, as popt's table. */
+static void
+make_table(struct poptOption table[N_TABLE])
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < N_ENTRIES; k++)
+		if (entries[k].progs & (1u << program))
+			table[n++] = entries[k].o;
+	memset(&table[n], 0, sizeof(table[n]));
+}
+
+/* The entry of popt option O. */
+static const struct entry *
+entry_of(const struct poptOption *o)
+{
+	for (size_t k = 0; k < N_ENTRIES; k++)
+		if (entries[k].o.longName != NULL &&
+		    strcmp(entries[k].o.longName, o->longName) == 0)
+			return &entries[k];
+	return NULL;
+}
+
+const char *
+encoding_name(enum encoding e)
+{
+	for (size_t k = 0; k < N_ENTRIES; k++)
+		if (entries[k].o.val == OPT_ENC + (int)e)
+			return entries[k].o.longName;
+	return e == ENC_BASE64 ? "base64" : "?";
 }
 
 static int
@@ -152,21 +248,20 @@ help_option(const struct poptOption *o)
 	}
 }
 
-static void
-usage(const char *prog, const struct poptOption *table)
-{
-	printf("Usage: %s [OPTION]... [FILE]\n", prog);
-	fputs("\
-Encode FILE, or standard input, as base64 on standard output, or decode it.\n\
-\n\
-With no FILE, or when FILE is -, read standard input.\n\
-\n\
-Mandatory arguments to long options are mandatory for short options too.\n",
-	    stdout);
-	for (const struct poptOption *o = table; o->longName != NULL; o++)
-		if (!(o->argInfo & POPT_ARGFLAG_DOC_HIDDEN))
-			help_option(o);
-	fputs("\
+/* What each program says of itself in --help, after the usage line and
+ * before the options; and after them. */
+static const char *const intro[] = {
+	[PROG_BASE64] = "Encode FILE, or standard input, as base64 on standard "
+	    "output, or decode it.\n",
+	[PROG_BASENC] = "Encode FILE, or standard input, in the ENCODING given "
+	    "on standard output,\nor decode it.  One encoding option is "
+	    "required; the last one given counts.\n",
+	[PROG_BASE32] = "Encode FILE, or standard input, as base32 on standard "
+	    "output, or decode it.\n",
+};
+
+static const char *const outro[] = {
+	[PROG_BASE64] = "\
 \n\
 Encoding uses the standard alphabet of RFC 4648 with '=' padding.\n\
 Decoding skips line feeds anywhere; any other byte outside the alphabet\n\
@@ -177,15 +272,63 @@ message gives its line, column and byte offset and the reason.\n\
 \n\
 Exit status is 0 on success and 1 on any error; with --list or --extract,\n\
 2 when everything was written but some part is damaged or truncated.\n\
-Full documentation: man base64\n", stdout);
+Full documentation: man base64\n",
+	[PROG_BASENC] = "\
+\n\
+--no-pad applies to the padded encodings (base64, base64url, base32,\n\
+base32hex); --strict, --lenient, --crlf and --mime to base64 and\n\
+base64url; any other combination is refused.  Decoding skips line feeds\n\
+anywhere; any other byte outside the alphabet is an error unless\n\
+--ignore-garbage is given.  On invalid input, what was decoded before the\n\
+error is written (not with -o or --check), then the error is reported;\n\
+with --check (and --strict, --lenient, --mime) the message gives its line,\n\
+column and byte offset and the reason.  base58 reads the whole input\n\
+before writing; memory: about 8 times the input.\n\
+\n\
+Exit status is 0 on success and 1 on any error.\n\
+Full documentation: man basenc\n",
+	[PROG_BASE32] = "\
+\n\
+Encoding uses the alphabet of RFC 4648 section 6 with '=' padding.\n\
+Decoding skips line feeds anywhere; any other byte outside the alphabet\n\
+is an error unless --ignore-garbage is given.  On invalid input, what was\n\
+decoded before the error is written (not with -o or --check), then the\n\
+error is reported; with --check the message gives its line, column and\n\
+byte offset and the reason.\n\
+\n\
+Exit status is 0 on success and 1 on any error.\n\
+Full documentation: man base32\n",
+};
+
+static const char *const prog_names[] = {
+	[PROG_BASE64] = "base64",
+	[PROG_BASENC] = "basenc",
+	[PROG_BASE32] = "base32",
+};
+
+static void
+usage(const char *prog, const struct poptOption *table)
+{
+	printf("Usage: %s [OPTION]... [FILE]\n", prog);
+	fputs(intro[program], stdout);
+	fputs("\
+\n\
+With no FILE, or when FILE is -, read standard input.\n\
+\n\
+Mandatory arguments to long options are mandatory for short options too.\n",
+	    stdout);
+	for (const struct poptOption *o = table; o->longName != NULL; o++)
+		if (!(o->argInfo & POPT_ARGFLAG_DOC_HIDDEN))
+			help_option(o);
+	fputs(outro[program], stdout);
 }
 
 static void
 version(void)
 {
-	fputs("base64 (sextet) " VERSION_STRING "\n"
+	printf("%s (sextet) " VERSION_STRING "\n"
 	    "ISC licence: free to use, copy, modify and distribute; "
-	    "no warranty.\n", stdout);
+	    "no warranty.\n", prog_names[program]);
 }
 
 /* Flush standard output after --help or --version; the exit status. */
@@ -384,6 +527,8 @@ act(poptContext ctx, int rc, struct options *opt,
 		version();
 		exit(finish_stdout());
 	default:
+		if (rc >= OPT_ENC && rc <= OPT_ENC + ENC_Z85)
+			opt->enc = (enum encoding)(rc - OPT_ENC);
 		return 0;
 	}
 }
@@ -397,18 +542,13 @@ same_option(const struct poptOption *a, const struct poptOption *b)
 	    a->arg == b->arg && a->val == b->val;
 }
 
-/* Whether O is one of GNU base64's own options. */
+/* Whether O is one of GNU's own options in this program. */
 static int
 is_gnu_option(const struct poptOption *o)
 {
-	static const char *const gnu[] = {
-		"decode", "ignore-garbage", "wrap", "help", "version"
-	};
+	const struct entry *e = entry_of(o);
 
-	for (size_t k = 0; k < sizeof(gnu) / sizeof(gnu[0]); k++)
-		if (strcmp(o->longName, gnu[k]) == 0)
-			return 1;
-	return 0;
+	return e != NULL && e->gnu;
 }
 
 /*
@@ -634,6 +774,40 @@ check_conflicts(const struct options *opt)
 	return 0;
 }
 
+/*
+ * An option given with an encoding it does not apply to (the table's
+ * encs): "option --strict does not apply to --base32"; 1 after the
+ * diagnostic.
+ */
+static int
+check_applies(const struct options *opt)
+{
+	const int given[] = {
+		opt->no_pad, opt->strict, opt->lenient, opt->crlf, opt->mime,
+	};
+	static const char *const names[] = {
+		"no-pad", "strict", "lenient", "crlf", "mime",
+	};
+
+	for (size_t k = 0; k < sizeof(given) / sizeof(given[0]); k++) {
+		const struct entry *e = NULL;
+
+		if (!given[k])
+			continue;
+		for (size_t j = 0; j < N_ENTRIES && e == NULL; j++)
+			if (entries[j].o.longName != NULL &&
+			    strcmp(entries[j].o.longName, names[k]) == 0)
+				e = &entries[j];
+		if (e != NULL && !(e->encs & (1u << opt->enc))) {
+			diag(0, "option --%s does not apply to --%s", names[k],
+			    encoding_name(opt->enc));
+			diag_try_help();
+			return 1;
+		}
+	}
+	return 0;
+}
+
 unsigned
 decode_flags(const struct options *opt)
 {
@@ -739,7 +913,7 @@ free_args(char **owned, int n)
 }
 
 int
-parse_args(int argc, char **argv, struct options *opt)
+parse_args(int argc, char **argv, int prog, struct options *opt)
 {
 	struct poptOption table[N_TABLE];
 	poptContext ctx = NULL;
@@ -749,7 +923,11 @@ parse_args(int argc, char **argv, struct options *opt)
 
 	memset(opt, 0, sizeof(*opt));
 	opt->wrap = 76;
-	make_table(table, opt);
+	opt->program = program = prog;
+	opt->enc = prog == PROG_BASENC ? ENC_NONE : prog == PROG_BASE32 ?
+	    ENC_BASE32 : ENC_BASE64;
+	make_entries(entries, opt);
+	make_table(table);
 	/* popt wants const strings; C has no safe cast to that. */
 	cargv = calloc((size_t)argc + 1, sizeof(*cargv));
 	owned = calloc((size_t)argc + 1, sizeof(*owned));
@@ -779,8 +957,20 @@ parse_args(int argc, char **argv, struct options *opt)
 	}
 	if (opt->check)
 		opt->decode = 1;
+	/* GNU basenc: the encoding is checked after the options, before
+	 * the operands. */
+	if (status == 0 && opt->enc == ENC_NONE) {
+		diag(0, "missing encoding type");
+		diag_try_help();
+		status = 1;
+	}
+	if (prog == PROG_BASE64 && opt->url)
+		opt->enc = ENC_BASE64URL;
+	opt->url = opt->enc == ENC_BASE64URL;
 	if (status == 0)
 		status = check_conflicts(opt);
+	if (status == 0)
+		status = check_applies(opt);
 	opt->mail = opt->list ? MAIL_LIST : opt->extract ? MAIL_EXTRACT :
 	    opt->decode_header ? MAIL_HEADER : MAIL_NONE;
 	if (status == 0)

@@ -6,10 +6,31 @@
 
 #include <stddef.h>
 
+/* The programs built from these sources (each one's main.c is compiled
+ * with SEXTET_PROGRAM set to one of these). */
+enum { PROG_BASE64, PROG_BASENC, PROG_BASE32 };
+
+/* The encodings, in GNU basenc's option table order (ENC_NONE: basenc
+ * without an encoding option). */
+enum encoding {
+	ENC_BASE64,
+	ENC_BASE64URL,
+	ENC_BASE58,
+	ENC_BASE32,
+	ENC_BASE32HEX,
+	ENC_BASE16,
+	ENC_BASE2MSBF,
+	ENC_BASE2LSBF,
+	ENC_Z85,
+	ENC_NONE
+};
+
 /* The e-mail modes (src/cli/mail.h), in --help order. */
 enum { MAIL_NONE, MAIL_LIST, MAIL_EXTRACT, MAIL_HEADER };
 
 struct options {
+	int program;          /* PROG_* */
+	enum encoding enc;    /* the last encoding option, or the program's */
 	int decode;           /* -d */
 	int ignore_garbage;   /* -i */
 	size_t wrap;          /* -w, 0 = no line breaks */
@@ -36,7 +57,10 @@ struct options {
  * Parse the command line into OPT.  Handles --help and --version itself
  * (they exit).  Returns 0, or 1 after printing a diagnostic.
  */
-int parse_args(int argc, char **argv, struct options *opt);
+int parse_args(int argc, char **argv, int program, struct options *opt);
+
+/* The option name of encoding E ("base64"). */
+const char *encoding_name(enum encoding e);
 
 /* The codec flags for OPT, for decoding or encoding. */
 unsigned decode_flags(const struct options *opt);
@@ -52,7 +76,8 @@ unsigned encode_flags(const struct options *opt);
 #define PUMP_OUT_CAP (256 * 1024)
 
 /* Run the input OPT names through the codec to its output (pump.c);
- * the exit status. */
+ * the exit status.  base58, which is not a stream code, reads the whole
+ * input first (pump_whole). */
 int pump_run(const struct options *opt);
 
 /* The same with IN_FD, already open, as the input (for the fuzz harness). */

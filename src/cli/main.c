@@ -1,5 +1,6 @@
 /*
- * main.c - base64: make sure descriptors 0-2 cannot be taken by our own
+ * main.c - base64, basenc and base32 (SEXTET_PROGRAM says which one this
+ * build of main.c is): make sure descriptors 0-2 cannot be taken by our own
  * files, parse the command line, run the pump, and check that standard
  * output took everything.
  */
@@ -11,6 +12,10 @@
 #include "diag.h"
 #include "mail.h"
 #include "source.h"
+
+#ifndef SEXTET_PROGRAM
+#define SEXTET_PROGRAM PROG_BASE64
+#endif
 
 /*
  * Close standard output and report a failure, as GNU's close_stdout does:
@@ -34,7 +39,7 @@ main(int argc, char **argv)
 
 	std_fds_reserve();
 	diag_init(argv[0]);
-	if (parse_args(argc, argv, &opt) == 0)
+	if (parse_args(argc, argv, SEXTET_PROGRAM, &opt) == 0)
 		status = close_output(opt.mail != MAIL_NONE ? mail_run(&opt) :
 		    pump_run(&opt));
 	free(opt.file);

@@ -392,12 +392,15 @@ sink_open(struct sink *s, const char *path, int discard,
 int
 sink_flush_quiet(struct sink *s)
 {
-	if (s->len > 0 && s->fd >= 0) {
-		if (io_write_all(s->fd, s->buf, s->len) != 0)
+	size_t n = s->len > s->keep ? s->len - s->keep : 0;
+
+	if (n > 0 && s->fd >= 0) {
+		if (io_write_all(s->fd, s->buf, n) != 0)
 			return errno;
-		s->written += s->len;
+		s->written += n;
 	}
-	s->len = 0;
+	memmove(s->buf, s->buf + n, s->len - n);
+	s->len -= n;
 	return 0;
 }
 

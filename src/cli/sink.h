@@ -28,6 +28,8 @@ struct sink {
 	const char *name;     /* -o FILE as given; NULL for stdout */
 	char *buf;            /* output collected for one big write */
 	size_t len, cap;
+	size_t keep;          /* the last bytes a flush holds back (the
+	                       * pump's choice; 0 writes everything) */
 	uint64_t written;     /* bytes written out so far */
 	/* SINK_REPLACE */
 	struct sf_dir dir;    /* the directory holding FILE's entry */

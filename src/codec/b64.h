@@ -215,6 +215,12 @@ uint64_t b64_decoder_error_column(const struct b64_decoder *dec);
 unsigned char b64_decoder_error_byte(const struct b64_decoder *dec);
 
 /*
+ * The bytes update has written for the quantum not yet complete (0 to 2):
+ * what a caller that gives output out only by whole quanta holds back.
+ */
+size_t b64_decoder_pending_bytes(const struct b64_decoder *dec);
+
+/*
  * One-shot wrappers over the same code.  b64_decode sets *err_offset (if
  * not NULL) on an error; OUT then holds the partial output (*out_len).
  */

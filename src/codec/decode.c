@@ -513,6 +513,25 @@ b64_decoder_error_byte(const struct b64_decoder *dec)
 }
 
 size_t
+b64_decoder_pending_bytes(const struct b64_decoder *dec)
+{
+	unsigned s = dec->state == B64_M_CRW ? dec->ret : dec->state;
+
+	switch (s) {
+	case B64_M_Q2Z:
+	case B64_M_Q2N:
+	case B64_M_P1Z:
+	case B64_M_P1N:
+		return 1;
+	case B64_M_Q3Z:
+	case B64_M_Q3N:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+size_t
 b64_decoded_max(size_t n)
 {
 	return n / 4 * 3 + (n % 4) * 3 / 4;

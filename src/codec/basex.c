@@ -1,0 +1,649 @@
+/*
+ * basex.c - base32, base32hex, base16, base2 and Z85 (basex.h).
+ *
+ * One description per encoding (struct kind_desc: group sizes, alphabet,
+ * padding) drives the encoder, the decoder's byte table and its group
+ * step.  The decoder collects a group's character values and decides on
+ * the whole group when its last character arrives, when a byte outside
+ * the alphabet makes it fail, or at the end of the input; the rules are
+ * written once each, in group_base32() and the per-character steps below.
+ */
+#include <string.h>
+
+#include "basex.h"
+
+/* Byte table entries beyond the values (0..84). */
+#define T_PAD  0xfdu  /* '=' of base32 */
+#define T_LF   0xfeu  /* line feed, skipped */
+#define T_SKIP 0xfcu  /* dropped (BX_SKIP_GARBAGE) */
+#define T_BAD  0xffu  /* refused */
+
+/* A value slot of a failed base32 group: neither data nor '='. */
+#define V_BAD  0xffu
+#define V_PAD  32u
+
+static const char b32_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+static const char b32hex_chars[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+static const char b16_chars[] = "0123456789ABCDEF";
+static const char z85_chars[] = "0123456789abcdefghijklmnopqrstuvwxyz"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
+
+struct kind_desc {
+	unsigned char bytes;   /* per group */
+	unsigned char chars;   /* per group */
+	unsigned char pad;     /* '=' pads the last group */
+	const char *alphabet;  /* value -> character */
+};
+
+static const struct kind_desc kinds[BX_NKINDS] = {
+	[BX_BASE32]    = { 5, 8, 1, b32_chars },
+	[BX_BASE32HEX] = { 5, 8, 1, b32hex_chars },
+	[BX_BASE16]    = { 1, 2, 0, b16_chars },
+	[BX_BASE2MSBF] = { 1, 8, 0, "01" },
+	[BX_BASE2LSBF] = { 1, 8, 0, "01" },
+	[BX_Z85]       = { 4, 5, 0, z85_chars },
+};
+
+const char *
+bx_strerror(enum bx_status status)
+{
+	switch (status) {
+	case BX_OK:
+		return "success";
+	case BX_NEED_OUTPUT:
+		return "output buffer full";
+	case BX_ERR_BAD_CHAR:
+		return "character outside the alphabet";
+	case BX_ERR_PADDING:
+		return "'=' padding out of place or incomplete";
+	case BX_ERR_NONCANONICAL:
+		return "non-zero unused bits before the padding";
+	case BX_ERR_TRUNCATED:
+		return "input ends inside a group";
+	case BX_ERR_OVERFLOW:
+		return "group worth more than 0xFFFFFFFF";
+	case BX_ERR_LENGTH:
+		return "length must be a multiple of 4 bytes";
+	case BX_ERR_UNSUPPORTED:
+		return "unsupported encoding or flags";
+	}
+	return "unknown status";
+}
+
+static int
+known(enum bx_kind kind)
+{
+	return (unsigned)kind < BX_NKINDS;
+}
+
+unsigned
+bx_group_bytes(enum bx_kind kind)
+{
+	return known(kind) ? kinds[kind].bytes : 0;
+}
+
+unsigned
+bx_group_chars(enum bx_kind kind)
+{
+	return known(kind) ? kinds[kind].chars : 0;
+}
+
+int
+bx_is_alphabet(enum bx_kind kind, unsigned char c)
+{
+	const char *a;
+
+	if (!known(kind) || c == 0)
+		return 0;
+	a = kinds[kind].alphabet;
+	if (kind == BX_BASE16 && c >= 'a' && c <= 'f')
+		return 1;
+	return memchr(a, c, strlen(a)) != NULL;
+}
+
+/* ---------------------------------------------------------------- encode */
+
+/* Characters for N bytes: whole groups, and the last one (padded or not). */
+static size_t
+chars_for(const struct kind_desc *k, size_t n, unsigned flags)
+{
+	size_t g = n / k->bytes, r = n % k->bytes;
+	size_t c;
+
+	if (g > (SIZE_MAX - 8) / k->chars)
+		return SIZE_MAX;
+	c = g * k->chars;
+	if (r == 0)
+		return c;
+	if (k->pad && !(flags & BX_NO_PAD))
+		return c + k->chars;
+	/* Unpadded base32: the characters that carry R bytes. */
+	return c + (r * 8 + 4) / 5;
+}
+
+size_t
+bx_encoded_len(enum bx_kind kind, size_t n, unsigned flags, size_t wrap)
+{
+	size_t c;
+
+	if (!known(kind))
+		return SIZE_MAX;
+	c = chars_for(&kinds[kind], n, flags);
+	if (c == SIZE_MAX || wrap == 0 || c == 0)
+		return c;
+	if (c / wrap + 1 > SIZE_MAX - c)
+		return SIZE_MAX;
+	return c + c / wrap + (c % wrap != 0);
+}
+
+enum bx_status
+bx_encoder_init(struct bx_encoder *enc, enum bx_kind kind, unsigned flags,
+    size_t wrap)
+{
+	memset(enc, 0, sizeof(*enc));
+	enc->kind = (unsigned char)kind;
+	enc->flags = flags;
+	enc->wrap = wrap;
+	if (!known(kind) || (flags & ~BX_NO_PAD) != 0 ||
+	    ((flags & BX_NO_PAD) && !kinds[kind].pad))
+		enc->err = BX_ERR_UNSUPPORTED;
+	return enc->err;
+}
+
+/* One group of K->bytes bytes at IN to K->chars characters at OUT. */
+static void
+enc_group(enum bx_kind kind, const unsigned char *in, char *out)
+{
+	const char *a = kinds[kind].alphabet;
+	uint64_t v;
+
+	switch (kind) {
+	case BX_BASE32:
+	case BX_BASE32HEX:
+		v = (uint64_t)in[0] << 32 | (uint64_t)in[1] << 24 |
+		    (uint64_t)in[2] << 16 | (uint64_t)in[3] << 8 | in[4];
+		for (int k = 7; k >= 0; k--, v >>= 5)
+			out[k] = a[v & 31];
+		break;
+	case BX_BASE16:
+		out[0] = a[in[0] >> 4];
+		out[1] = a[in[0] & 15];
+		break;
+	case BX_BASE2MSBF:
+		for (int k = 0; k < 8; k++)
+			out[k] = (char)('0' + ((in[0] >> (7 - k)) & 1));
+		break;
+	case BX_BASE2LSBF:
+		for (int k = 0; k < 8; k++)
+			out[k] = (char)('0' + ((in[0] >> k) & 1));
+		break;
+	case BX_Z85:
+		v = (uint64_t)in[0] << 24 | (uint64_t)in[1] << 16 |
+		    (uint64_t)in[2] << 8 | in[3];
+		for (int k = 4; k >= 0; k--, v /= 85)
+			out[k] = a[v % 85];
+		break;
+	default:
+		break;
+	}
+}
+
+/* Bytes needed to write C more characters from column COL. */
+static size_t
+room_for(const struct bx_encoder *enc, size_t c)
+{
+	return enc->wrap ? c + (enc->col + c) / enc->wrap : c;
+}
+
+/* Copy the N characters at S to OUT, breaking lines; the bytes written. */
+static size_t
+put_chars(struct bx_encoder *enc, const char *s, size_t n, char *out)
+{
+	size_t o = 0;
+
+	if (enc->wrap == 0) {
+		memcpy(out, s, n);
+		return n;
+	}
+	while (n > 0) {
+		size_t take = enc->wrap - enc->col;
+
+		if (take > n)
+			take = n;
+		memcpy(out + o, s, take);
+		o += take;
+		s += take;
+		n -= take;
+		enc->col += take;
+		if (enc->col == enc->wrap) {
+			out[o++] = '\n';
+			enc->col = 0;
+		}
+	}
+	return o;
+}
+
+/* Groups encoded per batch through the stack. */
+#define BATCH_CHARS 4096
+
+enum bx_status
+bx_encode_update(struct bx_encoder *enc, const void *in_, size_t n,
+    size_t *in_used, char *out, size_t cap, size_t *out_len)
+{
+	const unsigned char *in = in_;
+	const struct kind_desc *k;
+	char tmp[BATCH_CHARS];
+	size_t i = 0, o = 0;
+
+	*in_used = 0;
+	*out_len = 0;
+	if (enc->err != BX_OK)
+		return enc->err;
+	k = &kinds[enc->kind];
+	/* Complete a held group first. */
+	if (enc->nhold > 0) {
+		while (enc->nhold < k->bytes && i < n)
+			enc->hold[enc->nhold++] = in[i++];
+		if (enc->nhold < k->bytes) {
+			*in_used = i;
+			return BX_OK;
+		}
+		if (room_for(enc, k->chars) > cap) {
+			/* Give the bytes back: nothing consumed. */
+			enc->nhold = (unsigned char)(enc->nhold - i);
+			return BX_NEED_OUTPUT;
+		}
+		enc_group(enc->kind, enc->hold, tmp);
+		o += put_chars(enc, tmp, k->chars, out);
+		enc->nhold = 0;
+	}
+	while (n - i >= k->bytes) {
+		size_t g = (n - i) / k->bytes, room = cap - o, lo, hi;
+
+		if (g > BATCH_CHARS / k->chars)
+			g = BATCH_CHARS / k->chars;
+		/* The most groups that fit: binary search on the room. */
+		if (room_for(enc, g * k->chars) > room) {
+			lo = 0;
+			hi = g;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo + 1) / 2;
+
+				if (room_for(enc, mid * k->chars) <= room)
+					lo = mid;
+				else
+					hi = mid - 1;
+			}
+			g = lo;
+		}
+		if (g == 0) {
+			*in_used = i;
+			*out_len = o;
+			return BX_NEED_OUTPUT;
+		}
+		for (size_t j = 0; j < g; j++)
+			enc_group(enc->kind, in + i + j * k->bytes,
+			    tmp + j * k->chars);
+		o += put_chars(enc, tmp, g * k->chars, out + o);
+		i += g * k->bytes;
+	}
+	while (i < n)
+		enc->hold[enc->nhold++] = in[i++];
+	*in_used = i;
+	*out_len = o;
+	return BX_OK;
+}
+
+enum bx_status
+bx_encode_final(struct bx_encoder *enc, char *out, size_t cap,
+    size_t *out_len)
+{
+	const struct kind_desc *k;
+	unsigned char last[5] = { 0 };
+	char tmp[8];
+	size_t c = 0;
+
+	*out_len = 0;
+	if (enc->err != BX_OK)
+		return enc->err;
+	k = &kinds[enc->kind];
+	if (enc->nhold > 0) {
+		if (enc->kind == BX_Z85)
+			return enc->err = BX_ERR_LENGTH;
+		memcpy(last, enc->hold, enc->nhold);
+		enc_group(enc->kind, last, tmp);
+		c = chars_for(k, enc->nhold, enc->flags);
+		/* The characters past the data are padding. */
+		for (size_t j = (enc->nhold * 8u + 4) / 5; j < c; j++)
+			tmp[j] = '=';
+	}
+	if (room_for(enc, c) + (enc->wrap && (enc->col + c) % enc->wrap) >
+	    cap)
+		return BX_NEED_OUTPUT;
+	*out_len = put_chars(enc, tmp, c, out);
+	if (enc->wrap && enc->col > 0) {
+		out[(*out_len)++] = '\n';
+		enc->col = 0;
+	}
+	enc->nhold = 0;
+	return BX_OK;
+}
+
+/* ---------------------------------------------------------------- decode */
+
+/* The table entry of byte C for KIND with FLAGS. */
+static unsigned char
+classify(enum bx_kind kind, unsigned flags, unsigned char c)
+{
+	int skip = (flags & BX_SKIP_GARBAGE) != 0;
+	const char *a = kinds[kind].alphabet, *p;
+
+	if (c != 0 && (p = strchr(a, c)) != NULL)
+		return (unsigned char)(p - a);
+	if (kind == BX_BASE16 && c >= 'a' && c <= 'f')
+		return (unsigned char)(c - 'a' + 10);
+	if ((kind == BX_BASE32 || kind == BX_BASE32HEX) && c == '=')
+		return T_PAD;
+	if (skip)
+		return kind == BX_Z85 && c == 0 ? T_BAD : T_SKIP;
+	if (c == '\n')
+		return T_LF;
+	/* GNU's base32hex hands bytes outside its alphabet to the base32
+	 * decoder unchanged: W..Z are base32 letters there. */
+	if (kind == BX_BASE32HEX && c >= 'W' && c <= 'Z')
+		return (unsigned char)(c - 'A');
+	return T_BAD;
+}
+
+enum bx_status
+bx_decoder_init(struct bx_decoder *dec, enum bx_kind kind, unsigned flags)
+{
+	memset(dec, 0, sizeof(*dec));
+	dec->kind = (unsigned char)kind;
+	dec->flags = flags;
+	if (!known(kind) || (flags & ~BX_SKIP_GARBAGE) != 0)
+		return dec->err = BX_ERR_UNSUPPORTED;
+	for (unsigned c = 0; c < 256; c++)
+		dec->table[c] = classify(kind, flags, (unsigned char)c);
+	return BX_OK;
+}
+
+static enum bx_status
+fail(struct bx_decoder *dec, enum bx_status st, uint64_t at, unsigned char c)
+{
+	dec->err = st;
+	dec->err_at = at;
+	dec->err_byte = c;
+	if (at >= dec->line_start) {
+		dec->err_line = dec->line + 1;
+		dec->err_col = at - dec->line_start + 1;
+	} else {
+		/* A group character on an earlier line: count from the
+		 * start of the input (the decoder keeps no line table). */
+		dec->err_line = 0;
+		dec->err_col = 0;
+	}
+	return st;
+}
+
+/*
+ * A base32 group of 8 slots in DEC->grp (values, V_PAD for '=', V_BAD for
+ * a slot that failed or was never filled) to OUT: the bytes its valid
+ * prefix carries, and the status.  *BAD_SLOT is the failing slot.
+ */
+static enum bx_status
+group_base32(const unsigned char *v, unsigned char *out, size_t *nout,
+    unsigned *bad_slot)
+{
+	/* Where '=' may begin, the data slots before it, and the bits of
+	 * the last data character that must then be zero. */
+	static const struct {
+		unsigned char slot, bytes, mask;
+	} cut[] = { { 2, 1, 3 }, { 4, 2, 15 }, { 5, 3, 1 }, { 7, 4, 7 } };
+	/* The slot each byte is complete at. */
+	static const unsigned char done_at[5] = { 1, 3, 4, 6, 7 };
+	unsigned char b[5];
+	unsigned s, k;
+
+	b[0] = (unsigned char)(v[0] << 3 | v[1] >> 2);
+	b[1] = (unsigned char)(v[1] << 6 | v[2] << 1 | v[3] >> 4);
+	b[2] = (unsigned char)(v[3] << 4 | v[4] >> 1);
+	b[3] = (unsigned char)(v[4] << 7 | v[5] << 2 | v[6] >> 3);
+	b[4] = (unsigned char)(v[6] << 5 | v[7]);
+	*nout = 0;
+	for (s = 0; s < 8; s++) {
+		if (v[s] == V_PAD) {
+			for (k = 0; k < 4 && cut[k].slot != s; k++)
+				;
+			if (k == 4) {
+				*bad_slot = s;
+				return BX_ERR_PADDING;
+			}
+			for (unsigned t = s + 1; t < 8; t++) {
+				if (v[t] != V_PAD) {
+					*bad_slot = t;
+					return v[t] == V_BAD ?
+					    BX_ERR_BAD_CHAR : BX_ERR_PADDING;
+				}
+			}
+			if (v[s - 1] & cut[k].mask) {
+				*bad_slot = s - 1;
+				return BX_ERR_NONCANONICAL;
+			}
+			return BX_OK;
+		}
+		if (v[s] == V_BAD) {
+			*bad_slot = s;
+			return BX_ERR_BAD_CHAR;
+		}
+		/* Every byte this slot completes goes out. */
+		for (k = 0; k < 5; k++)
+			if (done_at[k] == s)
+				out[(*nout)++] = b[k];
+	}
+	return BX_OK;
+}
+
+/* Room a group's bytes may need. */
+#define GROUP_OUT 5
+
+/*
+ * Decide the base32 group in DEC (the slots from DEC->n on set by the
+ * caller: V_BAD or V_PAD) into OUT.  A failure in an unfilled slot is
+ * placed at offset END, byte END_BYTE.
+ */
+static enum bx_status
+finish_base32(struct bx_decoder *dec, unsigned char *out, size_t *nout,
+    uint64_t end, unsigned char end_byte)
+{
+	unsigned slot = 0;
+	enum bx_status st = group_base32(dec->grp, out, nout, &slot);
+
+	if (st == BX_OK) {
+		dec->n = 0;
+		return BX_OK;
+	}
+	if (slot < dec->n)
+		return fail(dec, st, dec->grp_off[slot], 0);
+	return fail(dec, st, end, end_byte);
+}
+
+enum bx_status
+bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
+    size_t *in_used, void *out_, size_t cap, size_t *out_len)
+{
+	const unsigned char *in = in_;
+	unsigned char *out = out_;
+	size_t i = 0, o = 0;
+	enum bx_status st = BX_OK;
+
+	*in_used = 0;
+	*out_len = 0;
+	if (dec->err != BX_OK)
+		return dec->err;
+	for (; i < n; i++) {
+		unsigned char c = in[i];
+		unsigned t = dec->table[c];
+		uint64_t off = dec->offset + i;
+
+		if (t == T_LF) {
+			dec->line++;
+			dec->line_start = off + 1;
+			continue;
+		}
+		if (t == T_SKIP)
+			continue;
+		if (cap - o < GROUP_OUT) {
+			st = BX_NEED_OUTPUT;
+			break;
+		}
+		switch (dec->kind) {
+		case BX_BASE32:
+		case BX_BASE32HEX: {
+			size_t k;
+
+			if (t == T_BAD) {
+				memset(dec->grp + dec->n, V_BAD, 8u - dec->n);
+				st = finish_base32(dec, out + o, &k, off, c);
+				o += k;
+				goto failed;
+			}
+			dec->grp_off[dec->n] = off;
+			dec->grp[dec->n++] = t == T_PAD ? V_PAD :
+			    (unsigned char)t;
+			if (dec->n == 8) {
+				st = finish_base32(dec, out + o, &k, off, 0);
+				o += k;
+				if (st != BX_OK) {
+					i++;
+					goto failed;
+				}
+			}
+			break;
+		}
+		case BX_BASE16:
+			if (t == T_BAD)
+				goto bad;
+			if (dec->n == 0) {
+				dec->grp[0] = (unsigned char)t;
+				dec->grp_off[0] = off;
+				dec->n = 1;
+			} else {
+				out[o++] = (unsigned char)(dec->grp[0] << 4 |
+				    t);
+				dec->n = 0;
+			}
+			break;
+		case BX_BASE2MSBF:
+		case BX_BASE2LSBF:
+			if (t == T_BAD)
+				goto bad;
+			if (dec->n == 0)
+				dec->grp_off[0] = off;
+			dec->grp[1] = (unsigned char)(dec->kind ==
+			    BX_BASE2MSBF ? dec->grp[1] << 1 | t :
+			    dec->grp[1] | t << dec->n);
+			if (++dec->n == 8) {
+				out[o++] = dec->grp[1];
+				dec->grp[1] = 0;
+				dec->n = 0;
+			}
+			break;
+		case BX_Z85: {
+			uint64_t v = 0;
+
+			if (t == T_BAD)
+				goto bad;
+			dec->grp_off[dec->n] = off;
+			dec->grp[dec->n++] = (unsigned char)t;
+			if (dec->n < 5)
+				break;
+			for (int k = 0; k < 5; k++)
+				v = v * 85 + dec->grp[k];
+			if (v > 0xffffffffu) {
+				st = fail(dec, BX_ERR_OVERFLOW, dec->grp_off[0],
+				    0);
+				i++;
+				goto failed;
+			}
+			out[o++] = (unsigned char)(v >> 24);
+			out[o++] = (unsigned char)(v >> 16);
+			out[o++] = (unsigned char)(v >> 8);
+			out[o++] = (unsigned char)v;
+			dec->n = 0;
+			break;
+		}
+		default:
+			break;
+		}
+		continue;
+bad:
+		st = fail(dec, BX_ERR_BAD_CHAR, off, c);
+failed:
+		*in_used = i;
+		*out_len = o;
+		dec->offset += i;
+		return st;
+	}
+	*in_used = i;
+	*out_len = o;
+	dec->offset += i;
+	return st;
+}
+
+enum bx_status
+bx_decode_final(struct bx_decoder *dec, void *out, size_t cap,
+    size_t *out_len)
+{
+	size_t k = 0;
+	enum bx_status st;
+
+	*out_len = 0;
+	if (dec->err != BX_OK)
+		return dec->err;
+	if (dec->n == 0)
+		return BX_OK;
+	switch (dec->kind) {
+	case BX_BASE32:
+	case BX_BASE32HEX:
+		/* A short group ending in '=' is refused whole (GNU decodes
+		 * nothing of it); any other is padded. */
+		if (dec->grp[dec->n - 1] == V_PAD)
+			return fail(dec, BX_ERR_PADDING, dec->offset, 0);
+		if (cap < GROUP_OUT)
+			return BX_NEED_OUTPUT;
+		memset(dec->grp + dec->n, V_PAD, 8u - dec->n);
+		st = finish_base32(dec, out, &k, dec->offset, 0);
+		*out_len = k;
+		/* Padding the input lacks: it ends inside the group. */
+		if (st == BX_ERR_PADDING && dec->err_at == dec->offset)
+			st = dec->err = BX_ERR_TRUNCATED;
+		return st;
+	default:
+		return fail(dec, BX_ERR_TRUNCATED, dec->offset, 0);
+	}
+}
+
+uint64_t
+bx_decoder_error_offset(const struct bx_decoder *dec)
+{
+	return dec->err_at;
+}
+
+uint64_t
+bx_decoder_error_line(const struct bx_decoder *dec)
+{
+	return dec->err_line;
+}
+
+uint64_t
+bx_decoder_error_column(const struct bx_decoder *dec)
+{
+	return dec->err_col;
+}
+
+unsigned char
+bx_decoder_error_byte(const struct bx_decoder *dec)
+{
+	return dec->err_byte;
+}
