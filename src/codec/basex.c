@@ -188,11 +188,18 @@ enc_group(enum bx_kind kind, const unsigned char *in, char *out)
 	}
 }
 
-/* Bytes needed to write C more characters from column COL. */
+/*
+ * Line ends go out lazily, as GNU's: a full line's LF is written before
+ * the next character, or at final.  So an encoder stopped by an error
+ * (z85's length, in the caller's hands) has not ended a line that nothing
+ * follows.  Bytes needed to write C more characters from column COL:
+ */
 static size_t
 room_for(const struct bx_encoder *enc, size_t c)
 {
-	return enc->wrap ? c + (enc->col + c) / enc->wrap : c;
+	if (enc->wrap == 0 || c == 0)
+		return c;
+	return c + (enc->col + c - 1) / enc->wrap;
 }
 
 /* Copy the N characters at S to OUT, breaking lines; the bytes written. */
@@ -206,8 +213,13 @@ put_chars(struct bx_encoder *enc, const char *s, size_t n, char *out)
 		return n;
 	}
 	while (n > 0) {
-		size_t take = enc->wrap - enc->col;
+		size_t take;
 
+		if (enc->col == enc->wrap) {
+			out[o++] = '\n';
+			enc->col = 0;
+		}
+		take = enc->wrap - enc->col;
 		if (take > n)
 			take = n;
 		memcpy(out + o, s, take);
@@ -215,10 +227,6 @@ put_chars(struct bx_encoder *enc, const char *s, size_t n, char *out)
 		s += take;
 		n -= take;
 		enc->col += take;
-		if (enc->col == enc->wrap) {
-			out[o++] = '\n';
-			enc->col = 0;
-		}
 	}
 	return o;
 }
@@ -317,8 +325,7 @@ bx_encode_final(struct bx_encoder *enc, char *out, size_t cap,
 		for (size_t j = (enc->nhold * 8u + 4) / 5; j < c; j++)
 			tmp[j] = '=';
 	}
-	if (room_for(enc, c) + (enc->wrap && (enc->col + c) % enc->wrap) >
-	    cap)
+	if (room_for(enc, c) + (enc->wrap != 0) > cap)
 		return BX_NEED_OUTPUT;
 	*out_len = put_chars(enc, tmp, c, out);
 	if (enc->wrap && enc->col > 0) {
@@ -368,22 +375,34 @@ bx_decoder_init(struct bx_decoder *dec, enum bx_kind kind, unsigned flags)
 	return BX_OK;
 }
 
+/* Latch error ST at offset AT (byte C) of 0-based line LINE, which
+ * starts at offset LS. */
 static enum bx_status
-fail(struct bx_decoder *dec, enum bx_status st, uint64_t at, unsigned char c)
+fail_at(struct bx_decoder *dec, enum bx_status st, uint64_t at,
+    unsigned char c, uint64_t line, uint64_t ls)
 {
 	dec->err = st;
 	dec->err_at = at;
 	dec->err_byte = c;
-	if (at >= dec->line_start) {
-		dec->err_line = dec->line + 1;
-		dec->err_col = at - dec->line_start + 1;
-	} else {
-		/* A group character on an earlier line: count from the
-		 * start of the input (the decoder keeps no line table). */
-		dec->err_line = 0;
-		dec->err_col = 0;
-	}
+	dec->err_line = line + 1;
+	dec->err_col = at - ls + 1;
 	return st;
+}
+
+/* The same on the current line. */
+static enum bx_status
+fail(struct bx_decoder *dec, enum bx_status st, uint64_t at, unsigned char c)
+{
+	return fail_at(dec, st, at, c, dec->line, dec->line_start);
+}
+
+/* The same at character SLOT of the group. */
+static enum bx_status
+fail_slot(struct bx_decoder *dec, enum bx_status st, unsigned slot,
+    unsigned char c)
+{
+	return fail_at(dec, st, dec->grp_off[slot], c, dec->grp_line[slot],
+	    dec->grp_ls[slot]);
 }
 
 /*
@@ -464,7 +483,8 @@ finish_base32(struct bx_decoder *dec, unsigned char *out, size_t *nout,
 		return BX_OK;
 	}
 	if (slot < dec->n)
-		return fail(dec, st, dec->grp_off[slot], 0);
+		return fail_slot(dec, st, slot,
+		    st == BX_ERR_BAD_CHAR ? dec->raw[slot] : 0);
 	return fail(dec, st, end, end_byte);
 }
 
@@ -502,15 +522,12 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 		case BX_BASE32HEX: {
 			size_t k;
 
-			if (t == T_BAD) {
-				memset(dec->grp + dec->n, V_BAD, 8u - dec->n);
-				st = finish_base32(dec, out + o, &k, off, c);
-				o += k;
-				goto failed;
-			}
 			dec->grp_off[dec->n] = off;
-			dec->grp[dec->n++] = t == T_PAD ? V_PAD :
-			    (unsigned char)t;
+			dec->grp_line[dec->n] = dec->line;
+			dec->grp_ls[dec->n] = dec->line_start;
+			dec->raw[dec->n] = c;
+			dec->grp[dec->n++] = t == T_PAD ? V_PAD : t == T_BAD ?
+			    V_BAD : (unsigned char)t;
 			if (dec->n == 8) {
 				st = finish_base32(dec, out + o, &k, off, 0);
 				o += k;
@@ -555,14 +572,15 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 			if (t == T_BAD)
 				goto bad;
 			dec->grp_off[dec->n] = off;
+			dec->grp_line[dec->n] = dec->line;
+			dec->grp_ls[dec->n] = dec->line_start;
 			dec->grp[dec->n++] = (unsigned char)t;
 			if (dec->n < 5)
 				break;
 			for (int k = 0; k < 5; k++)
 				v = v * 85 + dec->grp[k];
 			if (v > 0xffffffffu) {
-				st = fail(dec, BX_ERR_OVERFLOW, dec->grp_off[0],
-				    0);
+				st = fail_slot(dec, BX_ERR_OVERFLOW, 0, 0);
 				i++;
 				goto failed;
 			}

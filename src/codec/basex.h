@@ -37,6 +37,11 @@
  *   - z85: the number of characters must be a multiple of 5; a group
  *     worth more than 0xFFFFFFFF is an error.  With BX_SKIP_GARBAGE a
  *     NUL byte is not dropped (GNU keeps it) and is an error.
+ *   - base32 takes any byte but LF as a group character and decides on
+ *     a group when it is whole or the input ends: a byte outside the
+ *     alphabet fails its group then, not before (so a short last group
+ *     ending in '=' fails as such, whatever it holds).  The others fail
+ *     at the offending byte.
  *   - Each group's bytes are written when its last character is read,
  *     and those of a group that fails are written up to the failure
  *     (base32 writes a byte as soon as the characters carrying it are
@@ -110,6 +115,7 @@ struct bx_decoder {
 	unsigned char kind;
 	unsigned char n;        /* characters of the group so far */
 	unsigned char grp[8];   /* their values (base32: 32 for '=') */
+	unsigned char raw[8];   /* the characters themselves */
 	unsigned char err_byte;
 	enum bx_status err;
 	unsigned flags;
@@ -118,6 +124,8 @@ struct bx_decoder {
 	uint64_t line;          /* line feeds consumed so far */
 	uint64_t line_start;    /* offset after the last line feed */
 	uint64_t grp_off[8];    /* input offset of each group character */
+	uint64_t grp_line[8];   /* ... its line (0-based) */
+	uint64_t grp_ls[8];     /* ... and its line's first offset */
 	uint64_t err_at;        /* the first offending byte */
 	uint64_t err_line, err_col;
 };

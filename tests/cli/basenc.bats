@@ -491,6 +491,20 @@ ENCODINGS=(base64 base64url base58 base32 base32hex base16 base2msbf
     "$NAME: invalid input (length must be multiple of 4 characters)"
 }
 
+@test "z85 refused after a block that fills its last line: that line's newline is not written" {
+  needs_python3 "compute the reference encodings"
+  # 30720 bytes are 38400 characters: 384 lines of 100, 480 of 80.
+  head -c 30723 /dev/zero >data
+  head -c 30720 data | ref z85 100 | head -c -1 >want
+  bn --z85 -w 100 data </dev/null
+  bn_expect_file 1 want \
+    "$NAME: invalid input (length must be multiple of 4 characters)"
+  head -c 30720 data | ref z85 80 | head -c -1 >want
+  bn --z85 -w80 data </dev/null
+  bn_expect_file 1 want \
+    "$NAME: invalid input (length must be multiple of 4 characters)"
+}
+
 @test "z85 of 2 x 30720 + 3 bytes: two blocks written, then the error" {
   needs_python3 "compute the reference encodings"
   random_file data 61443
@@ -724,6 +738,20 @@ ENCODINGS=(base64 base64url base58 base32 base32hex base16 base2msbf
   cp zeros want
   printf ABC >>want
   bn --base64url -d text2 </dev/null
+  bn_expect_file 1 want "$NAME: invalid input"
+}
+
+@test "base64url: a refused read also takes back the bytes of a quantum the read before left open" {
+  needs_python3 "compute the reference encodings"
+  # 76-column lines: the first 5600-character read ends inside a quantum
+  # (5600 = 72 lines of 77 characters and 56 more), whose bytes GNU had
+  # not written yet.
+  head -c 6000 /dev/zero | tr '\0' '\377' >data
+  ref base64url 76 <data >text
+  printf '+\n' >>text
+  # 72 lines of 57 bytes, then 56 characters: 14 whole quanta.
+  head -c $((72 * 57 + 14 * 3)) data >want
+  bn --base64url -d text </dev/null
   bn_expect_file 1 want "$NAME: invalid input"
 }
 
