@@ -188,6 +188,50 @@ enc_group(enum bx_kind kind, const unsigned char *in, char *out)
 	}
 }
 
+/* G groups at IN to characters at OUT: the kind decided once, outside
+ * the loop. */
+static void
+enc_groups(enum bx_kind kind, const unsigned char *in, size_t g, char *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	switch (kind) {
+	case BX_BASE16:
+		for (size_t j = 0; j < g; j++) {
+			out[2 * j] = hex[in[j] >> 4];
+			out[2 * j + 1] = hex[in[j] & 15];
+		}
+		break;
+	case BX_BASE2MSBF:
+	case BX_BASE2LSBF: {
+		/* Four characters per nibble: the nibble's bits from the
+		 * highest (msb) or from the lowest (lsb). */
+		static const char msb[] =
+		    "00000001001000110100010101100111"
+		    "10001001101010111100110111101111";
+		static const char lsb[] =
+		    "00001000010011000010101001101110"
+		    "00011001010111010011101101111111";
+		int m = kind == BX_BASE2MSBF;
+		const char *t = m ? msb : lsb;
+
+		for (size_t j = 0; j < g; j++) {
+			unsigned first = m ? in[j] >> 4 : in[j] & 15;
+			unsigned second = m ? in[j] & 15 : in[j] >> 4;
+
+			memcpy(out + 8 * j, t + 4 * first, 4);
+			memcpy(out + 8 * j + 4, t + 4 * second, 4);
+		}
+		break;
+	}
+	default:
+		for (size_t j = 0; j < g; j++)
+			enc_group(kind, in + j * kinds[kind].bytes,
+			    out + j * kinds[kind].chars);
+		break;
+	}
+}
+
 /*
  * Line ends go out lazily, as GNU's: a full line's LF is written before
  * the next character, or at final.  So an encoder stopped by an error
@@ -289,9 +333,7 @@ bx_encode_update(struct bx_encoder *enc, const void *in_, size_t n,
 			*out_len = o;
 			return BX_NEED_OUTPUT;
 		}
-		for (size_t j = 0; j < g; j++)
-			enc_group(enc->kind, in + i + j * k->bytes,
-			    tmp + j * k->chars);
+		enc_groups((enum bx_kind)enc->kind, in + i, g, tmp);
 		o += put_chars(enc, tmp, g * k->chars, out + o);
 		i += g * k->bytes;
 	}
@@ -488,6 +530,113 @@ finish_base32(struct bx_decoder *dec, unsigned char *out, size_t *nout,
 	return fail(dec, st, end, end_byte);
 }
 
+/*
+ * The bulk loops: whole groups of alphabet characters, no LF, while the
+ * decoder is between groups.  Each stops at the first group that holds
+ * anything else, which the character loop below then takes one byte at
+ * a time.  Returns the input bytes consumed; *O advances over OUT.
+ */
+static size_t
+bulk_base32(const unsigned char *tab, const unsigned char *in, size_t n,
+    unsigned char *out, size_t cap, size_t *o)
+{
+	size_t i = 0, k = *o;
+
+	while (n - i >= 8 && cap - k >= 5) {
+		const unsigned char *p = in + i;
+		unsigned v0 = tab[p[0]], v1 = tab[p[1]], v2 = tab[p[2]],
+		    v3 = tab[p[3]], v4 = tab[p[4]], v5 = tab[p[5]],
+		    v6 = tab[p[6]], v7 = tab[p[7]];
+		uint64_t w;
+
+		if ((v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7) >= 32)
+			break;
+		w = (uint64_t)v0 << 35 | (uint64_t)v1 << 30 |
+		    (uint64_t)v2 << 25 | (uint64_t)v3 << 20 |
+		    (uint64_t)v4 << 15 | (uint64_t)v5 << 10 |
+		    (uint64_t)v6 << 5 | v7;
+		out[k] = (unsigned char)(w >> 32);
+		out[k + 1] = (unsigned char)(w >> 24);
+		out[k + 2] = (unsigned char)(w >> 16);
+		out[k + 3] = (unsigned char)(w >> 8);
+		out[k + 4] = (unsigned char)w;
+		k += 5;
+		i += 8;
+	}
+	*o = k;
+	return i;
+}
+
+static size_t
+bulk_base16(const unsigned char *tab, const unsigned char *in, size_t n,
+    unsigned char *out, size_t cap, size_t *o)
+{
+	size_t i = 0, k = *o;
+
+	while (n - i >= 2 && k < cap) {
+		unsigned hi = tab[in[i]], lo = tab[in[i + 1]];
+
+		if ((hi | lo) >= 16)
+			break;
+		out[k++] = (unsigned char)(hi << 4 | lo);
+		i += 2;
+	}
+	*o = k;
+	return i;
+}
+
+static size_t
+bulk_z85(const unsigned char *tab, const unsigned char *in, size_t n,
+    unsigned char *out, size_t cap, size_t *o)
+{
+	size_t i = 0, k = *o;
+
+	while (n - i >= 5 && cap - k >= 4) {
+		const unsigned char *p = in + i;
+		unsigned v0 = tab[p[0]], v1 = tab[p[1]], v2 = tab[p[2]],
+		    v3 = tab[p[3]], v4 = tab[p[4]];
+		uint64_t v;
+
+		if (v0 >= 85 || v1 >= 85 || v2 >= 85 || v3 >= 85 || v4 >= 85)
+			break;
+		v = (((v0 * 85u + v1) * 85u + v2) * 85u + v3) * (uint64_t)85 +
+		    v4;
+		if (v > 0xffffffffu)
+			break;
+		out[k] = (unsigned char)(v >> 24);
+		out[k + 1] = (unsigned char)(v >> 16);
+		out[k + 2] = (unsigned char)(v >> 8);
+		out[k + 3] = (unsigned char)v;
+		k += 4;
+		i += 5;
+	}
+	*o = k;
+	return i;
+}
+
+/* Eight '0'/'1' characters to their byte: each character minus '0' is a
+ * bit in its own byte; one multiplication gathers them. */
+static size_t
+bulk_base2(int msbf, const unsigned char *in, size_t n, unsigned char *out,
+    size_t cap, size_t *o)
+{
+	const uint64_t mul = msbf ? 0x8040201008040201u : 0x0102040810204080u;
+	size_t i = 0, k = *o;
+
+	while (n - i >= 8 && k < cap) {
+		uint64_t v = 0;
+
+		for (int b = 0; b < 8; b++)
+			v |= (uint64_t)(unsigned char)(in[i + b] - '0') << 8 * b;
+		if ((v & ~0x0101010101010101u) != 0)
+			break;
+		out[k++] = (unsigned char)((v * mul) >> 56);
+		i += 8;
+	}
+	*o = k;
+	return i;
+}
+
 enum bx_status
 bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
     size_t *in_used, void *out_, size_t cap, size_t *out_len)
@@ -502,9 +651,39 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 	if (dec->err != BX_OK)
 		return dec->err;
 	for (; i < n; i++) {
-		unsigned char c = in[i];
-		unsigned t = dec->table[c];
-		uint64_t off = dec->offset + i;
+		unsigned char c;
+		unsigned t;
+		uint64_t off;
+
+		if (dec->n == 0) {
+			switch (dec->kind) {
+			case BX_BASE32:
+			case BX_BASE32HEX:
+				i += bulk_base32(dec->table, in + i, n - i, out,
+				    cap, &o);
+				break;
+			case BX_BASE16:
+				i += bulk_base16(dec->table, in + i, n - i, out,
+				    cap, &o);
+				break;
+			case BX_Z85:
+				i += bulk_z85(dec->table, in + i, n - i, out,
+				    cap, &o);
+				break;
+			case BX_BASE2MSBF:
+			case BX_BASE2LSBF:
+				i += bulk_base2(dec->kind == BX_BASE2MSBF,
+				    in + i, n - i, out, cap, &o);
+				break;
+			default:
+				break;
+			}
+			if (i == n)
+				break;
+		}
+		c = in[i];
+		t = dec->table[c];
+		off = dec->offset + i;
 
 		if (t == T_LF) {
 			dec->line++;
