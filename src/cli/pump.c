@@ -108,9 +108,9 @@ pump_settings(const struct options *opt, struct settings *set)
 	set->bx = kind >= 0;
 	set->kind = (enum bx_kind)(kind >= 0 ? kind : 0);
 	if (set->bx)
-		set->flags = opt->decode ?
+		set->flags = opt->impl | (opt->decode ?
 		    (opt->ignore_garbage ? BX_SKIP_GARBAGE : 0) :
-		    (opt->no_pad ? BX_NO_PAD : 0);
+		    (opt->no_pad ? BX_NO_PAD : 0));
 	else
 		set->flags = opt->decode ? decode_flags(opt) :
 		    encode_flags(opt);

@@ -127,6 +127,13 @@ struct b64_scan {
  * dec, dec_lines and compact receive the alphabet as its descriptor's
  *   dec table (b64_dec_std or b64_dec_url); b64_alphabet_of() gives the
  *   descriptor.
+ * hex_enc, hex_dec (may be NULL: basex.c's portable loops then): base16
+ *   for basex.c.  hex_enc encodes whole vectors of IN (at most N bytes)
+ *   to two upper-case digits a byte and returns the bytes done; hex_dec
+ *   decodes pairs of hex digits of either case from IN (at most N
+ *   bytes), stopping before the first block that holds anything else,
+ *   and returns the characters consumed (even), one byte written per
+ *   pair.  Neither reads or writes past those bounds.
  * usable: whether this CPU runs it (NULL: always).
  *
  * Every implementation file defines its struct in every build; one this
@@ -149,6 +156,9 @@ struct b64_impl {
 	size_t (*enc_lines)(const unsigned char *in, size_t n,
 	    size_t maxlines, char *out, const struct b64_alphabet *alpha,
 	    size_t wrap, size_t eol);
+	size_t (*hex_enc)(const unsigned char *in, size_t n, char *out);
+	size_t (*hex_dec)(const unsigned char *in, size_t n,
+	    unsigned char *out);
 };
 
 /* What the registry in dispatch.c lists, one per file. */

@@ -10,7 +10,10 @@
  */
 #include <string.h>
 
+#include "b64_private.h"
 #include "basex.h"
+
+_Static_assert(BX_IMPL_MASK == B64_IMPL_MASK, "one set of implementation bits");
 
 /* Byte table entries beyond the values (0..84). */
 #define T_PAD  0xfdu  /* '=' of base32 */
@@ -144,8 +147,9 @@ bx_encoder_init(struct bx_encoder *enc, enum bx_kind kind, unsigned flags,
 	enc->kind = (unsigned char)kind;
 	enc->flags = flags;
 	enc->wrap = wrap;
-	if (!known(kind) || (flags & ~BX_NO_PAD) != 0 ||
-	    ((flags & BX_NO_PAD) && !kinds[kind].pad))
+	enc->impl = b64_impl_pick(flags & BX_IMPL_MASK);
+	if (!known(kind) || (flags & ~(BX_NO_PAD | BX_IMPL_MASK)) != 0 ||
+	    ((flags & BX_NO_PAD) && !kinds[kind].pad) || enc->impl == NULL)
 		enc->err = BX_ERR_UNSUPPORTED;
 	return enc->err;
 }
@@ -191,13 +195,15 @@ enc_group(enum bx_kind kind, const unsigned char *in, char *out)
 /* G groups at IN to characters at OUT: the kind decided once, outside
  * the loop. */
 static void
-enc_groups(enum bx_kind kind, const unsigned char *in, size_t g, char *out)
+enc_groups(const struct b64_impl *impl, enum bx_kind kind,
+    const unsigned char *in, size_t g, char *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
 
 	switch (kind) {
 	case BX_BASE16:
-		for (size_t j = 0; j < g; j++) {
+		for (size_t j = impl->hex_enc != NULL ? impl->hex_enc(in, g,
+		    out) : 0; j < g; j++) {
 			out[2 * j] = hex[in[j] >> 4];
 			out[2 * j + 1] = hex[in[j] & 15];
 		}
@@ -333,7 +339,7 @@ bx_encode_update(struct bx_encoder *enc, const void *in_, size_t n,
 			*out_len = o;
 			return BX_NEED_OUTPUT;
 		}
-		enc_groups((enum bx_kind)enc->kind, in + i, g, tmp);
+		enc_groups(enc->impl, (enum bx_kind)enc->kind, in + i, g, tmp);
 		o += put_chars(enc, tmp, g * k->chars, out + o);
 		i += g * k->bytes;
 	}
@@ -410,7 +416,9 @@ bx_decoder_init(struct bx_decoder *dec, enum bx_kind kind, unsigned flags)
 	memset(dec, 0, sizeof(*dec));
 	dec->kind = (unsigned char)kind;
 	dec->flags = flags;
-	if (!known(kind) || (flags & ~BX_SKIP_GARBAGE) != 0)
+	dec->impl = b64_impl_pick(flags & BX_IMPL_MASK);
+	if (!known(kind) || (flags & ~(BX_SKIP_GARBAGE | BX_IMPL_MASK)) != 0 ||
+	    dec->impl == NULL)
 		return dec->err = BX_ERR_UNSUPPORTED;
 	for (unsigned c = 0; c < 256; c++)
 		dec->table[c] = classify(kind, flags, (unsigned char)c);
@@ -663,6 +671,15 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 				    cap, &o);
 				break;
 			case BX_BASE16:
+				if (dec->impl->hex_dec != NULL) {
+					size_t m = n - i < 2 * (cap - o) ?
+					    n - i : 2 * (cap - o);
+					size_t used = dec->impl->hex_dec(in + i,
+					    m, out + o);
+
+					i += used;
+					o += used / 2;
+				}
 				i += bulk_base16(dec->table, in + i, n - i, out,
 				    cap, &o);
 				break;

@@ -71,6 +71,11 @@ enum bx_kind {
 #define BX_NO_PAD        0x0002u /* encode base32: omit '=' */
 #define BX_SKIP_GARBAGE  0x0010u /* decode: drop bytes outside the
                                   * alphabet ('=' kept for base32) */
+/* The implementation: b64.h's B64_IMPL_* bits (B64_IMPL_MASK), with the
+ * same meaning, SEXTET_IMPL included; an unavailable one makes init fail
+ * with BX_ERR_UNSUPPORTED.  base16 has vector loops (SSSE3, AVX2); the
+ * other encodings run the portable loops whatever is chosen. */
+#define BX_IMPL_MASK     0x0f00u
 
 enum bx_status {
 	BX_OK = 0,
@@ -99,8 +104,11 @@ unsigned bx_group_chars(enum bx_kind kind);
 size_t bx_encoded_len(enum bx_kind kind, size_t n, unsigned flags,
     size_t wrap);
 
+struct b64_impl;
+
 struct bx_encoder {
 	/* private */
+	const struct b64_impl *impl;
 	unsigned char kind;
 	unsigned char nhold;
 	unsigned char hold[5];  /* input bytes waiting for a whole group */
@@ -112,6 +120,7 @@ struct bx_encoder {
 
 struct bx_decoder {
 	/* private */
+	const struct b64_impl *impl;
 	unsigned char kind;
 	unsigned char n;        /* characters of the group so far */
 	unsigned char grp[8];   /* their values (base32: 32 for '=') */

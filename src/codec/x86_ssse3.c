@@ -226,13 +226,48 @@ usable_ssse3(void)
 	return (b64_cpu_features() & B64_CPU_SSSE3) != 0;
 }
 
+/* base16 (hex_vec.h) on 16-byte vectors. */
+#define HV __m128i
+#define HV_BYTES 16
+#define HV_TARGET SSSE3
+#define HV_ENC hex_enc_ssse3
+#define HV_DEC hex_dec_ssse3
+#define HV_ALL 0xffff
+#define hv_load(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
+#define hv_store(p, v) _mm_storeu_si128((__m128i *)(void *)(p), (v))
+#define hv_set1(c) _mm_set1_epi8((char)(c))
+#define hv_sub _mm_sub_epi8
+#define hv_and _mm_and_si128
+#define hv_or _mm_or_si128
+#define hv_andnot _mm_andnot_si128
+#define hv_gt _mm_cmpgt_epi8
+#define hv_mask(v) ((unsigned)_mm_movemask_epi8(v))
+#define hv_shuf _mm_shuffle_epi8
+#define hv_srl4(v) _mm_srli_epi16((v), 4)
+#define hv_pairs(v) _mm_maddubs_epi16((v), _mm_set1_epi16(0x0110))
+#define hv_pack _mm_packus_epi16
+#define hv_table16(t) hv_load(t)
+
+static inline SSSE3 void
+hv_zip(__m128i a, __m128i b, __m128i *lo, __m128i *hi)
+{
+	__m128i l = _mm_unpacklo_epi8(a, b);
+
+	*hi = _mm_unpackhi_epi8(a, b);
+	*lo = l;
+}
+
+#include "hex_vec.h"
+
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
-	compact_ssse3, dec_lines_ssse3, enc_lines_ssse3,
+	compact_ssse3, dec_lines_ssse3, enc_lines_ssse3, hex_enc_ssse3,
+	hex_dec_ssse3,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_ssse3 = {
-	"ssse3", B64_IMPL_SSSE3, NULL, NULL, NULL, NULL, NULL, NULL,
+	"ssse3", B64_IMPL_SSSE3, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL,
 };
 #endif /* HAVE_TARGET_SSSE3 */

@@ -1,0 +1,40 @@
+/*
+ * hex_avx2.h - hex_vec.h's operations on 32-byte vectors, for the AVX2
+ * and AVX-512 files (which define HV_TARGET, HV_ENC and HV_DEC first): the
+ * in-lane unpack and pack are put back in memory order by a lane
+ * permutation.
+ */
+#define HV __m256i
+#define HV_BYTES 32
+#define HV_ALL 0xffffffffu
+#define hv_load(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
+#define hv_store(p, v) _mm256_storeu_si256((__m256i *)(void *)(p), (v))
+#define hv_set1(c) _mm256_set1_epi8((char)(c))
+#define hv_sub _mm256_sub_epi8
+#define hv_and _mm256_and_si256
+#define hv_or _mm256_or_si256
+#define hv_andnot _mm256_andnot_si256
+#define hv_gt _mm256_cmpgt_epi8
+#define hv_mask(v) ((unsigned)_mm256_movemask_epi8(v))
+#define hv_shuf _mm256_shuffle_epi8
+#define hv_srl4(v) _mm256_srli_epi16((v), 4)
+#define hv_pairs(v) _mm256_maddubs_epi16((v), _mm256_set1_epi16(0x0110))
+#define hv_table16(t) _mm256_broadcastsi128_si256( \
+	_mm_loadu_si128((const __m128i *)(const void *)(t)))
+
+static inline HV_TARGET __m256i
+hv_pack(__m256i a, __m256i b)
+{
+	return _mm256_permute4x64_epi64(_mm256_packus_epi16(a, b), 0xd8);
+}
+
+static inline HV_TARGET void
+hv_zip(__m256i a, __m256i b, __m256i *lo, __m256i *hi)
+{
+	__m256i l = _mm256_unpacklo_epi8(a, b), h = _mm256_unpackhi_epi8(a, b);
+
+	*lo = _mm256_permute2x128_si256(l, h, 0x20);
+	*hi = _mm256_permute2x128_si256(l, h, 0x31);
+}
+
+#include "hex_vec.h"

@@ -1,0 +1,85 @@
+/*
+ * hex_vec.h - base16 (RFC 4648 section 8) bulk loops, written once for
+ * any vector width: the SSSE3 and AVX2 files include it after defining
+ * the operations below on their own vector type.  basex.c calls them
+ * through the implementation registry (hex_enc, hex_dec in
+ * b64_private.h).
+ *
+ * Encoding: each byte's two nibbles look up their digits in a 16-entry
+ * table (PSHUFB) and are interleaved, high nibble first.  Decoding: a
+ * byte is a digit when it lies in '0'..'9', or when it OR 0x20 (which
+ * maps 'A'..'F' onto 'a'..'f' and no other byte into that range) lies in
+ * 'a'..'f'; the values come from subtracting the range's base, and one
+ * multiply-add per pair (16 times the first plus the second) and a
+ * saturating pack give the bytes.  A block holding any other byte stops
+ * the loop before it: the caller's portable loop takes it from there.
+ *
+ * Defined by the includer:
+ *   HV          the vector type; HV_BYTES its width in bytes
+ *   HV_TARGET   the function attribute of the instruction set
+ *   HV_ENC, HV_DEC   the names of the loops to define
+ *   hv_load(p), hv_store(p, v), hv_set1(c), hv_sub(a, b),
+ *   hv_and(a, b), hv_or(a, b), hv_andnot(a, b) (~a & b),
+ *   hv_gt(a, b) (signed bytes), hv_mask(v) (the byte sign bits, all ones
+ *   when every byte's is set: HV_ALL), hv_shuf(table, idx),
+ *   hv_srl4(v) (each 16-bit lane shifted right by 4), hv_pairs(v)
+ *   (PMADDUBSW by 16, 1), hv_pack(a, b) (PACKUSWB in memory order),
+ *   hv_zip(a, b, *lo, *hi) (interleave A and B bytes in memory order),
+ *   hv_table16(t) (a 16-byte table repeated across the vector).
+ */
+
+/* N bytes at IN to 2N characters at OUT, whole vectors only; the bytes
+ * done. */
+static HV_TARGET size_t
+HV_ENC(const unsigned char *in, size_t n, char *out)
+{
+	const HV digits = hv_table16((const unsigned char *)
+	    "0123456789ABCDEF");
+	const HV low = hv_set1(0x0f);
+	size_t i = 0;
+
+	for (; n - i >= HV_BYTES; i += HV_BYTES) {
+		HV v = hv_load(in + i), first, second;
+
+		hv_zip(hv_shuf(digits, hv_and(hv_srl4(v), low)),
+		    hv_shuf(digits, hv_and(v, low)), &first, &second);
+		hv_store(out + 2 * i, first);
+		hv_store(out + 2 * i + HV_BYTES, second);
+	}
+	return i;
+}
+
+/* The digit values of V; *OK has every byte's sign bit set where V's
+ * byte is a hex digit. */
+static inline HV_TARGET HV
+hv_values(HV v, HV *ok)
+{
+	HV lower = hv_or(v, hv_set1(0x20));
+	HV digit = hv_and(hv_gt(v, hv_set1('0' - 1)),
+	    hv_gt(hv_set1('9' + 1), v));
+	HV alpha = hv_and(hv_gt(lower, hv_set1('a' - 1)),
+	    hv_gt(hv_set1('f' + 1), lower));
+
+	*ok = hv_or(digit, alpha);
+	return hv_or(hv_and(digit, hv_sub(v, hv_set1('0'))),
+	    hv_andnot(digit, hv_sub(lower, hv_set1('a' - 10))));
+}
+
+/* Pairs of hex digits at IN (N bytes) to bytes at OUT, by blocks of two
+ * vectors while every byte is a digit; the characters consumed. */
+static HV_TARGET size_t
+HV_DEC(const unsigned char *in, size_t n, unsigned char *out)
+{
+	size_t i = 0;
+
+	for (; n - i >= 2 * HV_BYTES; i += 2 * HV_BYTES) {
+		HV ok0, ok1;
+		HV a = hv_values(hv_load(in + i), &ok0);
+		HV b = hv_values(hv_load(in + i + HV_BYTES), &ok1);
+
+		if (hv_mask(hv_and(ok0, ok1)) != HV_ALL)
+			break;
+		hv_store(out + i / 2, hv_pack(hv_pairs(a), hv_pairs(b)));
+	}
+	return i;
+}
