@@ -245,6 +245,48 @@ def main():
               bytes([flags, k]) + struct.pack("<I", lr.randrange(1 << 32)) +
               b64(lr_bytes(2000), wrap=width, crlf=crlf))
 
+    basex(root)
+
+
+def basex(root):
+    """fuzz_basex: kind (enum bx_kind: 0 base32, 1 base32hex, 2 base16,
+    3 base2msbf, 4 base2lsbf, 5 z85), flags (bit 0 BX_SKIP_GARBAGE, bit 1
+    BX_NO_PAD, bits 2-3 the text: 0 the data, 1 the data mapped into the
+    alphabet, 2 the encoding edited, 3 the encoding), width, seed, data.
+    Its own generator, so that the seeds above stay as they are; keeps
+    regress-* and todo-* files."""
+    d = os.path.join(root, "basex")
+    if os.path.isdir(d):
+        for f in os.listdir(d):
+            if not f.startswith(("regress-", "todo-")):
+                os.remove(os.path.join(d, f))
+    xr = random.Random(85)
+
+    def xr_bytes(n):
+        return bytes(xr.randrange(256) for _ in range(n))
+
+    def seed(name, kind, flags, width, data):
+        write(d, name, bytes([kind, flags, width]) +
+              struct.pack("<I", xr.randrange(1 << 32)) + data)
+
+    SKIP, NOPAD, MAPPED, EDITED, ENCODED = 1, 2, 4, 8, 12
+    seed("b32-rfc-foobar", 0, ENCODED, 0, b"foobar")
+    seed("b32-rules", 0, 0, 0, b"MFRGG===\nMFRGGZDF\nMFRGH===")
+    seed("b32-short-pad", 0, 0, 0, b"MFRGGZDFMF!=")
+    seed("b32-i-garbage", 0, SKIP, 0, b"*MFRGG===*ME==*====\x00")
+    seed("b32hex-nopad-w3", 1, NOPAD | ENCODED, 3, b"fooba" + xr_bytes(20))
+    seed("b32hex-wxyz", 1, 0, 0, b"WWWWWWWWCO======ZZ")
+    seed("b16-mapped", 2, MAPPED, 0, xr_bytes(64))
+    seed("b16-lower-odd", 2, 0, 0, b"666f6F\n626172\n6")
+    seed("b16-long-edited-w76", 2, EDITED, 76, xr_bytes(1000))
+    seed("b2msbf-edited-w8", 3, EDITED, 8, xr_bytes(30))
+    seed("b2lsbf-text-w76", 4, 0, 76, b"0110000101100010\n0110")
+    seed("z85-hello", 5, 0, 0, b"HelloWorld")
+    seed("z85-overflow", 5, 0, 0, b"Hello#####%nSc0")
+    seed("z85-i-nul", 5, SKIP, 0, b'Hel"loWorld\x00')
+    seed("z85-length-w5", 5, ENCODED, 5, xr_bytes(7))
+    seed("z85-mapped-w1", 5, MAPPED, 1, xr_bytes(40))
+
 
 if __name__ == "__main__":
     main()
