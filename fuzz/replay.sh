@@ -20,7 +20,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 corpus=${FUZZ_CORPUS_DIR:-$here/corpus}
 bin=${FUZZ_BUILD_DIR:-$here/build}/libfuzzer
-targets=${*:-decode roundtrip split impls offlen cli mime qp ew mail base58}
+targets=${*:-decode roundtrip split impls offlen cli mime qp ew mail base58 basex}
 
 for t in $targets; do
 	if [ ! -x "$bin/fuzz_$t" ]; then

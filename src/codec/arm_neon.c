@@ -247,11 +247,12 @@ cp_cut(unsigned char *out, uint8x16_t v, unsigned p, unsigned r)
 
 const struct b64_impl b64_impl_neon = {
 	"neon", B64_IMPL_NEON, NULL, enc_neon, dec_neon, compact_neon,
-	dec_lines_neon, enc_lines_neon, NULL, NULL,
+	dec_lines_neon, enc_lines_neon, NULL, NULL, NULL, NULL,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_neon = {
 	"neon", B64_IMPL_NEON, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL,
 };
 #endif /* HAVE_NEON */

@@ -134,6 +134,13 @@ struct b64_scan {
  *   bytes), stopping before the first block that holds anything else,
  *   and returns the characters consumed (even), one byte written per
  *   pair.  Neither reads or writes past those bounds.
+ * b32_enc, b32_dec (may be NULL): base32 (HEX 0) and base32hex (HEX 1)
+ *   for basex.c, as b32_vec.h describes them: b32_enc encodes whole
+ *   groups of IN (at most N bytes, reading no byte at IN[N] or beyond)
+ *   and returns the bytes consumed (a multiple of 5); b32_dec decodes
+ *   groups of alphabet characters (at most N bytes; for base32hex, W..Z
+ *   are not taken) to OUT, writing nothing at OUT[CAP] or beyond, and
+ *   returns the characters consumed (a multiple of 8).
  * usable: whether this CPU runs it (NULL: always).
  *
  * Every implementation file defines its struct in every build; one this
@@ -159,6 +166,10 @@ struct b64_impl {
 	size_t (*hex_enc)(const unsigned char *in, size_t n, char *out);
 	size_t (*hex_dec)(const unsigned char *in, size_t n,
 	    unsigned char *out);
+	size_t (*b32_enc)(const unsigned char *in, size_t n, char *out,
+	    int hex);
+	size_t (*b32_dec)(const unsigned char *in, size_t n,
+	    unsigned char *out, size_t cap, int hex);
 };
 
 /* What the registry in dispatch.c lists, one per file. */

@@ -129,7 +129,7 @@ bx_encoded_len(enum bx_kind kind, size_t n, unsigned flags, size_t wrap)
 {
 	size_t c;
 
-	if (!known(kind))
+	if (!known(kind) || (kind == BX_Z85 && n % 4 != 0))
 		return SIZE_MAX;
 	c = chars_for(&kinds[kind], n, flags);
 	if (c == SIZE_MAX || wrap == 0 || c == 0)
@@ -199,8 +199,16 @@ enc_groups(const struct b64_impl *impl, enum bx_kind kind,
     const unsigned char *in, size_t g, char *out)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	size_t done;
 
 	switch (kind) {
+	case BX_BASE32:
+	case BX_BASE32HEX:
+		done = impl->b32_enc != NULL ? impl->b32_enc(in, g * 5, out,
+		    kind == BX_BASE32HEX) / 5 : 0;
+		for (size_t j = done; j < g; j++)
+			enc_group(kind, in + 5 * j, out + 8 * j);
+		break;
 	case BX_BASE16:
 		for (size_t j = impl->hex_enc != NULL ? impl->hex_enc(in, g,
 		    out) : 0; j < g; j++) {
@@ -373,7 +381,8 @@ bx_encode_final(struct bx_encoder *enc, char *out, size_t cap,
 		for (size_t j = (enc->nhold * 8u + 4) / 5; j < c; j++)
 			tmp[j] = '=';
 	}
-	if (room_for(enc, c) + (enc->wrap != 0) > cap)
+	if (room_for(enc, c) + (enc->wrap != 0 && (c > 0 || enc->col > 0)) >
+	    cap)
 		return BX_NEED_OUTPUT;
 	*out_len = put_chars(enc, tmp, c, out);
 	if (enc->wrap && enc->col > 0) {
@@ -399,10 +408,11 @@ classify(enum bx_kind kind, unsigned flags, unsigned char c)
 		return (unsigned char)(c - 'a' + 10);
 	if ((kind == BX_BASE32 || kind == BX_BASE32HEX) && c == '=')
 		return T_PAD;
-	if (skip)
-		return kind == BX_Z85 && c == 0 ? T_BAD : T_SKIP;
+	/* (A dropped LF still counts lines, for the error's place.) */
 	if (c == '\n')
 		return T_LF;
+	if (skip)
+		return kind == BX_Z85 && c == 0 ? T_BAD : T_SKIP;
 	/* GNU's base32hex hands bytes outside its alphabet to the base32
 	 * decoder unchanged: W..Z are base32 letters there. */
 	if (kind == BX_BASE32HEX && c >= 'W' && c <= 'Z')
@@ -667,6 +677,14 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 			switch (dec->kind) {
 			case BX_BASE32:
 			case BX_BASE32HEX:
+				if (dec->impl->b32_dec != NULL) {
+					size_t used = dec->impl->b32_dec(in + i,
+					    n - i, out + o, cap - o,
+					    dec->kind == BX_BASE32HEX);
+
+					i += used;
+					o += used / 8 * 5;
+				}
 				i += bulk_base32(dec->table, in + i, n - i, out,
 				    cap, &o);
 				break;
@@ -709,7 +727,7 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 		}
 		if (t == T_SKIP)
 			continue;
-		if (cap - o < GROUP_OUT) {
+		if (cap - o < kinds[dec->kind].bytes) {
 			st = BX_NEED_OUTPUT;
 			break;
 		}

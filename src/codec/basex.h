@@ -100,7 +100,7 @@ unsigned bx_group_chars(enum bx_kind kind);
 
 /* Exact output of a one-shot encode of N bytes (WRAP 0: no line breaks;
  * else a LF after every WRAP characters and after a partial last line);
- * SIZE_MAX if it does not fit. */
+ * SIZE_MAX if it does not fit, or if z85 refuses N (not a multiple of 4). */
 size_t bx_encoded_len(enum bx_kind kind, size_t n, unsigned flags,
     size_t wrap);
 
@@ -152,7 +152,8 @@ enum bx_status bx_encode_final(struct bx_encoder *enc, char *out,
     size_t cap, size_t *out_len);
 
 /*
- * Decoder: update decodes IN into OUT; B64_NEED_OUTPUT when OUT is full
+ * Decoder: update decodes IN into OUT; BX_NEED_OUTPUT when OUT has no room
+ * for the next group's bytes
  * (*in_used says how far it got), an error status (latched) when the
  * input is invalid, OUT then holding what came before (see above).
  * final checks and completes the last group, writing its bytes (at most
@@ -166,8 +167,10 @@ enum bx_status bx_decode_final(struct bx_decoder *dec, void *out,
     size_t cap, size_t *out_len);
 
 /* After an error: the 0-based offset, 1-based line and column of the
- * first offending byte, and the byte (0 for a missing one: at the end of
- * the input). */
+ * first offending byte (for a missing one, the end of the input; for
+ * non-zero unused bits, the character that carries them; for a z85 group
+ * too large, its first character), and for BX_ERR_BAD_CHAR the byte
+ * (0 for the other errors). */
 uint64_t bx_decoder_error_offset(const struct bx_decoder *dec);
 uint64_t bx_decoder_error_line(const struct bx_decoder *dec);
 uint64_t bx_decoder_error_column(const struct bx_decoder *dec);

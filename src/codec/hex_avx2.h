@@ -1,8 +1,9 @@
 /*
- * hex_avx2.h - hex_vec.h's operations on 32-byte vectors, for the AVX2
- * and AVX-512 files (which define HV_TARGET, HV_ENC and HV_DEC first): the
- * in-lane unpack and pack are put back in memory order by a lane
- * permutation.
+ * hex_avx2.h - hex_vec.h's and b32_vec.h's operations on 32-byte
+ * vectors, and both templates, for the AVX2 and AVX-512 files (which
+ * define HV_TARGET, HV_ENC, HV_DEC, B32_ENC and B32_DEC first): the
+ * in-lane unpack and pack of base16 are put back in memory order by a
+ * lane permutation; base32 works lane by lane.
  */
 #define HV __m256i
 #define HV_BYTES 32
@@ -18,6 +19,22 @@
 #define hv_mask(v) ((unsigned)_mm256_movemask_epi8(v))
 #define hv_shuf _mm256_shuffle_epi8
 #define hv_srl4(v) _mm256_srli_epi16((v), 4)
+#define hv_add _mm256_add_epi8
+#define hv_set16 _mm256_set1_epi16
+#define hv_set32 _mm256_set1_epi32
+#define hv_set64(x) _mm256_set1_epi64x((long long)(x))
+#define hv_set16x8(a, b, c, d, e, f, g, h) \
+	_mm256_setr_epi16(a, b, c, d, e, f, g, h, a, b, c, d, e, f, g, h)
+#define hv_sll64 _mm256_slli_epi64
+#define hv_srl64 _mm256_srli_epi64
+#define hv_maddubs _mm256_maddubs_epi16
+#define hv_madd16 _mm256_madd_epi16
+#define hv_mulhi16 _mm256_mulhi_epu16
+#define hv_pack_lane _mm256_packus_epi16
+#define hv_lanes 2
+#define hv_load2(p, q) _mm256_inserti128_si256(_mm256_castsi128_si256( \
+	_mm_loadu_si128((const __m128i *)(const void *)(p))), \
+	_mm_loadu_si128((const __m128i *)(const void *)(q)), 1)
 #define hv_pairs(v) _mm256_maddubs_epi16((v), _mm256_set1_epi16(0x0110))
 #define hv_table16(t) _mm256_broadcastsi128_si256( \
 	_mm_loadu_si128((const __m128i *)(const void *)(t)))
@@ -38,3 +55,13 @@ hv_zip(__m256i a, __m256i b, __m256i *lo, __m256i *hi)
 }
 
 #include "hex_vec.h"
+
+static inline HV_TARGET void
+hv_store2(unsigned char *p, unsigned char *q, __m256i v)
+{
+	_mm_storeu_si128((__m128i *)(void *)p, _mm256_castsi256_si128(v));
+	_mm_storeu_si128((__m128i *)(void *)q,
+	    _mm256_extracti128_si256(v, 1));
+}
+
+#include "b32_vec.h"

@@ -247,6 +247,22 @@ usable_ssse3(void)
 #define hv_pairs(v) _mm_maddubs_epi16((v), _mm_set1_epi16(0x0110))
 #define hv_pack _mm_packus_epi16
 #define hv_table16(t) hv_load(t)
+#define hv_add _mm_add_epi8
+#define hv_set16 _mm_set1_epi16
+#define hv_set32 _mm_set1_epi32
+#define hv_set64(x) _mm_set1_epi64x((long long)(x))
+#define hv_set16x8 _mm_setr_epi16
+#define hv_sll64 _mm_slli_epi64
+#define hv_srl64 _mm_srli_epi64
+#define hv_maddubs _mm_maddubs_epi16
+#define hv_madd16 _mm_madd_epi16
+#define hv_mulhi16 _mm_mulhi_epu16
+#define hv_pack_lane _mm_packus_epi16
+#define hv_lanes 1
+#define hv_load2(p, q) hv_load(p)
+#define hv_store2(p, q, v) hv_store((p), (v))
+#define B32_ENC b32_enc_ssse3
+#define B32_DEC b32_dec_ssse3
 
 static inline SSSE3 void
 hv_zip(__m128i a, __m128i b, __m128i *lo, __m128i *hi)
@@ -258,16 +274,17 @@ hv_zip(__m128i a, __m128i b, __m128i *lo, __m128i *hi)
 }
 
 #include "hex_vec.h"
+#include "b32_vec.h"
 
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
 	compact_ssse3, dec_lines_ssse3, enc_lines_ssse3, hex_enc_ssse3,
-	hex_dec_ssse3,
+	hex_dec_ssse3, b32_enc_ssse3, b32_dec_ssse3,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL,
+	NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_SSSE3 */

@@ -1,0 +1,120 @@
+/*
+ * b32_vec.h - base32 and base32hex (RFC 4648 sections 6 and 7) bulk
+ * loops, written once for 16-byte vectors and for 32-byte vectors made of
+ * two 16-byte lanes: each lane codes two groups (10 bytes, 16
+ * characters) at a time.  Included by the SSSE3, AVX2 and AVX-512 files
+ * after hex_vec.h's operations (hv_*) and these:
+ *   B32_ENC, B32_DEC   the names of the loops to define
+ *   hv_load2(p, q)     a vector with 16 bytes from P in its first lane
+ *                      (and from Q in the second, for 32-byte vectors)
+ *   hv_store2(p, q, v) the first 10 bytes of each lane of V to P (and Q),
+ *                      writing up to 16 bytes at each
+ *   hv_lanes           lanes per vector (1 or 2)
+ *   hv_mulhi16, hv_and16const..., see below.
+ *
+ * Encoding: a shuffle puts, in each 16-bit element, the two bytes holding
+ * one character's five bits (big-endian); a multiply-high by a power of
+ * two shifts each element right by its own amount; the low five bits are
+ * the character's value, and a compare and an add make it a letter or a
+ * digit.  Decoding: range compares give each character's value and say
+ * whether all are in the alphabet; two multiply-adds join eight values
+ * into 40 bits in a 64-bit element, and a shuffle writes its five bytes
+ * big-endian.  A block with a character outside the alphabet (for
+ * base32hex, also W..Z, which GNU takes as base32 letters) stops the loop
+ * before it: the caller's portable loops take it from there.
+ */
+
+/* The shift of each character's 16-bit window (2^(16 - shift)): for
+ * character k at bit 5k of the group, 11 - 5k mod 8. */
+#define B32_MUL(s) (1 << (16 - (s)))
+
+/* Encode whole blocks (10 bytes per lane) of IN (at most N bytes, reading
+ * 6 bytes past each block, so up to N - 6 consumed) to OUT; HEX selects
+ * base32hex.  Returns the bytes consumed (a multiple of 5). */
+static HV_TARGET size_t
+B32_ENC(const unsigned char *in, size_t n, char *out, int hex)
+{
+	/* Group 0's windows from bytes 0..5, group 1's from 5..10. */
+	const HV shuf0 = hv_table16((const unsigned char *)
+	    "\x01\x00\x01\x00\x02\x01\x02\x01\x03\x02\x04\x03\x04\x03\x05\x04");
+	const HV shuf1 = hv_table16((const unsigned char *)
+	    "\x06\x05\x06\x05\x07\x06\x07\x06\x08\x07\x09\x08\x09\x08\x0a\x09");
+	const HV mul = hv_set16x8(B32_MUL(11), B32_MUL(6), B32_MUL(9),
+	    B32_MUL(4), B32_MUL(7), B32_MUL(10), B32_MUL(5), B32_MUL(8));
+	const HV five = hv_set16(31);
+	const HV split = hv_set1(hex ? 9 : 25);
+	const HV base = hv_set1(hex ? '0' : 'A');
+	const HV delta = hv_set1(hex ? 'A' - 10 - '0' : '2' - 26 - 'A');
+	const size_t step = 10 * hv_lanes;
+	size_t i = 0;
+
+	while (n - i >= step + 6) {
+		HV v = hv_load2(in + i, in + i + 10);
+		HV a = hv_and(hv_mulhi16(hv_shuf(v, shuf0), mul), five);
+		HV b = hv_and(hv_mulhi16(hv_shuf(v, shuf1), mul), five);
+		HV idx = hv_pack_lane(a, b);
+
+		idx = hv_add(hv_add(idx, base), hv_and(hv_gt(idx, split),
+		    delta));
+		hv_store(out + i / 5 * 8, idx);
+		i += step;
+	}
+	return i;
+}
+
+/* The values of the characters of V; *OK has the sign bit of every byte
+ * that is in the alphabet set. */
+static inline HV_TARGET HV
+b32_values(HV v, int hex, HV *ok)
+{
+	HV r1, r2;
+
+	if (hex) {
+		r1 = hv_and(hv_gt(v, hv_set1('0' - 1)), hv_gt(hv_set1('9' + 1),
+		    v));
+		r2 = hv_and(hv_gt(v, hv_set1('A' - 1)), hv_gt(hv_set1('V' + 1),
+		    v));
+		*ok = hv_or(r1, r2);
+		return hv_or(hv_and(r1, hv_sub(v, hv_set1('0'))),
+		    hv_and(r2, hv_sub(v, hv_set1('A' - 10))));
+	}
+	r1 = hv_and(hv_gt(v, hv_set1('A' - 1)), hv_gt(hv_set1('Z' + 1), v));
+	r2 = hv_and(hv_gt(v, hv_set1('2' - 1)), hv_gt(hv_set1('7' + 1), v));
+	*ok = hv_or(r1, r2);
+	return hv_or(hv_and(r1, hv_sub(v, hv_set1('A'))),
+	    hv_and(r2, hv_sub(v, hv_set1('2' - 26))));
+}
+
+/* Decode blocks of 16 characters per lane of IN (at most N bytes) while
+ * every one is in the alphabet, to OUT, writing up to 6 bytes past each
+ * block's 10 (CAP bounds that); returns the characters consumed. */
+static HV_TARGET size_t
+B32_DEC(const unsigned char *in, size_t n, unsigned char *out, size_t cap,
+    int hex)
+{
+	const size_t step = 16 * hv_lanes;
+	size_t i = 0, o = 0;
+
+	while (n - i >= step && cap - o >= 10 * hv_lanes + 6) {
+		HV ok;
+		HV v = b32_values(hv_load(in + i), hex, &ok);
+
+		if (hv_mask(ok) != HV_ALL)
+			break;
+		/* 32 v0 + v1 in 16 bits, then 1024 times that plus the
+		 * next pair's in 32: four characters, 20 bits. */
+		v = hv_madd16(hv_maddubs(v, hv_set16(0x0120)),
+		    hv_set32(0x00010400));
+		/* The two 20-bit halves of each 64 bits joined, first one
+		 * high: 40 bits, written out big-endian. */
+		v = hv_or(hv_and(hv_sll64(v, 20), hv_set64(0xfffff00000)),
+		    hv_srl64(v, 32));
+		v = hv_shuf(v, hv_table16((const unsigned char *)
+		    "\x04\x03\x02\x01\x00\x0c\x0b\x0a\x09\x08"
+		    "\x80\x80\x80\x80\x80\x80"));
+		hv_store2(out + o, out + o + 10, v);
+		i += step;
+		o += 10 * hv_lanes;
+	}
+	return i;
+}
