@@ -73,7 +73,7 @@ struct entry {
 	{ PNC, 1, E_ALL, { name, '\0', POPT_ARG_NONE, NULL, OPT_ENC + (e), \
 	    help, NULL } }
 
-#define N_ENTRIES 31
+#define N_ENTRIES 32
 #define N_TABLE (N_ENTRIES + 1)
 
 static void
@@ -111,10 +111,14 @@ make_entries(struct entry t[N_ENTRIES], struct options *opt)
 		    "--base64url is the same", NULL } },
 		{ P64, 0, E_B64, { "base64url", '\0', POPT_ARG_NONE |
 		    POPT_ARGFLAG_DOC_HIDDEN, &opt->url, 0, NULL, NULL } },
-		{ PALL, 0, E_PAD, { "no-pad", '\0', POPT_ARG_NONE,
+		{ P64 | PNC, 0, E_PAD, { "no-pad", '\0', POPT_ARG_NONE,
 		    &opt->no_pad, 0,
 		    "encode without '=' padding; when decoding, padding\n"
 		    "is optional, and refused with --strict", NULL } },
+		{ P32, 0, E_PAD, { "no-pad", '\0', POPT_ARG_NONE,
+		    &opt->no_pad, 0,
+		    "encode without '=' padding (decoding takes text\n"
+		    "with or without it)", NULL } },
 		{ P64 | PNC, 0, E_B64, { "strict", '\0', POPT_ARG_NONE,
 		    &opt->strict, 0,
 		    "decode only canonical RFC 4648 input: alphabet and\n"

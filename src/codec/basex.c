@@ -60,7 +60,7 @@ bx_strerror(enum bx_status status)
 	case BX_ERR_PADDING:
 		return "'=' padding out of place or incomplete";
 	case BX_ERR_NONCANONICAL:
-		return "non-zero unused bits before the padding";
+		return "non-zero unused bits in the last character";
 	case BX_ERR_TRUNCATED:
 		return "input ends inside a group";
 	case BX_ERR_OVERFLOW:
@@ -841,7 +841,7 @@ bx_decode_final(struct bx_decoder *dec, void *out, size_t cap,
 		/* A short group ending in '=' is refused whole (GNU decodes
 		 * nothing of it); any other is padded. */
 		if (dec->grp[dec->n - 1] == V_PAD)
-			return fail(dec, BX_ERR_PADDING, dec->offset, 0);
+			return fail_slot(dec, BX_ERR_PADDING, dec->n - 1u, 0);
 		if (cap < GROUP_OUT)
 			return BX_NEED_OUTPUT;
 		memset(dec->grp + dec->n, V_PAD, 8u - dec->n);

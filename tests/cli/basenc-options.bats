@@ -50,7 +50,7 @@ b32() {
   bn_in '0110000\n2' --base2msbf --check
   bn_expect 1 '' "$NAME: invalid input at line 2, column 1 (byte 8): unexpected byte 0x32 ('2')"
   bn_in 'MFRGH===' --base32 --check
-  bn_expect 1 '' "$NAME: invalid input at line 1, column 5 (byte 4): non-zero unused bits before the padding"
+  bn_expect 1 '' "$NAME: invalid input at line 1, column 5 (byte 4): non-zero unused bits in the last character"
   bn_in 'ME=A====' --base32 --check
   bn_expect 1 '' "$NAME: invalid input at line 1, column 4 (byte 3): '=' padding out of place or incomplete"
 }
@@ -61,10 +61,26 @@ b32() {
   bn_expect 1 '' "$NAME: invalid input at line 2, column 2 (byte 6): unexpected byte 0x2a ('*')"
 }
 
+@test "--check: a short last base32 group ending in '=' is located at that '='" {
+  sextet_only
+  bn_in 'MFRGG=' --base32 --check
+  bn_expect 1 '' "$NAME: invalid input at line 1, column 6 (byte 5): '=' padding out of place or incomplete"
+  bn_in 'MFRGG====\n' --base32 --check
+  bn_expect 1 '' "$NAME: invalid input at line 1, column 9 (byte 8): '=' padding out of place or incomplete"
+}
+
+@test "--check hints name basenc's options, not base64's" {
+  sextet_only
+  bn_in 'YW+J' --base64url --check
+  bn_expect 1 '' "$NAME: invalid input at line 1, column 3 (byte 2): unexpected byte 0x2b ('+'); '+' and '/' are standard base64: try --base64"
+  bn_in 'YW-J' --base64 --check
+  bn_expect 1 '' "$NAME: invalid input at line 1, column 3 (byte 2): unexpected byte 0x2d ('-'); '-' and '_' are base64url: try --base64url"
+}
+
 @test "--check with base58 and base64: located too" {
   sextet_only
   bn_in '2NEpo7TZ\nRRrLZS0i2U' --base58 --check
-  bn_expect 1 '' "$NAME: invalid input at line 2, column 7 (byte 15): invalid character"
+  bn_expect 1 '' "$NAME: invalid input at line 2, column 7 (byte 15): unexpected byte 0x30 ('0')"
   bn_in 'QUJD\nQU*D' --base64 --check
   bn_expect 1 '' "$NAME: invalid input at line 2, column 3 (byte 7): unexpected byte 0x2a ('*')"
 }
