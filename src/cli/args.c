@@ -340,7 +340,7 @@ static int
 finish_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		diag(errno, "write error");
+		diag_closeout(errno);
 		return 1;
 	}
 	return 0;

@@ -1,13 +1,19 @@
 /*
  * diag.c - messages in GNU's words, translations and quoting styles.
  *
- * GNU base64 writes its messages through gettext in the "coreutils" text
- * domain, getopt's option errors through glibc's own catalog ("libc"),
- * and quotes with gnulib's quotearg: quote() for arguments, quotef() for
- * file names.  We look the same catalogs up at run time (where they are
- * installed; English otherwise) and quote by the same rules, which are
- * written out below as plain decisions: what needs quoting, what is
- * printable in this locale, and how each byte is written.
+ * GNU base64 (coreutils 9.10) writes its messages through gettext in the
+ * "coreutils" text domain, getopt's option errors through glibc's own
+ * catalog ("libc"), and quotes with gnulib's quotearg: quote() for
+ * arguments, quotef() for file names.  gnulib's own strings come from
+ * gnulib's catalog ("gnulib", Debian's package gnulib-l10n): the
+ * quotation marks, and the "write error" close_stdout reports when
+ * standard output fails only as it is closed.  (So GNU 9.10 in
+ * de_DE.UTF-8 says "ungültige Umbruchgröße: ‘x’" where that catalog is
+ * missing, "»x«" where it is there; 9.1 took both from coreutils'.)  We
+ * look the same catalogs up at run time (where they are installed;
+ * English otherwise) and quote by the same rules, which are written out
+ * below as plain decisions: what needs quoting, what is printable in
+ * this locale, and how each byte is written.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -24,6 +30,7 @@
 #include "diag.h"
 
 #define GNU_DOMAIN "coreutils"
+#define GNULIB_DOMAIN "gnulib"
 #define LIBC_DOMAIN "libc"
 
 const char *diag_prog = "base64";
@@ -149,7 +156,7 @@ static const char right_msgid[] = "'";
 static const char *
 quote_mark(const char *msgid, const char *curly)
 {
-	const char *t = dgettext(GNU_DOMAIN, msgid);
+	const char *t = dgettext(GNULIB_DOMAIN, msgid);
 	mbstate_t st;
 	wchar_t wc;
 
@@ -420,6 +427,17 @@ diag(int errnum, const char *fmt, ...)
 		fprintf(stderr, ": %s", strerror(errnum));
 	fputc('\n', stderr);
 	release_quotes();
+}
+
+void
+diag_closeout(int errnum)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: %s", diag_prog,
+	    dgettext(GNULIB_DOMAIN, "write error"));
+	if (errnum != 0)
+		fprintf(stderr, ": %s", strerror(errnum));
+	fputc('\n', stderr);
 }
 
 void

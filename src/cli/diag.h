@@ -29,6 +29,13 @@ void diag(int errnum, const char *fmt, ...)
 void diag_try_help(void);
 
 /*
+ * "PROG: write error: STRERROR" as GNU's close_stdout says it, from
+ * gnulib's catalog: when standard output fails only as it is closed (all
+ * of a small output still in GNU's stdio buffer; --help, --version).
+ */
+void diag_closeout(int errnum);
+
+/*
  * An option error in glibc getopt's words: FMT is getopt's msgid, with
  * "%s: " for the program name first and its own newline, translated
  * through glibc's catalog as getopt's are.

@@ -25,7 +25,7 @@ static int
 close_output(int status)
 {
 	if (close(1) != 0 && errno != EBADF && status == 0) {
-		diag(errno, "write error");
+		diag_closeout(errno);
 		return 1;
 	}
 	return status;

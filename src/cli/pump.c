@@ -38,10 +38,6 @@
  * the next block is coded once it reaches this much. */
 #define EAGER_FLUSH (64 * 1024)
 
-/* GNU writes standard output through a stdio buffer of this size: a
- * failure to write less than this shows only when it closes the stream,
- * after any "invalid input". */
-#define GNU_STDIO_BUF 4096
 
 _Static_assert(PUMP_ENC_IN % 3 == 0, "encoder block holds whole triples");
 _Static_assert(PUMP_DEC_IN % 4 == 0, "decoder block holds whole quanta");
@@ -375,7 +371,7 @@ invalid(struct codec *c, struct sink *out, const struct options *opt,
     const struct settings *set, const struct chunk *ch)
 {
 	int e = 0;
-	int small = out->written == 0 && out->len <= GNU_STDIO_BUF;
+	int small = sink_gnu_at_close(out);
 
 	out->keep = 0;
 	if (set->partial_output)

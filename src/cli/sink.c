@@ -409,6 +409,8 @@ sink_report_write_error(const struct sink *s, int err)
 {
 	if (s->name != NULL)
 		diag(err, "write error: %s", quote_file(s->name));
+	else if (sink_gnu_at_close(s))
+		diag_closeout(err);
 	else
 		diag(err, "write error");
 }

@@ -52,6 +52,22 @@ int sink_open(struct sink *s, const char *path, int discard,
 /* Write out what is collected: 0, or the errno of the failure (no
  * message; sink_report_write_error() prints it). */
 int sink_flush_quiet(struct sink *s);
+
+/* GNU writes standard output through a stdio buffer of this size: a
+ * failure to write less than this shows only when it closes the stream
+ * (after any "invalid input", in close_stdout's words). */
+#define SINK_GNU_STDIO_BUF 4096
+
+/* Whether a failure to write what S holds now is one GNU would see only
+ * at close: standard output, nothing written yet, and no more than its
+ * stdio buffer. */
+static inline int
+sink_gnu_at_close(const struct sink *s)
+{
+	return s->name == NULL && s->written == 0 &&
+	    s->len <= SINK_GNU_STDIO_BUF;
+}
+
 void sink_report_write_error(const struct sink *s, int err);
 
 /* Write out what is collected; 0, or 1 after a diagnostic. */

@@ -62,6 +62,42 @@ needs_gnu95() {
   fi
 }
 
+# Skip when the program is a GNU base64 older than 9.10, which took its
+# quotation marks and close_stdout's "write error" from coreutils' catalog
+# (9.10 takes them from gnulib's: gnu_quote, gnulib_text).
+needs_gnu910() {
+  local re='^base64 \(GNU coreutils\) ([0-9]+)\.([0-9]+)'
+  if [[ $(version_line) =~ $re ]]; then
+    local major=${BASH_REMATCH[1]} minor=${BASH_REMATCH[2]}
+    if ((major < 9 || (major == 9 && minor < 10))); then
+      skip "needs GNU 9.10's catalogs (gnulib's marks)"
+    fi
+  fi
+}
+
+# gnulib_text LOCALE MSGID: gnulib's translation of MSGID in LOCALE, or
+# MSGID where gnulib's catalog (Debian: gnulib-l10n) lacks it.
+gnulib_text() {
+  LC_ALL=$1 gettext -d gnulib "$2" 2>/dev/null || printf '%s' "$2"
+}
+
+# gnu_quote LOCALE TEXT: TEXT between the quotation marks GNU 9.10's
+# quote() uses in LOCALE: gnulib's translations of ` and ', else U+2018
+# and U+2019 in a UTF-8 locale, else apostrophes.
+gnu_quote() {
+  local l r utf8=0
+  [[ $(LC_ALL=$1 locale charmap 2>/dev/null) == UTF-8 ]] && utf8=1
+  l=$(gnulib_text "$1" '`')
+  r=$(gnulib_text "$1" "'")
+  if [[ $l == '`' ]]; then
+    if ((utf8)); then l=$'\xe2\x80\x98'; else l="'"; fi
+  fi
+  if [[ $r == "'" ]] && ((utf8)); then
+    r=$'\xe2\x80\x99'
+  fi
+  printf '%s%s%s' "$l" "$2" "$r"
+}
+
 # Skip for GNU base64: the test checks sextet-specific behaviour.
 ours_only() {
   if is_gnu; then
