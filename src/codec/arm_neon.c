@@ -245,9 +245,153 @@ cp_cut(unsigned char *out, uint8x16_t v, unsigned p, unsigned r)
 #define CP_NAME compact_neon
 #include "compact_vec.h"
 
+/*
+ * base16: vst2q interleaves the two digits of 16 bytes; vld2q splits 32
+ * digits into the first and second of 16 pairs.  A digit is '0'..'9', or
+ * 'a'..'f' once OR 0x20 (which maps 'A'..'F' there and nothing else).
+ */
+static size_t
+hex_enc_neon(const unsigned char *in, size_t n, char *out)
+{
+	const uint8x16_t digits = vld1q_u8((const uint8_t *)
+	    "0123456789ABCDEF");
+	size_t i = 0;
+
+	for (; n - i >= 16; i += 16) {
+		uint8x16_t v = vld1q_u8(in + i);
+		uint8x16x2_t d;
+
+		d.val[0] = vqtbl1q_u8(digits, vshrq_n_u8(v, 4));
+		d.val[1] = vqtbl1q_u8(digits, vandq_u8(v, vdupq_n_u8(15)));
+		vst2q_u8((uint8_t *)out + 2 * i, d);
+	}
+	return i;
+}
+
+/* The values of the hex digits V; *OK all ones where V holds one. */
+static inline uint8x16_t
+hex_values(uint8x16_t v, uint8x16_t *ok)
+{
+	uint8x16_t dv = vsubq_u8(v, vdupq_n_u8('0'));
+	uint8x16_t av = vsubq_u8(vorrq_u8(v, vdupq_n_u8(0x20)),
+	    vdupq_n_u8('a'));
+	uint8x16_t digit = vcltq_u8(dv, vdupq_n_u8(10));
+	uint8x16_t alpha = vcltq_u8(av, vdupq_n_u8(6));
+
+	*ok = vorrq_u8(digit, alpha);
+	return vbslq_u8(digit, dv, vaddq_u8(av, vdupq_n_u8(10)));
+}
+
+static size_t
+hex_dec_neon(const unsigned char *in, size_t n, unsigned char *out)
+{
+	size_t i = 0;
+
+	for (; n - i >= 32; i += 32) {
+		uint8x16x2_t c = vld2q_u8(in + i);
+		uint8x16_t ok0, ok1;
+		uint8x16_t hi = hex_values(c.val[0], &ok0);
+		uint8x16_t lo = hex_values(c.val[1], &ok1);
+
+		if (vminvq_u8(vandq_u8(ok0, ok1)) != 0xff)
+			break;
+		vst1q_u8(out + i / 2, vorrq_u8(vshlq_n_u8(hi, 4), lo));
+	}
+	return i;
+}
+
+/*
+ * base32 and base32hex, two groups (10 bytes, 16 characters) a step, as
+ * b32_vec.h does it on x86: a table lookup puts each character's 16-bit
+ * window in a lane and a per-lane shift (NEON shifts left by signed
+ * counts) brings its five bits down; decoding joins values pairwise by
+ * shifts and ORs, 5 to 10, 10 to 20 and 20 to 40 bits, and a lookup
+ * writes each 40 bits big-endian.
+ */
+static size_t
+b32_enc_neon(const unsigned char *in, size_t n, char *out, int hex)
+{
+	static const uint8_t win0[16] = { 1, 0, 1, 0, 2, 1, 2, 1, 3, 2, 4, 3,
+	    4, 3, 5, 4 };
+	static const int16_t shifts[8] = { -11, -6, -9, -4, -7, -10, -5, -8 };
+	const uint8x16_t w0 = vld1q_u8(win0);
+	const uint8x16_t w1 = vaddq_u8(w0, vdupq_n_u8(5));
+	const int16x8_t sh = vld1q_s16(shifts);
+	const uint16x8_t five = vdupq_n_u16(31);
+	const uint8x16_t split = vdupq_n_u8(hex ? 9 : 25);
+	const uint8x16_t base = vdupq_n_u8(hex ? '0' : 'A');
+	const uint8x16_t delta = vdupq_n_u8((uint8_t)(hex ? 'A' - 10 - '0' :
+	    '2' - 26 - 'A'));
+	size_t i = 0;
+
+	for (; n - i >= 16; i += 10) {
+		uint8x16_t v = vld1q_u8(in + i);
+		uint16x8_t a = vandq_u16(vshlq_u16(vreinterpretq_u16_u8(
+		    vqtbl1q_u8(v, w0)), sh), five);
+		uint16x8_t b = vandq_u16(vshlq_u16(vreinterpretq_u16_u8(
+		    vqtbl1q_u8(v, w1)), sh), five);
+		uint8x16_t idx = vcombine_u8(vmovn_u16(a), vmovn_u16(b));
+
+		idx = vaddq_u8(vaddq_u8(idx, base), vandq_u8(vcgtq_u8(idx,
+		    split), delta));
+		vst1q_u8((uint8_t *)out + i / 5 * 8, idx);
+	}
+	return i;
+}
+
+static size_t
+b32_dec_neon(const unsigned char *in, size_t n, unsigned char *out,
+    size_t cap, int hex)
+{
+	static const uint8_t be40[16] = { 4, 3, 2, 1, 0, 12, 11, 10, 9, 8,
+	    255, 255, 255, 255, 255, 255 };
+	const uint8x16_t order = vld1q_u8(be40);
+	size_t i = 0, o = 0;
+
+	while (n - i >= 16 && cap - o >= 16) {
+		uint8x16_t c = vld1q_u8(in + i), r1, r2, v;
+		uint16x8_t x;
+		uint32x4_t y;
+		uint64x2_t z;
+
+		if (hex) {
+			r1 = vcltq_u8(vsubq_u8(c, vdupq_n_u8('0')),
+			    vdupq_n_u8(10));
+			r2 = vcltq_u8(vsubq_u8(c, vdupq_n_u8('A')),
+			    vdupq_n_u8(22));
+			v = vbslq_u8(r1, vsubq_u8(c, vdupq_n_u8('0')),
+			    vsubq_u8(c, vdupq_n_u8('A' - 10)));
+		} else {
+			r1 = vcltq_u8(vsubq_u8(c, vdupq_n_u8('A')),
+			    vdupq_n_u8(26));
+			r2 = vcltq_u8(vsubq_u8(c, vdupq_n_u8('2')),
+			    vdupq_n_u8(6));
+			v = vbslq_u8(r1, vsubq_u8(c, vdupq_n_u8('A')),
+			    vsubq_u8(c, vdupq_n_u8('2' - 26)));
+		}
+		if (vminvq_u8(vorrq_u8(r1, r2)) != 0xff)
+			break;
+		/* Little-endian lanes: the first value is the low one. */
+		x = vreinterpretq_u16_u8(v);
+		x = vorrq_u16(vshlq_n_u16(vandq_u16(x, vdupq_n_u16(0xff)), 5),
+		    vshrq_n_u16(x, 8));
+		y = vreinterpretq_u32_u16(x);
+		y = vorrq_u32(vshlq_n_u32(vandq_u32(y, vdupq_n_u32(0xffff)),
+		    10), vshrq_n_u32(y, 16));
+		z = vreinterpretq_u64_u32(y);
+		z = vorrq_u64(vshlq_n_u64(vandq_u64(z,
+		    vdupq_n_u64(0xffffffffu)), 20), vshrq_n_u64(z, 32));
+		vst1q_u8(out + o, vqtbl1q_u8(vreinterpretq_u8_u64(z), order));
+		i += 16;
+		o += 10;
+	}
+	return i;
+}
+
 const struct b64_impl b64_impl_neon = {
 	"neon", B64_IMPL_NEON, NULL, enc_neon, dec_neon, compact_neon,
-	dec_lines_neon, enc_lines_neon, NULL, NULL, NULL, NULL,
+	dec_lines_neon, enc_lines_neon, hex_enc_neon, hex_dec_neon,
+	b32_enc_neon, b32_dec_neon,
 };
 #else
 /* Not in this build: named, never picked. */
