@@ -655,6 +655,74 @@ bulk_base2(int msbf, const unsigned char *in, size_t n, unsigned char *out,
 	return i;
 }
 
+/* The bulk loops for DEC's kind over IN[0..N): the bytes consumed. */
+static size_t
+bulk(const struct bx_decoder *dec, const unsigned char *in, size_t n,
+    unsigned char *out, size_t cap, size_t *o)
+{
+	size_t i = 0;
+
+	switch (dec->kind) {
+	case BX_BASE32:
+	case BX_BASE32HEX:
+		if (dec->impl->b32_dec != NULL) {
+			i = dec->impl->b32_dec(in, n, out + *o, cap - *o,
+			    dec->kind == BX_BASE32HEX);
+			*o += i / 8 * 5;
+		}
+		return i + bulk_base32(dec->table, in + i, n - i, out, cap, o);
+	case BX_BASE16:
+		if (dec->impl->hex_dec != NULL) {
+			size_t m = n < 2 * (cap - *o) ? n : 2 * (cap - *o);
+
+			i = dec->impl->hex_dec(in, m, out + *o);
+			*o += i / 2;
+		}
+		return i + bulk_base16(dec->table, in + i, n - i, out, cap, o);
+	case BX_Z85:
+		return bulk_z85(dec->table, in, n, out, cap, o);
+	case BX_BASE2MSBF:
+	case BX_BASE2LSBF:
+		return bulk_base2(dec->kind == BX_BASE2MSBF, in, n, out, cap,
+		    o);
+	default:
+		return 0;
+	}
+}
+
+/*
+ * A group cut in two by one LF, as text broken into lines of a length
+ * that is not a multiple of the group makes every other line (or so):
+ * when the next group's characters and one LF among them are all that
+ * IN's first chars + 1 bytes hold, decode the group from a copy without
+ * the LF and return the LF's position (the caller consumes chars + 1
+ * bytes and counts the line); else 0 and nothing done.
+ */
+static size_t
+straddle(const struct bx_decoder *dec, const unsigned char *in, size_t n,
+    unsigned char *out, size_t cap, size_t *o)
+{
+	unsigned g = kinds[dec->kind].chars;
+	unsigned char tmp[8];
+	const unsigned char *lf;
+	size_t p, k = *o;
+
+	if (n < g + 1u || in[0] == '\n')
+		return 0;
+	lf = memchr(in, '\n', g + 1u);
+	if (lf == NULL)
+		return 0;
+	p = (size_t)(lf - in);
+	if (memchr(lf + 1, '\n', g - p) != NULL)
+		return 0;
+	memcpy(tmp, in, p);
+	memcpy(tmp + p, in + p + 1, g - p);
+	if (bulk(dec, tmp, g, out, cap, &k) != g)
+		return 0;
+	*o = k;
+	return p;
+}
+
 enum bx_status
 bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
     size_t *in_used, void *out_, size_t cap, size_t *out_len)
@@ -674,44 +742,15 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 		uint64_t off;
 
 		if (dec->n == 0) {
-			switch (dec->kind) {
-			case BX_BASE32:
-			case BX_BASE32HEX:
-				if (dec->impl->b32_dec != NULL) {
-					size_t used = dec->impl->b32_dec(in + i,
-					    n - i, out + o, cap - o,
-					    dec->kind == BX_BASE32HEX);
+			size_t lf;
 
-					i += used;
-					o += used / 8 * 5;
-				}
-				i += bulk_base32(dec->table, in + i, n - i, out,
-				    cap, &o);
-				break;
-			case BX_BASE16:
-				if (dec->impl->hex_dec != NULL) {
-					size_t m = n - i < 2 * (cap - o) ?
-					    n - i : 2 * (cap - o);
-					size_t used = dec->impl->hex_dec(in + i,
-					    m, out + o);
-
-					i += used;
-					o += used / 2;
-				}
-				i += bulk_base16(dec->table, in + i, n - i, out,
-				    cap, &o);
-				break;
-			case BX_Z85:
-				i += bulk_z85(dec->table, in + i, n - i, out,
-				    cap, &o);
-				break;
-			case BX_BASE2MSBF:
-			case BX_BASE2LSBF:
-				i += bulk_base2(dec->kind == BX_BASE2MSBF,
-				    in + i, n - i, out, cap, &o);
-				break;
-			default:
-				break;
+			i += bulk(dec, in + i, n - i, out, cap, &o);
+			while ((lf = straddle(dec, in + i, n - i, out, cap,
+			    &o)) != 0) {
+				dec->line++;
+				dec->line_start = dec->offset + i + lf + 1;
+				i += kinds[dec->kind].chars + 1u;
+				i += bulk(dec, in + i, n - i, out, cap, &o);
 			}
 			if (i == n)
 				break;
