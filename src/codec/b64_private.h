@@ -141,6 +141,10 @@ struct b64_scan {
  *   groups of alphabet characters (at most N bytes; for base32hex, W..Z
  *   are not taken) to OUT, writing nothing at OUT[CAP] or beyond, and
  *   returns the characters consumed (a multiple of 8).
+ * b2_dec (may be NULL): base2 for basex.c: '0' and '1' characters of IN
+ *   (at most N bytes) to bytes, eight a byte (MSBF: the first one the
+ *   most significant bit; else the least), while every character is one
+ *   of them; returns the characters consumed (a multiple of 8).
  * usable: whether this CPU runs it (NULL: always).
  *
  * Every implementation file defines its struct in every build; one this
@@ -170,6 +174,8 @@ struct b64_impl {
 	    int hex);
 	size_t (*b32_dec)(const unsigned char *in, size_t n,
 	    unsigned char *out, size_t cap, int hex);
+	size_t (*b2_dec)(const unsigned char *in, size_t n,
+	    unsigned char *out, int msbf);
 };
 
 /* What the registry in dispatch.c lists, one per file. */

@@ -642,10 +642,15 @@ bulk_base2(int msbf, const unsigned char *in, size_t n, unsigned char *out,
 	size_t i = 0, k = *o;
 
 	while (n - i >= 8 && k < cap) {
-		uint64_t v = 0;
+		uint64_t v;
 
-		for (int b = 0; b < 8; b++)
-			v |= (uint64_t)(unsigned char)(in[i + b] - '0') << 8 * b;
+		/* The first character in the lowest byte, whatever the
+		 * machine's byte order. */
+		memcpy(&v, in + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		v = __builtin_bswap64(v);
+#endif
+		v -= 0x3030303030303030u;
 		if ((v & ~0x0101010101010101u) != 0)
 			break;
 		out[k++] = (unsigned char)((v * mul) >> 56);
@@ -683,8 +688,15 @@ bulk(const struct bx_decoder *dec, const unsigned char *in, size_t n,
 		return bulk_z85(dec->table, in, n, out, cap, o);
 	case BX_BASE2MSBF:
 	case BX_BASE2LSBF:
-		return bulk_base2(dec->kind == BX_BASE2MSBF, in, n, out, cap,
-		    o);
+		if (dec->impl->b2_dec != NULL) {
+			size_t m = n / 8 < cap - *o ? n : 8 * (cap - *o);
+
+			i = dec->impl->b2_dec(in, m, out + *o,
+			    dec->kind == BX_BASE2MSBF);
+			*o += i / 8;
+		}
+		return i + bulk_base2(dec->kind == BX_BASE2MSBF, in + i, n - i,
+		    out, cap, o);
 	default:
 		return 0;
 	}

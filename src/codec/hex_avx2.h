@@ -16,6 +16,7 @@
 #define hv_or _mm256_or_si256
 #define hv_andnot _mm256_andnot_si256
 #define hv_gt _mm256_cmpgt_epi8
+#define hv_eq _mm256_cmpeq_epi8
 #define hv_mask(v) ((unsigned)_mm256_movemask_epi8(v))
 #define hv_shuf _mm256_shuffle_epi8
 #define hv_srl4(v) _mm256_srli_epi16((v), 4)

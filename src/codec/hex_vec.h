@@ -17,9 +17,9 @@
  * Defined by the includer:
  *   HV          the vector type; HV_BYTES its width in bytes
  *   HV_TARGET   the function attribute of the instruction set
- *   HV_ENC, HV_DEC   the names of the loops to define
+ *   HV_ENC, HV_DEC, HV_B2DEC   the names of the loops to define
  *   hv_load(p), hv_store(p, v), hv_set1(c), hv_sub(a, b),
- *   hv_and(a, b), hv_or(a, b), hv_andnot(a, b) (~a & b),
+ *   hv_and(a, b), hv_or(a, b), hv_andnot(a, b) (~a & b), hv_eq(a, b),
  *   hv_gt(a, b) (signed bytes), hv_mask(v) (the byte sign bits, all ones
  *   when every byte's is set: HV_ALL), hv_shuf(table, idx),
  *   hv_srl4(v) (each 16-bit lane shifted right by 4), hv_pairs(v)
@@ -80,6 +80,38 @@ HV_DEC(const unsigned char *in, size_t n, unsigned char *out)
 		if (hv_mask(hv_and(ok0, ok1)) != HV_ALL)
 			break;
 		hv_store(out + i / 2, hv_pack(hv_pairs(a), hv_pairs(b)));
+	}
+	return i;
+}
+
+/*
+ * base2 (bit strings): '0' and '1' characters at IN (at most N bytes) to
+ * bytes at OUT, a vector at a time while every byte is one of them; the
+ * sign bits of the comparison with '1' are the bits, first character
+ * lowest: the order of --base2lsbf.  For MSBF each group of eight
+ * characters is reversed first.  Returns the characters consumed.
+ */
+static HV_TARGET size_t
+HV_B2DEC(const unsigned char *in, size_t n, unsigned char *out, int msbf)
+{
+	const HV rev = hv_table16((const unsigned char *)
+	    "\x07\x06\x05\x04\x03\x02\x01\x00"
+	    "\x0f\x0e\x0d\x0c\x0b\x0a\x09\x08");
+	size_t i = 0;
+
+	for (; n - i >= HV_BYTES; i += HV_BYTES) {
+		HV v = hv_load(in + i);
+		HV one;
+		unsigned m;
+
+		if (msbf)
+			v = hv_shuf(v, rev);
+		one = hv_eq(v, hv_set1('1'));
+		if (hv_mask(hv_or(one, hv_eq(v, hv_set1('0')))) != HV_ALL)
+			break;
+		m = hv_mask(one);
+		for (unsigned k = 0; k < HV_BYTES / 8; k++)
+			out[i / 8 + k] = (unsigned char)(m >> (8 * k));
 	}
 	return i;
 }

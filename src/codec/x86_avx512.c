@@ -298,6 +298,7 @@ usable_avx512(void)
 #define HV_TARGET VBMI
 #define HV_ENC hex_enc_avx512
 #define HV_DEC hex_dec_avx512
+#define HV_B2DEC b2_dec_avx512
 #define B32_ENC b32_enc_avx512
 #define B32_DEC b32_dec_avx512
 #include "hex_avx2.h"
@@ -306,11 +307,12 @@ const struct b64_impl b64_impl_avx512 = {
 	"avx512", B64_IMPL_AVX512, usable_avx512, enc_avx512, dec_avx512,
 	compact_avx512, dec_lines_avx512, enc_lines_avx512, hex_enc_avx512,
 	hex_dec_avx512, b32_enc_avx512, b32_dec_avx512,
+	b2_dec_avx512,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_avx512 = {
 	"avx512", B64_IMPL_AVX512, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_AVX512VBMI */

@@ -232,6 +232,7 @@ usable_ssse3(void)
 #define HV_TARGET SSSE3
 #define HV_ENC hex_enc_ssse3
 #define HV_DEC hex_dec_ssse3
+#define HV_B2DEC b2_dec_ssse3
 #define HV_ALL 0xffff
 #define hv_load(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
 #define hv_store(p, v) _mm_storeu_si128((__m128i *)(void *)(p), (v))
@@ -241,6 +242,7 @@ usable_ssse3(void)
 #define hv_or _mm_or_si128
 #define hv_andnot _mm_andnot_si128
 #define hv_gt _mm_cmpgt_epi8
+#define hv_eq _mm_cmpeq_epi8
 #define hv_mask(v) ((unsigned)_mm_movemask_epi8(v))
 #define hv_shuf _mm_shuffle_epi8
 #define hv_srl4(v) _mm_srli_epi16((v), 4)
@@ -279,12 +281,12 @@ hv_zip(__m128i a, __m128i b, __m128i *lo, __m128i *hi)
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
 	compact_ssse3, dec_lines_ssse3, enc_lines_ssse3, hex_enc_ssse3,
-	hex_dec_ssse3, b32_enc_ssse3, b32_dec_ssse3,
+	hex_dec_ssse3, b32_enc_ssse3, b32_dec_ssse3, b2_dec_ssse3,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_SSSE3 */
