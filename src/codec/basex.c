@@ -615,7 +615,8 @@ bulk_z85(const unsigned char *tab, const unsigned char *in, size_t n,
 		    v3 = tab[p[3]], v4 = tab[p[4]];
 		uint64_t v;
 
-		if (v0 >= 85 || v1 >= 85 || v2 >= 85 || v3 >= 85 || v4 >= 85)
+		/* (Values are below 85, the other entries 0xfc and up.) */
+		if ((v0 | v1 | v2 | v3 | v4) >= 128)
 			break;
 		v = (((v0 * 85u + v1) * 85u + v2) * 85u + v3) * (uint64_t)85 +
 		    v4;
