@@ -49,30 +49,29 @@ is_gnu() {
   [[ $(version_line) == "base64 (GNU coreutils) "* ]]
 }
 
-# Skip when the program is a GNU base64 older than 9.5 (no auto-padding,
-# no rejection of non-canonical encodings, a second "write error" line
-# after a write fails before exit).
-needs_gnu95() {
+# needs_gnu MAJOR MINOR WHY: skip, saying WHY, when the program is a GNU
+# base64 older than MAJOR.MINOR.
+needs_gnu() {
   local re='^base64 \(GNU coreutils\) ([0-9]+)\.([0-9]+)'
   if [[ $(version_line) =~ $re ]]; then
     local major=${BASH_REMATCH[1]} minor=${BASH_REMATCH[2]}
-    if ((major < 9 || (major == 9 && minor < 5))); then
-      skip "needs GNU 9.5+ rules"
+    if ((major < $1 || (major == $1 && minor < $2))); then
+      skip "$3"
     fi
   fi
 }
 
-# Skip when the program is a GNU base64 older than 9.10, which took its
-# quotation marks and close_stdout's "write error" from coreutils' catalog
-# (9.10 takes them from gnulib's: gnu_quote, gnulib_text).
+# GNU before 9.5: no auto-padding, no rejection of non-canonical
+# encodings, a second "write error" line after a write fails before exit.
+needs_gnu95() {
+  needs_gnu 9 5 "needs GNU 9.5+ rules"
+}
+
+# GNU before 9.10 took its quotation marks and close_stdout's "write
+# error" from coreutils' catalog (9.10 from gnulib's: gnu_quote,
+# gnulib_text).
 needs_gnu910() {
-  local re='^base64 \(GNU coreutils\) ([0-9]+)\.([0-9]+)'
-  if [[ $(version_line) =~ $re ]]; then
-    local major=${BASH_REMATCH[1]} minor=${BASH_REMATCH[2]}
-    if ((major < 9 || (major == 9 && minor < 10))); then
-      skip "needs GNU 9.10's catalogs (gnulib's marks)"
-    fi
-  fi
+  needs_gnu 9 10 "needs GNU 9.10's catalogs (gnulib's marks)"
 }
 
 # gnulib_text LOCALE MSGID: gnulib's translation of MSGID in LOCALE, or
