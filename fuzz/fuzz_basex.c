@@ -14,11 +14,11 @@
  *
  * 1. Every kind, with the width (and BX_NO_PAD for base32 and base32hex):
  *    the data (z85: its whole groups of 4 bytes) encoded in one update
- *    call and final into exactly bx_encoded_len() bytes is what a
- *    reference encoder written here gives, and decodes back to the data,
- *    with BX_SKIP_GARBAGE too; z85 of a length not a multiple of 4 writes
- *    the whole groups (without the LF of a line they fill) and then
- *    refuses with BX_ERR_LENGTH.
+ *    call and final into exactly bx_encoded_len() bytes is what the
+ *    reference encoder of tests/unit/basex_ref.h gives, and decodes back
+ *    to the data, with BX_SKIP_GARBAGE too; z85 of a length not a
+ *    multiple of 4 writes the whole groups (without the LF of a line they
+ *    fill) and then refuses with BX_ERR_LENGTH.
  * 2. The kind of byte 0: random splits of the data into chunks (empty
  *    ones too) with random room per call give the one-call encoding; each
  *    call keeps its promises (in_used and out_len in bounds, BX_OK only
@@ -47,6 +47,7 @@
 
 #include "basex.h"
 #include "fuzz_common.h"
+#include "../tests/unit/basex_ref.h"
 
 /* Room a decoder call may want before it takes a character. */
 #define DEC_ROOM 5
@@ -58,39 +59,12 @@ static const char *const kind_names[BX_NKINDS] = {
 	"base32", "base32hex", "base16", "base2msbf", "base2lsbf", "z85",
 };
 
-/* ---- References, independent of the codec's tables ----------------- */
-
-static const char ref_b32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-static const char ref_b32hex[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
-static const char ref_hex[] = "0123456789ABCDEF";
-static const char ref_z85[] = "0123456789abcdefghijklmnopqrstuvwxyz"
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
-
-static const char *
-alphabet(enum bx_kind kind)
-{
-	switch (kind) {
-	case BX_BASE32: return ref_b32;
-	case BX_BASE32HEX: return ref_b32hex;
-	case BX_BASE16: return ref_hex;
-	case BX_Z85: return ref_z85;
-	default: return "01";
-	}
-}
+/* ---- References (the encoder and alphabets: basex_ref.h) ------------ */
 
 static int
 is_base32(enum bx_kind kind)
 {
 	return kind == BX_BASE32 || kind == BX_BASE32HEX;
-}
-
-/* In KIND's alphabet ('=' apart; base16 in either case). */
-static int
-in_alphabet(enum bx_kind kind, unsigned char c)
-{
-	if (kind == BX_BASE16 && c >= 'a' && c <= 'f')
-		return 1;
-	return c != 0 && strchr(alphabet(kind), c) != NULL;
 }
 
 /* A byte decoding with FLAGS takes without an error of its own: LF, the
@@ -101,99 +75,11 @@ is_taken(enum bx_kind kind, unsigned flags, unsigned char c)
 {
 	if (flags & BX_SKIP_GARBAGE)
 		return kind != BX_Z85 || c != 0;
-	if (c == '\n' || in_alphabet(kind, c))
+	if (c == '\n' || ref_bx_in_alphabet(kind, c))
 		return 1;
 	if (is_base32(kind) && c == '=')
 		return 1;
 	return kind == BX_BASE32HEX && c >= 'W' && c <= 'Z';
-}
-
-struct emit {
-	char *out;
-	size_t len, col, wrap;
-};
-
-static void
-emit_char(struct emit *e, char c)
-{
-	e->out[e->len++] = c;
-	if (e->wrap && ++e->col == e->wrap) {
-		e->out[e->len++] = '\n';
-		e->col = 0;
-	}
-}
-
-/* Most bytes ref_encode() writes for N bytes. */
-static size_t
-ref_max(size_t n)
-{
-	return 16 * n + 16;
-}
-
-/*
- * The encoding of IN[0..N), GNU's way: base32 from a bit accumulator, '='
- * up to a multiple of 8 characters unless NOPAD; base16 by nibbles; base2
- * by bits; z85 by powers of 85 (whole groups only).  A LF after every
- * WRAP characters and after a partial last line.
- */
-static size_t
-ref_encode(enum bx_kind kind, const unsigned char *in, size_t n, int nopad,
-    size_t wrap, char *out)
-{
-	struct emit e = { out, 0, 0, wrap };
-	const char *a = alphabet(kind);
-	size_t i, chars = 0;
-
-	switch (kind) {
-	case BX_BASE32:
-	case BX_BASE32HEX: {
-		unsigned long acc = 0;
-		unsigned bits = 0;
-
-		for (i = 0; i < n; i++) {
-			acc = (acc << 8 | in[i]) & 0xfffful;
-			for (bits += 8; bits >= 5; chars++) {
-				bits -= 5;
-				emit_char(&e, a[(acc >> bits) & 31]);
-			}
-		}
-		if (bits > 0) {
-			emit_char(&e, a[(acc << (5 - bits)) & 31]);
-			chars++;
-		}
-		for (; !nopad && chars % 8 != 0; chars++)
-			emit_char(&e, '=');
-		break;
-	}
-	case BX_BASE16:
-		for (i = 0; i < n; i++) {
-			emit_char(&e, a[in[i] / 16]);
-			emit_char(&e, a[in[i] % 16]);
-		}
-		break;
-	case BX_BASE2MSBF:
-	case BX_BASE2LSBF:
-		for (i = 0; i < n; i++)
-			for (unsigned b = 0; b < 8; b++)
-				emit_char(&e, (char)('0' + ((in[i] >>
-				    (kind == BX_BASE2MSBF ? 7 - b : b)) & 1)));
-		break;
-	case BX_Z85:
-		for (i = 0; i + 4 <= n; i += 4) {
-			unsigned long v = (unsigned long)in[i] << 24 |
-			    (unsigned long)in[i + 1] << 16 |
-			    (unsigned long)in[i + 2] << 8 | in[i + 3];
-
-			for (unsigned long p = 52200625ul; p > 0; p /= 85)
-				emit_char(&e, a[v / p % 85]);
-		}
-		break;
-	default:
-		break;
-	}
-	if (wrap && e.col)
-		out[e.len++] = '\n';
-	return e.len;
 }
 
 /* Most bytes decoding N text bytes can give: whole groups, and for base32
@@ -345,7 +231,7 @@ roundtrip(enum bx_kind kind, const unsigned char *data, size_t n,
     unsigned flags, size_t wrap, struct fz_rng *rng, int split)
 {
 	size_t m = kind == BX_Z85 ? n - n % 4 : n, rl, need;
-	char *ref = fz_alloc(ref_max(n));
+	char *ref = fz_alloc(REF_BX_MAX(n));
 	unsigned char *back;
 	struct bx_decoder d;
 	struct enc e;
@@ -353,7 +239,7 @@ roundtrip(enum bx_kind kind, const unsigned char *data, size_t n,
 
 	fz_note("round trip %s, %zu bytes, %s, wrap %zu", kind_names[kind], m,
 	    nopad ? "unpadded" : "padded", wrap);
-	rl = ref_encode(kind, data, m, nopad, wrap, ref);
+	rl = ref_bx(kind, data, m, nopad, wrap, ref);
 	need = bx_encoded_len(kind, m, flags, wrap);
 	FZ_CHECKF(need == rl, "bx_encoded_len %zu, the encoding is %zu", need,
 	    rl);
@@ -473,12 +359,12 @@ check_dec(enum bx_kind kind, unsigned flags, const unsigned char *in,
 		/* The alphabet characters are the encoding of the bytes. */
 		alpha = fz_alloc(n);
 		for (k = 0; k < n; k++)
-			if (in_alphabet(kind, in[k]))
+			if (ref_bx_in_alphabet(kind, in[k]))
 				alpha[na++] = (unsigned char)(in[k] >= 'a' &&
 				    kind == BX_BASE16 ? in[k] - 'a' + 'A' :
 				    in[k]);
-		again = fz_alloc(ref_max(r->len));
-		al = ref_encode(kind, r->out, r->len, 0, 0, again);
+		again = fz_alloc(REF_BX_MAX(r->len));
+		al = ref_bx(kind, r->out, r->len, 0, 0, again);
 		FZ_CHECKF(al == na && memcmp(again, alpha, na) == 0,
 		    "%zu bytes decoded from %zu characters", r->len, na);
 		free(again);
@@ -512,7 +398,7 @@ check_dec(enum bx_kind kind, unsigned flags, const unsigned char *in,
 		break;
 	case BX_ERR_OVERFLOW:
 		FZ_CHECK(kind == BX_Z85 && r->off < n &&
-		    in_alphabet(kind, in[r->off]));
+		    ref_bx_in_alphabet(kind, in[r->off]));
 		break;
 	case BX_ERR_PADDING:
 		FZ_CHECK(is_base32(kind));
@@ -670,7 +556,7 @@ make_text(enum bx_kind kind, unsigned how, const unsigned char *data,
     size_t n, unsigned flags, size_t wrap, struct fz_rng *rng, size_t *tn)
 {
 	static const char odd[] = " \r\0*\"WZ~";
-	const char *a = alphabet(kind);
+	const char *a = ref_bx_alphabet(kind);
 	size_t na = strlen(a), k;
 	unsigned char *t;
 
@@ -684,8 +570,8 @@ make_text(enum bx_kind kind, unsigned how, const unsigned char *data,
 		*tn = n;
 		return t;
 	}
-	t = fz_alloc(ref_max(n));
-	*tn = ref_encode(kind, data, kind == BX_Z85 ? n - n % 4 : n,
+	t = fz_alloc(REF_BX_MAX(n));
+	*tn = ref_bx(kind, data, kind == BX_Z85 ? n - n % 4 : n,
 	    (flags & BX_NO_PAD) != 0, wrap, (char *)t);
 	if (how == 2 && *tn > 0)
 		for (k = 1 + fz_below(rng, 4); k > 0; k--) {

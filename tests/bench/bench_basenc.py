@@ -34,11 +34,20 @@ import base64
 import hashlib
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+# benchlib.py is beside this script (no .pyc left in the tree).
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import (MBS_LINE, add_output_options,  # noqa: E402
+                      check_programs, cpu_line, cpu_model, cpu_snapshot,
+                      default_program, file_sha, fmt_num, human, mib,
+                      parse_size, print_markdown, print_plain, rss_cell,
+                      rss_once, run_hashed, shq, spread, summary,
+                      time_interleaved, time_run)
 
 WRAP = 76          # the programs' default line length
 # Whole input groups of every encoding (3 bytes for base64, 5 for
@@ -90,40 +99,6 @@ ENCODERS = {
     "base2lsbf": lambda b: bits_msb_first(b.translate(BIT_REVERSE)),
     "z85": lambda b: base64.b85encode(b).translate(B85_TO_Z85),
 }
-
-
-def parse_size(text):
-    """'256M', '64MiB', '1G', '4096' -> bytes (binary multiples)."""
-    t = text.strip().lower()
-    for suffix in ("ib", "b"):
-        if t.endswith(suffix) and len(t) > len(suffix) and \
-                t[-len(suffix) - 1] in "kmg":
-            t = t[:-len(suffix)]
-            break
-    mult = 1
-    if t and t[-1] in "kmg":
-        mult = 1024 ** ("kmg".index(t[-1]) + 1)
-        t = t[:-1]
-    try:
-        n = int(float(t) * mult)
-    except ValueError:
-        raise argparse.ArgumentTypeError("bad size: %r" % text)
-    if n <= 0:
-        raise argparse.ArgumentTypeError("size must be positive")
-    return n
-
-
-def human(n):
-    for unit, div in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if n >= div and n % div == 0:
-            return "%d %s" % (n // div, unit)
-    return "%d bytes" % n
-
-
-def shq(s):
-    if s and all(c.isalnum() or c in "@%+=:,./-_" for c in s):
-        return s
-    return "'" + s.replace("'", "'\\''") + "'"
 
 
 class Lines:
@@ -193,62 +168,6 @@ def make_text(data_path, enc, path):
     return digest
 
 
-def file_sha(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while True:
-            b = f.read(1 << 20)
-            if not b:
-                return h.hexdigest()
-            h.update(b)
-
-
-def spawn(argv, env, stdout=None, stderr=None):
-    """posix_spawn ARGV, standard input /dev/null; returns the pid."""
-    actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0)]
-    if stdout is not None:
-        actions.append((os.POSIX_SPAWN_DUP2, stdout, 1))
-    if stderr is not None:
-        actions.append((os.POSIX_SPAWN_DUP2, stderr, 2))
-    return os.posix_spawn(argv[0], argv, env, file_actions=actions)
-
-
-def reap(pid):
-    """Wait for PID: its exit status (or -signal)."""
-    _, status, _ = os.wait4(pid, 0)
-    return os.waitstatus_to_exitcode(status)
-
-
-RSS_CODE = ("import resource, sys; open(sys.argv[1], 'w').write('%d %s' % "
-            "(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
-            "sys.argv[2]))")
-
-
-def rss_run(env, words, resfile):
-    """Peak RSS (KiB) of the command WORDS, output to /dev/null, or None.
-
-    Linux keeps, across execve, the peak RSS of the process that called
-    it, so a program spawned straight from this Python never reports less
-    than Python's own RSS.  Instead a subshell of sh forks the program
-    (the floor is then the subshell's small RSS), reaps it, and execs a
-    Python that reads getrusage(RUSAGE_CHILDREN): the program's figure.
-    """
-    line = ": | (%s > /dev/null; s=$?; exec %s -c %s %s \"$s\")" % (
-        " ".join(shq(w) for w in words), shq(sys.executable), shq(RSS_CODE),
-        shq(resfile))
-    try:
-        os.unlink(resfile)
-    except FileNotFoundError:
-        pass
-    reap(spawn(["/bin/sh", "-c", line], env))
-    try:
-        with open(resfile) as f:
-            kib, status = f.read().split()
-    except (OSError, ValueError):
-        return None
-    return int(kib) if status == "0" else None
-
-
 class Program:
     """One program to run: sextet under one implementation, GNU, or cat."""
 
@@ -265,48 +184,39 @@ class Program:
 
     def timed(self, args, infile):
         """One run, output to /dev/null: (seconds, exit status)."""
-        argv = [self.path] + args + [infile]
-        t0 = time.perf_counter()
-        pid = spawn(argv, self.env, stdout=self.devnull)
-        _, status, _ = os.wait4(pid, 0)
-        return time.perf_counter() - t0, os.waitstatus_to_exitcode(status)
+        return time_run([self.path] + args + [infile], self.env,
+                        stdin=os.devnull, stdout=self.devnull)
 
     def output(self, args, infile, errfile, save=None):
         """Run once with standard output hashed (and written to SAVE if
         given): (exit status, sha256, length, first line of stderr)."""
         argv = [self.path] + args + [infile]
-        r, w = os.pipe()
         err = os.open(errfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        copy = None
         try:
-            pid = spawn(argv, self.env, stdout=w, stderr=err)
-        finally:
-            os.close(w)
-            os.close(err)
-        h = hashlib.sha256()
-        n = 0
-        copy = open(save, "wb") if save else None
-        try:
-            with os.fdopen(r, "rb", buffering=0) as f:
-                while True:
-                    b = f.read(1 << 20)
-                    if not b:
-                        break
-                    h.update(b)
-                    n += len(b)
-                    if copy:
-                        copy.write(b)
+            copy = open(save, "wb") if save else None
+            status, digest, n, _ = run_hashed(argv, self.env,
+                                              stdin=os.devnull, stderr=err,
+                                              copy=copy)
             if copy:
                 settle(copy)
         finally:
+            os.close(err)
             if copy:
                 copy.close()
-        status = reap(pid)
         with open(errfile, "rb") as f:
             lines = f.read().decode("utf-8", "replace").splitlines()
-        return status, h.hexdigest(), n, lines[0] if lines else ""
+        return status, digest, n, lines[0] if lines else ""
 
     def rss(self, args, infile, resfile):
         return rss_run(self.env, [self.path] + args + [infile], resfile)
+
+
+def rss_run(env, words, resfile):
+    """Peak RSS (KiB) of the command WORDS, output to /dev/null, or None
+    (benchlib.rss_once)."""
+    return rss_once(env, " ".join(shq(w) for w in words), None, False,
+                    resfile, stdin=os.devnull)
 
 
 class Case:
@@ -359,14 +269,12 @@ def run_case(case, progs, runs, tmp, reference=None, save=None):
     if problems:
         res["error"] = "; ".join(problems)
         return res
-    times = {p.key: [] for p in progs}
-    for _ in range(runs):
-        for p in progs:
-            t, status = p.timed(case.args, case.infile)
-            if status != 0:
-                res["error"] = "%s in a timed run" % describe(p, status, "")
-                return res
-            times[p.key].append(t)
+    times, failed = time_interleaved(
+        progs, runs, lambda p: p.timed(case.args, case.infile))
+    if failed:
+        p, status = failed[-1]
+        res["error"] = "%s in a timed run" % describe(p, status, "")
+        return res
     resfile = os.path.join(tmp, "rss")
     for p in progs:
         rss = None if case.floor else p.rss(case.args, case.infile, resfile)
@@ -374,25 +282,8 @@ def run_case(case, progs, runs, tmp, reference=None, save=None):
             res["error"] = "%s failed in the RSS run" % p.label()
             return res
         vals = [case.nbytes / t / 1e6 for t in times[p.key]]
-        res["progs"][p.key] = {
-            "median": statistics.median(vals),
-            "min": min(vals),
-            "max": max(vals),
-            "rss": rss,
-        }
+        res["progs"][p.key] = dict(summary(vals), rss=rss)
     return res
-
-
-def fmt_num(v):
-    if v >= 100:
-        return "%.0f" % v
-    if v >= 10:
-        return "%.1f" % v
-    return "%.2f" % v
-
-
-def mib(kib):
-    return "?" if kib is None else "%.2f MiB" % (kib / 1024)
 
 
 HEAD = ["case", "program", "input MB", "MB/s median", "min-max",
@@ -404,16 +295,6 @@ def table_rows(results, ours, gnu, cat, rss_floor):
     """Rows (lists of cells) and section titles {row index: title}.
     RESULTS holds result dicts, ("section", title) and ("note", cells)."""
     rows, sections = [], {}
-
-    def rss_cell(kib):
-        if kib is None:
-            return ""
-        return mib(kib) + ("*" if rss_floor is not None and
-                           kib <= rss_floor else "")
-
-    def spread(r):
-        return "%s-%s" % (fmt_num(r["min"]), fmt_num(r["max"]))
-
     for res in results:
         if isinstance(res, tuple):
             if res[0] == "section":
@@ -443,7 +324,8 @@ def table_rows(results, ours, gnu, cat, rss_floor):
                 "%.2fx" % ratio,
                 ">= %gx" % t if t is not None else "-",
                 ("PASS" if ratio >= t else "FAIL") if t is not None else "",
-                rss_cell(o["rss"]), rss_cell(g["rss"]),
+                rss_cell(o["rss"], rss_floor, ""),
+                rss_cell(g["rss"], rss_floor, ""),
             ])
     return rows, sections
 
@@ -464,44 +346,8 @@ def tally(results, ours, gnu):
     return passed, failed
 
 
-def is_note(cell):
-    return cell.startswith(("FAILED", "SKIPPED"))
-
-
-def print_plain(rows, sections):
-    widths = [len(h) for h in HEAD]
-    for r in rows:
-        for i, cell in enumerate(r):
-            if not is_note(cell):
-                widths[i] = max(widths[i], len(cell))
-    right = set(range(2, 10))
-
-    def line(cells):
-        out = []
-        for i, cell in enumerate(cells):
-            if is_note(cell):
-                out.append(cell)
-                break
-            out.append(cell.rjust(widths[i]) if i in right
-                       else cell.ljust(widths[i]))
-        return "  ".join(out).rstrip()
-
-    print(line(HEAD))
-    for i, r in enumerate(rows):
-        if i in sections:
-            print("-- " + sections[i])
-        print(line(r))
-
-
-def print_markdown(rows, sections):
-    print("| " + " | ".join(HEAD) + " |")
-    print("|" + "|".join(["---", "---"] + ["---:"] * (len(HEAD) - 2)) + "|")
-    for i, r in enumerate(rows):
-        if i in sections:
-            print("| **" + sections[i] + "**" + " |" * len(HEAD))
-        cells = [c.replace("|", "\\|") for c in r]
-        cells += [""] * (len(HEAD) - len(cells))
-        print("| " + " | ".join(cells) + " |")
+# A cell starting so ends its row in the plain table.
+NOTES = ("FAILED", "SKIPPED")
 
 
 def first_line(argv, env):
@@ -526,49 +372,6 @@ def probe(argv, env):
         return None
     lines = p.stderr.decode("utf-8", "replace").splitlines()
     return lines[0] if lines else "exit status %d" % p.returncode
-
-
-def cpu_snapshot():
-    """(busy CPU seconds of the whole machine, CPU seconds of this script
-    and its reaped children), or None without /proc/stat."""
-    try:
-        with open("/proc/stat") as f:
-            fields = f.readline().split()
-    except OSError:
-        return None
-    if not fields or fields[0] != "cpu" or len(fields) < 8:
-        return None
-    ticks = [int(x) for x in fields[1:8]]   # user nice system idle iowait..
-    busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
-    t = os.times()
-    return busy, t.user + t.system + t.children_user + t.children_system
-
-
-def other_load(before, after, seconds):
-    """Average number of CPUs kept busy by other processes, as text."""
-    if before is None or after is None or seconds <= 0:
-        return "?"
-    other = (after[0] - before[0]) - (after[1] - before[1])
-    return "%.2f" % max(0.0, other / seconds)
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for ln in f:
-                if ln.startswith("model name"):
-                    return ln.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "?"
-
-
-def default_ours():
-    here = os.path.dirname(os.path.abspath(__file__))
-    for p in ("src/basenc", os.path.join(here, "..", "..", "src", "basenc")):
-        if os.access(p, os.X_OK):
-            return os.path.abspath(p)
-    return "src/basenc"
 
 
 def parse_list(text, known, what, ap):
@@ -621,10 +424,7 @@ def main():
                     "list (scalar,ssse3,avx2,avx512,neon,auto) times each, "
                     "one row per case and implementation (default: unset, "
                     "sextet picks)")
-    ap.add_argument("--tmpdir", default=None,
-                    help="where to make the temporary directory")
-    ap.add_argument("--markdown", action="store_true",
-                    help="print the table in markdown")
+    add_output_options(ap)
     opts = ap.parse_args()
     size = opts.size or ((16 << 20) if opts.quick else (256 << 20))
     runs = opts.runs or (3 if opts.quick else 5)
@@ -636,15 +436,10 @@ def main():
             ap.error("--size must be at least 4 for z85")
         size -= size % 4
 
-    ours_path = os.path.abspath(opts.ours or default_ours())
+    ours_path = os.path.abspath(opts.ours or default_program("basenc"))
     gnu_path = os.path.abspath(opts.gnu)
-    for p in (ours_path, gnu_path):
-        if not os.access(p, os.X_OK):
-            sys.exit("bench_basenc.py: %s is not an executable" % p)
+    check_programs("bench_basenc.py", (ours_path, gnu_path))
     cat_path = "/bin/cat"
-    for p in ("/bin/sh", cat_path):
-        if not os.access(p, os.X_OK):
-            sys.exit("bench_basenc.py: %s is needed" % p)
 
     start = time.time()
     snap0, wall0 = cpu_snapshot(), time.monotonic()
@@ -699,9 +494,7 @@ def main():
 
     print("date: %s" % time.strftime("%Y-%m-%d %H:%M:%S %z",
                                      time.localtime(start)))
-    print("cpu: %s, %d CPUs; other processes kept %s CPUs busy on average "
-          "during the run" % (cpu_model(), os.cpu_count() or 0,
-                              other_load(snap0, snap1, wall1 - wall0)))
+    print(cpu_line(cpu_model(), snap0, snap1, wall1 - wall0))
     print("sextet: %s (%s)" % (ours_path,
                                first_line([ours_path, "--version"],
                                           base_env)))
@@ -719,8 +512,7 @@ def main():
              if "base58" in encodings else "", runs))
     print("cases: basenc --ENC DATA, basenc --ENC -d TEXT (76 columns), "
           "cat FILE; output to /dev/null, files in the page cache")
-    print("MB/s = MB (1e6 bytes) of input file per second of wall time; "
-          "median and min-max over the runs.")
+    print(MBS_LINE)
     print("ratio = sextet/GNU of the medians; result = PASS when it reaches "
           "the target (figures as measured).")
     print("RSS = peak resident set (ru_maxrss) of the program, one extra "
@@ -730,9 +522,10 @@ def main():
     print()
     rows, sections = table_rows(results, ours, gnu, cat, rss_floor)
     if opts.markdown:
-        print_markdown(rows, sections)
+        print_markdown(HEAD, rows, sections, set(range(2, len(HEAD))))
     else:
-        print_plain(rows, sections)
+        print_plain(HEAD, rows, sections, set(range(2, 10)),
+                    notes=NOTES)
     passed, failed = tally(results, ours, gnu)
     print()
     print("targets: %d PASS, %d FAIL" % (passed, failed))

@@ -40,6 +40,16 @@ import sys
 import tempfile
 import time
 
+# benchlib.py is beside this script (no .pyc left in the tree).
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import (MBS_LINE, add_output_options,  # noqa: E402
+                      check_programs, cpu_line, cpu_model, cpu_snapshot,
+                      default_program, file_sha, fmt_num, human, mib,
+                      parse_size, print_markdown, print_plain, reap,
+                      rss_cell, rss_once, run_hashed, shq, spawn, spread,
+                      summary, time_interleaved, time_run)
+
 CHUNK = 57 * 16384  # whole 76-column lines, whole 3-byte groups
 
 # Targets (sextet/GNU, medians) from the performance issue.
@@ -55,34 +65,6 @@ TARGETS = {
     "p_dec76": 4.0,
     "p_deci": 6.0,
 }
-
-
-def parse_size(text):
-    """'256M', '64MiB', '1G', '4096' -> bytes (binary multiples)."""
-    t = text.strip().lower()
-    for suffix in ("ib", "b"):
-        if t.endswith(suffix) and len(t) > len(suffix) and \
-                t[-len(suffix) - 1] in "kmg":
-            t = t[:-len(suffix)]
-            break
-    mult = 1
-    if t and t[-1] in "kmg":
-        mult = 1024 ** ("kmg".index(t[-1]) + 1)
-        t = t[:-1]
-    try:
-        n = int(float(t) * mult)
-    except ValueError:
-        raise argparse.ArgumentTypeError("bad size: %r" % text)
-    if n <= 0:
-        raise argparse.ArgumentTypeError("size must be positive")
-    return n
-
-
-def human(n):
-    for unit, div in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if n >= div and n % div == 0:
-            return "%d %s" % (n // div, unit)
-    return "%d bytes" % n
 
 
 def make_files(tmp, size):
@@ -109,31 +91,6 @@ def make_files(tmp, size):
     return paths, sha.hexdigest()
 
 
-def file_sha(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while True:
-            b = f.read(1 << 20)
-            if not b:
-                return h.hexdigest()
-            h.update(b)
-
-
-def spawn(argv, env, stdin=None, stdout=None):
-    """posix_spawn ARGV with optional fds for stdin/stdout; returns pid."""
-    actions = []
-    if stdin is not None:
-        actions.append((os.POSIX_SPAWN_DUP2, stdin, 0))
-    if stdout is not None:
-        actions.append((os.POSIX_SPAWN_DUP2, stdout, 1))
-    return os.posix_spawn(argv[0], argv, env, file_actions=actions)
-
-
-RSS_CODE = ("import resource, sys; open(sys.argv[1], 'w').write('%d %s' % "
-            "(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
-            "sys.argv[2]))")
-
-
 RSS_RUNS = 3
 
 
@@ -144,38 +101,6 @@ def rss_probe(env, command, infile, pipe, resfile):
     if None in got:
         return None
     return statistics.median(got)
-
-
-def rss_once(env, command, infile, pipe, resfile):
-    """Run COMMAND as described in Runner.rss; its ru_maxrss or None."""
-    report = "s=$?; exec %s -c %s %s \"$s\"" % (
-        shq(sys.executable), shq(RSS_CODE), shq(resfile))
-    # As an element of a pipeline: sh forks it as a subshell with few
-    # pages of its own, which lowers the floor.  The program's standard
-    # input is unused in the /dev/null form (it reads the operand).
-    if pipe:
-        line = "cat %s | (%s; %s) | cat > /dev/null" % (shq(infile),
-                                                       command, report)
-    else:
-        line = ": | (%s > /dev/null; %s)" % (command, report)
-    try:
-        os.unlink(resfile)
-    except FileNotFoundError:
-        pass
-    pid = spawn(["/bin/sh", "-c", line], env)
-    reap(pid)
-    try:
-        with open(resfile) as f:
-            kib, status = f.read().split()
-    except (OSError, ValueError):
-        return None
-    return int(kib) if status == "0" else None
-
-
-def reap(pid):
-    """Wait for PID: (exit status or -signal, ru_maxrss in KiB)."""
-    _, status, ru = os.wait4(pid, 0)
-    return os.waitstatus_to_exitcode(status), ru.ru_maxrss
 
 
 class Runner:
@@ -236,20 +161,11 @@ class Runner:
         else:
             argv = self.argv(args, case.infile)
             out = self.devnull
-        t0 = time.perf_counter()
-        pid = spawn(argv, self.env, stdout=out)
-        _, status, _ = os.wait4(pid, 0)
-        return time.perf_counter() - t0, os.waitstatus_to_exitcode(status)
+        return time_run(argv, self.env, stdout=out)
 
     def rss(self, case, args, resfile):
-        """Peak RSS (KiB) of the base64 process, median of 3 more runs.
-
-        The kernel keeps, across execve, the peak RSS of the process that
-        called it: a child spawned from this Python would never report
-        less than Python's own RSS.  So a subshell of sh forks the program
-        (the floor is then the subshell's small RSS), reaps it, and execs
-        a Python that reads RUSAGE_CHILDREN: the program's ru_maxrss.
-        """
+        """Peak RSS (KiB) of the base64 process, median of 3 more runs
+        (how: benchlib.rss_once)."""
         return rss_probe(self.env, self.shell_words(args), case.infile,
                          case.pipe, resfile)
 
@@ -261,33 +177,7 @@ class Runner:
                                                      "cat")]
         else:
             argv = self.argv(args, case.infile)
-        r, w = os.pipe()
-        try:
-            pid = spawn(argv, self.env, stdout=w)
-        finally:
-            os.close(w)
-        h = hashlib.sha256()
-        trimmed = hashlib.sha256()    # all but the last byte seen
-        last = b""
-        n = 0
-        with os.fdopen(r, "rb", buffering=0) as f:
-            while True:
-                b = f.read(1 << 20)
-                if not b:
-                    break
-                h.update(b)
-                trimmed.update(last + b[:-1])
-                last = b[-1:]
-                n += len(b)
-        status, _ = reap(pid)
-        return (status, h.hexdigest(), n,
-                trimmed.hexdigest() if last == b"\n" else None)
-
-
-def shq(s):
-    if s and all(c.isalnum() or c in "@%+=:,./-_" for c in s):
-        return s
-    return "'" + s.replace("'", "'\\''") + "'"
+        return run_hashed(argv, self.env, trim=True)
 
 
 class Case:
@@ -349,21 +239,15 @@ def run_case(case, ours, gnu, peers, runs, resfile):
         else:
             res["progs"][p.key] = {"error": "wrong output"}
 
-    times = {p.key: [] for p in live}
-    for _ in range(runs):
-        for p in list(live):
-            if p.key not in times:
-                continue
-            t, status = p.timed(case, case_args(case, p))
-            if status != 0:
-                if p.peer:
-                    res["progs"][p.key] = {"error": "exit %d" % status}
-                    del times[p.key]
-                    continue
-                res["error"] = "%s exited %d in a timed run" % (p.name,
-                                                               status)
-                return res
-            times[p.key].append(t)
+    times, failed = time_interleaved(
+        live, runs, lambda p: p.timed(case, case_args(case, p)),
+        droppable=lambda p: p.peer)
+    for p, status in failed:
+        if p.peer:
+            res["progs"][p.key] = {"error": "exit %d" % status}
+        else:
+            res["error"] = "%s exited %d in a timed run" % (p.name, status)
+            return res
     for p in live:
         if p.key not in times:
             continue
@@ -376,13 +260,8 @@ def run_case(case, ours, gnu, peers, runs, resfile):
             vals = [t * 1e3 for t in ts]          # ms per run
         else:
             vals = [case.nbytes / t / 1e6 for t in ts]  # MB/s of input
-        res["progs"][p.key] = {
-            "median": statistics.median(vals),
-            "min": min(vals),
-            "max": max(vals),
-            "rss": rss,
-            "note": notes.get(p.key, ""),
-        }
+        res["progs"][p.key] = dict(summary(vals), rss=rss,
+                                   note=notes.get(p.key, ""))
     return res
 
 
@@ -393,18 +272,6 @@ def ratio(case, a, b):
     if case.startup:
         return b["median"] / a["median"]
     return a["median"] / b["median"]
-
-
-def fmt_num(v):
-    if v >= 100:
-        return "%.0f" % v
-    if v >= 10:
-        return "%.1f" % v
-    return "%.2f" % v
-
-
-def mib(kib):
-    return "?" if kib is None else "%.2f MiB" % (kib / 1024)
 
 
 def table_rows(results, floors, ours, gnu, peers, cpu):
@@ -420,10 +287,10 @@ def table_rows(results, floors, ours, gnu, peers, cpu):
     for res in results:
         c = res["case"]
         if not sections:
-            sections[len(rows)] = "-- output to /dev/null: base64 ARGS " \
+            sections[len(rows)] = "output to /dev/null: base64 ARGS " \
                 "FILE > /dev/null"
         if c.pipe and len(sections) == 1:
-            sections[len(rows)] = "-- pipes: cat FILE | base64 ARGS | " \
+            sections[len(rows)] = "pipes: cat FILE | base64 ARGS | " \
                 "cat > /dev/null"
         if res["error"]:
             rows.append([c.label, "", "", "FAILED: " + res["error"]] +
@@ -431,12 +298,6 @@ def table_rows(results, floors, ours, gnu, peers, cpu):
             continue
         g = res["progs"][gnu.key]
         floor = floors[c.pipe]
-
-        def rss_cell(kib):
-            if kib is None:
-                return "?"
-            mark = "*" if floor is not None and kib <= floor else ""
-            return mib(kib) + mark
         for o_prog in ours:
             o = res["progs"][o_prog.key]
             r = ratio(c, o, g)
@@ -444,10 +305,8 @@ def table_rows(results, floors, ours, gnu, peers, cpu):
             row = [
                 c.label, o_prog.impl,
                 "ms/run" if c.startup else "MB/s",
-                fmt_num(o["median"]),
-                "%s-%s" % (fmt_num(o["min"]), fmt_num(o["max"])),
-                fmt_num(g["median"]),
-                "%s-%s" % (fmt_num(g["min"]), fmt_num(g["max"])),
+                fmt_num(o["median"]), spread(o),
+                fmt_num(g["median"]), spread(g),
                 "%.2fx" % r,
                 ">= %.1fx" % t if t is not None else "",
                 ("yes" if r >= t else "NO") if t is not None else "",
@@ -461,7 +320,7 @@ def table_rows(results, floors, ours, gnu, peers, cpu):
                             (" (%s)" % pr["note"] if pr["note"] else ""),
                             "%.2fx" % ratio(c, o, pr)]
             diff = o["rss"] - g["rss"]
-            row += [rss_cell(o["rss"]), rss_cell(g["rss"]),
+            row += [rss_cell(o["rss"], floor), rss_cell(g["rss"], floor),
                     "%+.2f MiB" % (diff / 1024), cpu]
             rows.append(row)
     return head, rows, sections
@@ -482,43 +341,6 @@ def targets_met(results, ours, gnu):
     return met, counted
 
 
-def print_plain(head, rows, sections):
-    widths = [len(h) for h in head]
-    for r in rows:
-        for i, cell in enumerate(r):
-            if not cell.startswith("FAILED"):
-                widths[i] = max(widths[i], len(cell))
-    right = set(range(3, len(head) - 1))
-
-    def line(cells):
-        out = []
-        for i, cell in enumerate(cells):
-            if cell.startswith("FAILED"):
-                out.append(cell)
-                break
-            out.append(cell.rjust(widths[i]) if i in right
-                       else cell.ljust(widths[i]))
-        return "  ".join(out).rstrip()
-
-    print(line(head))
-    for i, r in enumerate(rows):
-        if i in sections:
-            print(sections[i])
-        print(line(r))
-
-
-def print_markdown(head, rows, sections):
-    print("| " + " | ".join(head) + " |")
-    print("|" + "|".join(["---"] * 3 + ["---:"] * (len(head) - 4) +
-                         ["---"]) + "|")
-    for i, r in enumerate(rows):
-        if i in sections:
-            print("| **" + sections[i].strip(" -:") + "**" +
-                  " |" * len(head))
-        cells = [c.replace("|", "\\|") for c in r]
-        print("| " + " | ".join(cells) + " |")
-
-
 def first_line(path, env):
     r, w = os.pipe()
     try:
@@ -529,50 +351,6 @@ def first_line(path, env):
         out = f.read()
     reap(pid)
     return out.decode("utf-8", "replace").splitlines()[0] if out else "?"
-
-
-def cpu_snapshot():
-    """(busy CPU seconds of the whole machine, CPU seconds of this script
-    and its reaped children), or None without /proc/stat."""
-    try:
-        with open("/proc/stat") as f:
-            fields = f.readline().split()
-    except OSError:
-        return None
-    if not fields or fields[0] != "cpu" or len(fields) < 8:
-        return None
-    # user nice system idle iowait irq softirq: busy = all but idle, iowait
-    ticks = [int(x) for x in fields[1:8]]
-    busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
-    t = os.times()
-    return busy, t.user + t.system + t.children_user + t.children_system
-
-
-def other_load(before, after, seconds):
-    """Average number of CPUs kept busy by other processes, as text."""
-    if before is None or after is None or seconds <= 0:
-        return "?"
-    other = (after[0] - before[0]) - (after[1] - before[1])
-    return "%.2f" % max(0.0, other / seconds)
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for ln in f:
-                if ln.startswith("model name"):
-                    return ln.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "?"
-
-
-def default_ours():
-    here = os.path.dirname(os.path.abspath(__file__))
-    for p in ("src/base64", os.path.join(here, "..", "..", "src", "base64")):
-        if os.access(p, os.X_OK):
-            return os.path.abspath(p)
-    return "src/base64"
 
 
 def main():
@@ -600,22 +378,14 @@ def main():
                     "and {file} place the GNU-style arguments and the "
                     "input file, else both are appended) and show it as "
                     "NAME; repeatable")
-    ap.add_argument("--tmpdir", default=None,
-                    help="where to make the temporary directory")
-    ap.add_argument("--markdown", action="store_true",
-                    help="print the table in markdown")
+    add_output_options(ap)
     opts = ap.parse_args()
     if opts.runs < 1 or opts.startup_runs < 1:
         ap.error("--runs and --startup-runs must be at least 1")
 
-    ours_path = os.path.abspath(opts.ours or default_ours())
+    ours_path = os.path.abspath(opts.ours or default_program("base64"))
     gnu_path = os.path.abspath(opts.gnu)
-    for p in (ours_path, gnu_path):
-        if not os.access(p, os.X_OK):
-            sys.exit("bench_cli.py: %s is not an executable" % p)
-    for p in ("/bin/sh", "/bin/cat"):
-        if not os.access(p, os.X_OK):
-            sys.exit("bench_cli.py: %s is needed" % p)
+    check_programs("bench_cli.py", (ours_path, gnu_path))
 
     base_env = dict(os.environ)
     base_env.pop("SEXTET_IMPL", None)
@@ -708,14 +478,11 @@ def main():
             (" " if p.assigns else "") + " ".join(
             w if w in ("{args}", "{file}") else shq(w) for w in p.command)))
     print("SEXTET_IMPL: %s" % (opts.impl or "unset (auto)"))
-    print("cpu: %s, %d CPUs; other processes kept %s CPUs busy on average "
-          "during the run" % (cpu, os.cpu_count() or 0,
-                              other_load(snap0, snap1, wall1 - wall0)))
+    print(cpu_line(cpu, snap0, snap1, wall1 - wall0))
     print("data: %s random; %d runs per program and case, interleaved "
           "(sextet, GNU, peers, sextet, ...); start-up: %d runs"
           % (human(opts.size), opts.runs, opts.startup_runs))
-    print("MB/s = MB (1e6 bytes) of input file per second of wall time; "
-          "median and min-max over the runs.")
+    print(MBS_LINE)
     print("ratio = sextet/GNU of the medians (start-up: GNU ms / sextet ms); "
           "vs PEER = sextet/PEER likewise.")
     print("RSS = peak resident set (ru_maxrss) of the base64 process, median "
@@ -729,10 +496,11 @@ def main():
           "final newline (simdutf's -w0); timed all the same.")
     print()
     head, rows, sections = table_rows(results, floors, ours, gnu, peers, cpu)
+    right = set(range(3, len(head) - 1))
     if opts.markdown:
-        print_markdown(head, rows, sections)
+        print_markdown(head, rows, sections, right)
     else:
-        print_plain(head, rows, sections)
+        print_plain(head, rows, sections, right)
     met, counted = targets_met(results, ours, gnu)
     print()
     print("targets met: %d of %d" % (met, counted))

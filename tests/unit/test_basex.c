@@ -6,8 +6,8 @@
  * ways, ZeroMQ RFC 32's Z85 example, bit strings of a few bytes.  Round
  * trips of random data of 0 to 300 bytes (and a few longer than the
  * encoder's batch) for every kind, lines of 0, 1, 3 and 76 characters,
- * base32 padded and not, against reference encoders written here (one
- * character at a time from a bit accumulator, not the codec's group
+ * base32 padded and not, against the reference encoders of basex_ref.h
+ * (one character at a time from a bit accumulator, not the codec's group
  * arithmetic), and bx_encoded_len() against the length they give.
  *
  * The decoding rules of GNU coreutils 9.10 (the comment at the top of
@@ -37,6 +37,7 @@
 
 #include "b64.h"
 #include "basex.h"
+#include "basex_ref.h"
 #include "tap.h"
 #include "testutil.h"
 
@@ -78,126 +79,6 @@ shown(const char *in, size_t n)
 
 	tap_escape(buf, sizeof(buf), in, n);
 	return buf;
-}
-
-/* ---- Reference encoders ------------------------------------------------ */
-
-static const char ref_b32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-static const char ref_b32hex[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
-static const char ref_hex[] = "0123456789ABCDEF";
-static const char ref_z85[] = "0123456789abcdefghijklmnopqrstuvwxyz"
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
-
-/* Characters out, a line feed after every WRAP of them. */
-struct emit {
-	char *out;
-	size_t len, col, wrap;
-};
-
-static void
-emit_char(struct emit *e, char c)
-{
-	e->out[e->len++] = c;
-	if (e->wrap && ++e->col == e->wrap) {
-		e->out[e->len++] = '\n';
-		e->col = 0;
-	}
-}
-
-/*
- * The encoding of IN[0..N) as KIND, GNU's way: base32 from a bit
- * accumulator five bits at a time, '=' up to a multiple of 8 characters
- * unless NOPAD; base16 a nibble at a time; base2 a bit at a time; Z85 by
- * powers of 85 (N a multiple of 4).  A LF after every WRAP characters and
- * after a partial last line.  OUT needs 16 N + 16 bytes.
- */
-static size_t
-ref_bx(enum bx_kind kind, const unsigned char *in, size_t n, int nopad,
-    size_t wrap, char *out)
-{
-	struct emit e = { out, 0, 0, wrap };
-	size_t i, chars = 0;
-
-	switch (kind) {
-	case BX_BASE32:
-	case BX_BASE32HEX: {
-		const char *a = kind == BX_BASE32 ? ref_b32 : ref_b32hex;
-		unsigned long acc = 0;
-		unsigned bits = 0;
-
-		for (i = 0; i < n; i++) {
-			acc = (acc << 8 | in[i]) & 0xfffful;
-			bits += 8;
-			while (bits >= 5) {
-				bits -= 5;
-				emit_char(&e, a[(acc >> bits) & 31]);
-				chars++;
-			}
-		}
-		if (bits > 0) {
-			emit_char(&e, a[(acc << (5 - bits)) & 31]);
-			chars++;
-		}
-		while (!nopad && chars % 8 != 0) {
-			emit_char(&e, '=');
-			chars++;
-		}
-		break;
-	}
-	case BX_BASE16:
-		for (i = 0; i < n; i++) {
-			emit_char(&e, ref_hex[in[i] / 16]);
-			emit_char(&e, ref_hex[in[i] % 16]);
-		}
-		break;
-	case BX_BASE2MSBF:
-	case BX_BASE2LSBF:
-		for (i = 0; i < n; i++)
-			for (unsigned b = 0; b < 8; b++) {
-				unsigned sh = kind == BX_BASE2MSBF ? 7 - b : b;
-
-				emit_char(&e, (char)('0' + ((in[i] >> sh) & 1)));
-			}
-		break;
-	case BX_Z85:
-		for (i = 0; i + 4 <= n; i += 4) {
-			unsigned long v = (unsigned long)in[i] << 24 |
-			    (unsigned long)in[i + 1] << 16 |
-			    (unsigned long)in[i + 2] << 8 | in[i + 3];
-			unsigned long p = 52200625ul; /* 85^4 */
-
-			for (unsigned d = 0; d < 5; d++, p /= 85)
-				emit_char(&e, ref_z85[v / p % 85]);
-		}
-		break;
-	default:
-		break;
-	}
-	if (wrap && e.col)
-		out[e.len++] = '\n';
-	return e.len;
-}
-
-/* Whether C is in KIND's alphabet, as GNU's -i keeps it ('=' apart). */
-static int
-ref_in_alphabet(enum bx_kind kind, unsigned char c)
-{
-	switch (kind) {
-	case BX_BASE32:
-		return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7');
-	case BX_BASE32HEX:
-		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'V');
-	case BX_BASE16:
-		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') ||
-		    (c >= 'a' && c <= 'f');
-	case BX_BASE2MSBF:
-	case BX_BASE2LSBF:
-		return c == '0' || c == '1';
-	case BX_Z85:
-		return c != 0 && strchr(ref_z85, c) != NULL;
-	default:
-		return 0;
-	}
 }
 
 /* ---- Running the codec --------------------------------------------------- */
@@ -1657,7 +1538,7 @@ test_helpers(void)
 		    bytes[kind], chars[kind]);
 		for (k = 0; k < 256; k++)
 			wrong += !bx_is_alphabet(kind, (unsigned char)k) !=
-			    !ref_in_alphabet(kind, (unsigned char)k);
+			    !ref_bx_in_alphabet(kind, (unsigned char)k);
 		tap_ok(wrong == 0, "%s: bx_is_alphabet over all 256 bytes",
 		    kind_names[kind]);
 	}
