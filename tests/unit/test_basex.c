@@ -1660,7 +1660,12 @@ test_impls(void)
 					break;
 				}
 				/* The text, with newlines and maybe damage. */
+				/* (Lines long enough for the text to fit in
+				 * the input arena.) */
 				nl = 1 + rng_below(&g, 80);
+				if (nl < impl_a.len / (ARENA_LEN - impl_a.len) + 1)
+					nl = impl_a.len / (ARENA_LEN -
+					    impl_a.len) + 1;
 				len = 0;
 				for (size_t j = 0; j < impl_a.len; j++) {
 					unsigned char c = impl_a.out[j];
