@@ -399,7 +399,10 @@ sink_flush_quiet(struct sink *s)
 			return errno;
 		s->written += n;
 	}
-	memmove(s->buf, s->buf + n, s->len - n);
+	/* (What the flush holds back moves to the front; a sink that holds
+	 * nothing may have no buffer at all.) */
+	if (s->len > n)
+		memmove(s->buf, s->buf + n, s->len - n);
 	s->len -= n;
 	return 0;
 }
