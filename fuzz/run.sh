@@ -206,7 +206,7 @@ build() {
 		cli)
 			# shellcheck disable=SC2086
 			compile $cflags -fsanitize=fuzzer "$top/fuzz/fuzz_cli.c" \
-			    $cli $codec_nocmp $popt_libs -Wl,--wrap=read \
+			    $cli $codec_nocmp $popt_libs $gmp_libs -Wl,--wrap=read \
 			    -Wl,--wrap=write -Wl,--wrap=poll \
 			    -o "$out/fuzz_cli"
 			;;
