@@ -787,6 +787,122 @@ end_message(struct mime_parser *p)
 	p->state = ST_SKIP;
 }
 
+/*
+ * Whether S[0..N) (a line starting "From ") has the shape of an mbox
+ * From_ line (RFC 4155): "From ", a sender, and a date as asctime(3)
+ * writes it, "Www Mmm dd hh:mm[:ss] [zone] yyyy", after which anything
+ * may follow ("remote from ...").  The sender may hold blanks (a quoted
+ * local part) or be missing, so the date is looked for at every word
+ * among the first few.  "From time to time" has no such date.
+ */
+static int
+is_word(const unsigned char *s, size_t n, const char *const *set, size_t k)
+{
+	size_t i;
+
+	if (n != 3)
+		return 0;
+	for (i = 0; i < k; i++)
+		if (memcmp(s, set[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t
+digits(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i;
+}
+
+/* The words of S[0..N) separated by blanks: the word at *I, *I moved past
+ * it and the blanks after it; its length. */
+static size_t
+next_word(const unsigned char *s, size_t n, size_t *i, size_t *start)
+{
+	size_t b;
+
+	*start = *i;
+	for (b = *i; b < n && s[b] != ' ' && s[b] != '\t' && s[b] != '\r' &&
+	    s[b] != '\n'; b++)
+		;
+	*i = b;
+	while (*i < n && (s[*i] == ' ' || s[*i] == '\t'))
+		(*i)++;
+	return b - *start;
+}
+
+static int
+is_asctime(const unsigned char *s, size_t n, size_t i)
+{
+	static const char *const days[] = {
+		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+	};
+	static const char *const months[] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+	};
+	size_t w, at, d, k;
+
+	w = next_word(s, n, &i, &at);
+	if (!is_word(s + at, w, days, 7))
+		return 0;
+	w = next_word(s, n, &i, &at);
+	if (!is_word(s + at, w, months, 12))
+		return 0;
+	w = next_word(s, n, &i, &at);
+	if (w < 1 || w > 2 || digits(s + at, w) != w)
+		return 0;
+	/* hh:mm or hh:mm:ss */
+	w = next_word(s, n, &i, &at);
+	d = digits(s + at, w);
+	if (d < 1 || d > 2 || d + 3 > w || s[at + d] != ':' ||
+	    digits(s + at + d + 1, w - d - 1) != 2)
+		return 0;
+	k = d + 3;
+	if (k < w && (s[at + k] != ':' || k + 3 != w ||
+	    digits(s + at + k + 1, 2) != 2))
+		return 0;
+	/* The year, after at most two words of zone ("PST", "+0100"). */
+	for (k = 0; k < 3; k++) {
+		w = next_word(s, n, &i, &at);
+		if (w == 0)
+			return 0;
+		if ((w == 4 || w == 2) && digits(s + at, w) == w)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+is_from_line(const unsigned char *s, size_t n)
+{
+	size_t i = 5, at, w, k;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	for (k = 0; k < 8 && i < n; k++) {
+		if (is_asctime(s, n, i))
+			return 1;
+		if (s[i] == '"') {
+			/* A quoted local part may hold blanks. */
+			const unsigned char *q = memchr(s + i + 1, '"',
+			    n - i - 1);
+
+			if (q == NULL)
+				return 0;
+			i = (size_t)(q - s) + 1;
+		}
+		w = next_word(s, n, &i, &at);
+		if (w == 0)
+			return 0;
+	}
+	return 0;
+}
+
 /* One piece of a line: the mbox layer. */
 static void
 piece(struct mime_parser *p, const unsigned char *s, size_t n, int first,
@@ -800,7 +916,12 @@ piece(struct mime_parser *p, const unsigned char *s, size_t n, int first,
 		p->skip_line = 0;
 		if (p->mbox < 0)
 			p->mbox = n >= 5 && memcmp(s, "From ", 5) == 0;
-		if (p->mbox && n >= 5 && memcmp(s, "From ", 5) == 0) {
+		/* A separator: the first line, or a From_ line after a
+		 * blank line (RFC 4155; any other line starting "From " is
+		 * text). */
+		if (p->mbox && n >= 5 && memcmp(s, "From ", 5) == 0 &&
+		    (p->message == 0 ||
+		    (p->blank_held && is_from_line(s, n)))) {
 			p->blank_held = 0;      /* it belongs to the separator */
 			end_message(p);
 			start_message(p);

@@ -61,9 +61,11 @@
  *  - of all damage the first is kept, with its line and column in the
  *    whole input (1-based; for base64 and quoted-printable, the bad
  *    byte's); damaged and truncated at once is truncated;
- *  - mbox (input starting "From "): every line starting "From " starts a
- *    message; the blank line before it belongs to the separator; ">From "
- *    with any number of '>' loses one '>' (mboxrd).
+ *  - mbox (input starting "From "): the first line and every From_ line
+ *    after a blank line ("From ", a sender, an asctime date: RFC 4155)
+ *    start a message; the blank line before it belongs to the separator;
+ *    any other line starting "From " is text; ">From " with any number of
+ *    '>' loses one '>' (mboxrd).
  */
 #ifndef SEXTET_MIME_H
 #define SEXTET_MIME_H

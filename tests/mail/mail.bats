@@ -514,6 +514,59 @@ EOM
   [ "$(cat out/three.txt)" = three ]
 }
 
+@test "mbox: an unquoted 'From ' in a body is body text (RFC 4155 From_ lines only)" {
+  # The shape of CPython's mailbox_01.mbox: "From time to time" after a
+  # blank line has no sender and date, so it does not start a message.
+  printf '%s\n' 'From MAILER-DAEMON Sun Aug  7 11:40:37 2022 extra info' \
+    'From: foo' 'Subject: unquoted From' '' 'Hello' '' 'From time to time' \
+    > box.mbox
+  run mail_list box.mbox
+  [ "$status" -eq 1 ]
+  [ "$output" = "$(printf '1:1\ttext/plain\t7bit\t25\tok\t-\t-')" ]
+  grep -q "no MIME structure" stderr
+  ! grep -q "not a mail message" stderr
+}
+
+@test "mbox: a From_ line separates only after a blank line, with a date" {
+  cat > box.mbox <<'EOM'
+From alice@example.org Mon Jan  1 00:00:00 2024
+MIME-Version: 1.0
+Content-Disposition: attachment; filename=one.txt
+
+one
+From bob Mon Jan  1 00:00:00 2024
+From here to there
+
+From ship Mon Jan 1 00:00 2024
+MIME-Version: 1.0
+Content-Disposition: attachment; filename=two.txt
+
+two
+
+From - Fri Jun  9 23:17:56 2000
+MIME-Version: 1.0
+Content-Disposition: attachment; filename=three.txt
+
+three
+
+From "Joe Q. Public"@example.org Tue Dec  2 10:00:00 PST 2025 remote from x
+MIME-Version: 1.0
+Content-Disposition: attachment; filename=four.txt
+
+four
+EOM
+  run mail_list box.mbox
+  [ "$status" -eq 0 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,7)" = "$(printf '1:1\tone.txt\n2:1\ttwo.txt\n3:1\tthree.txt\n4:1\tfour.txt')" ]
+  mkdir out
+  run mail_extract out box.mbox
+  [ "$status" -eq 0 ]
+  [ "$(cat out/one.txt)" = "$(printf 'one\nFrom bob Mon Jan  1 00:00:00 2024\nFrom here to there')" ] || {
+    cat -A out/one.txt; false; }
+  [ "$(cat out/two.txt)" = two ]
+  [ "$(cat out/four.txt)" = four ]
+}
+
 @test "CRLF and LF messages give the same listing and files" {
   msg_with_attachment 'filename="hello.txt"'
   run mail_list msg.eml
