@@ -763,7 +763,7 @@ escaped(const void *s, size_t n, char *out, size_t cap)
 	struct sbuf sb;
 
 	sb_init(&sb, out, cap - 1);
-	text_escape(s, n, 1, &sb);
+	text_escape(s, n, TEXT_ESC_BACKSLASH | TEXT_ESC_BIDI, &sb);
 	FZ_CHECK(!sb.over);
 	out[sb.len] = '\0';
 }

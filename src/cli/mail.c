@@ -396,7 +396,8 @@ list_line(struct mail *m, const struct mime_part *pt)
 	wr_puts(&m->out, "\t");
 	if (pt->has_name && pt->name_len > 0) {
 		sb_init(&sb, buf, sizeof(buf));
-		text_escape(pt->name, pt->name_len, 1, &sb);
+		text_escape(pt->name, pt->name_len,
+		    TEXT_ESC_BACKSLASH | TEXT_ESC_BIDI, &sb);
 		(void)wr_put(&m->out, sb.p, sb.len);
 	} else {
 		wr_puts(&m->out, "-");
@@ -404,8 +405,8 @@ list_line(struct mail *m, const struct mime_part *pt)
 	wr_puts(&m->out, "\t");
 	if (m->want) {
 		sb_init(&sb, buf, sizeof(buf));
-		text_escape((const unsigned char *)m->file, strlen(m->file), 1,
-		    &sb);
+		text_escape((const unsigned char *)m->file, strlen(m->file),
+		    TEXT_ESC_BACKSLASH | TEXT_ESC_BIDI, &sb);
 		(void)wr_put(&m->out, sb.p, sb.len);
 	} else {
 		wr_puts(&m->out, "-");

@@ -480,6 +480,8 @@ mime_file_name(const unsigned char *name, size_t n, const char *path,
 			/* Not UTF-8 (callers pass UTF-8): treat as control. */
 			sb_putc(&sb, '_');
 			k = 1;
+		} else if (text_is_bidi_control(name + i, k)) {
+			continue;       /* removed */
 		} else if (name[i] < 0x20 || name[i] == 0x7f ||
 		    (name[i] == 0xc2 && name[i + 1] <= 0x9f)) {
 			sb_putc(&sb, '_');

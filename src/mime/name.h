@@ -16,7 +16,8 @@
  *    not UTF-8 where no charset is given, become %XX.
  *
  * File names (mime_file_name): the last path component (after '/' or
- * '\'); C0, DEL and C1 characters become '_'; leading dots, dashes and
+ * '\'); C0, DEL and C1 characters become '_'; bidi controls (U+202A-E,
+ * U+2066-9, U+200E, U+200F) are removed; leading dots, dashes and
  * blanks are dropped; an empty result becomes "part-PATH" plus the media
  * type's extension (mime_type_ext); at most MIME_FILE_MAX bytes, cut at a
  * UTF-8 character boundary keeping the extension.

@@ -378,25 +378,47 @@ text_to_utf8(const char *cs, size_t cslen, const unsigned char *in,
 	return nbad;
 }
 
+int
+text_is_bidi_control(const unsigned char *s, size_t k)
+{
+	if (k < 3 || s[0] != 0xe2)
+		return 0;
+	if (s[1] == 0x80)
+		return (s[2] >= 0xaa && s[2] <= 0xae) || s[2] == 0x8e ||
+		    s[2] == 0x8f;
+	return s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9;
+}
+
 void
-text_escape(const unsigned char *s, size_t n, int backslash,
-    struct sbuf *out)
+text_escape(const unsigned char *s, size_t n, int flags, struct sbuf *out)
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char e[4];
-	size_t i, j;
+	size_t i, j, k;
+	int backslash = flags & TEXT_ESC_BACKSLASH;
+	int bidi = flags & TEXT_ESC_BIDI;
 
 	for (i = 0; i < n; i = j) {
 		/* Runs of ordinary bytes go out in one piece. */
 		for (j = i; j < n && s[j] >= 0x20 && s[j] != 0x7f &&
 		    !(s[j] == '\\' && backslash) &&
 		    !(s[j] == 0xc2 && j + 1 < n && s[j + 1] >= 0x80 &&
-		    s[j + 1] <= 0x9f); j++)
+		    s[j + 1] <= 0x9f) &&
+		    !(bidi && text_is_bidi_control(s + j, n - j)); j++)
 			;
 		sb_put(out, s + i, j - i);
 		if (j == n)
 			break;
 		e[0] = '\\';
+		e[1] = 'x';
+		if (bidi && text_is_bidi_control(s + j, n - j)) {
+			for (k = 0; k < 3; k++, j++) {
+				e[2] = (unsigned char)hex[s[j] >> 4];
+				e[3] = (unsigned char)hex[s[j] & 15];
+				sb_put(out, e, 4);
+			}
+			continue;
+		}
 		if (s[j] == '\t' || s[j] == '\n' || s[j] == '\r' ||
 		    s[j] == '\\') {
 			e[1] = s[j] == '\t' ? 't' : s[j] == '\n' ? 'n' :
@@ -405,7 +427,6 @@ text_escape(const unsigned char *s, size_t n, int backslash,
 			j++;
 			continue;
 		}
-		e[1] = 'x';
 		if (s[j] == 0xc2) {     /* a C1 character: both bytes */
 			sb_put(out, "\\xc2", 4);
 			j++;

@@ -54,12 +54,26 @@ size_t text_utf8_cut(const unsigned char *s, size_t n, size_t max);
 int text_ieq(const char *s, size_t n, const char *t);
 
 /*
+ * Whether the UTF-8 character at S (K bytes) is a bidirectional control
+ * (Unicode UAX #9): the embeddings and overrides U+202A-U+202E, the
+ * isolates U+2066-U+2069 and the marks U+200E, U+200F.  In a file name
+ * they only serve to disguise it: "invoice" U+202E "fdp.exe" shows as
+ * "invoiceexe.pdf".
+ */
+int text_is_bidi_control(const unsigned char *s, size_t k);
+
+/* text_escape's FLAGS. */
+#define TEXT_ESC_BACKSLASH 1    /* a backslash as \\ */
+#define TEXT_ESC_BIDI      2    /* bidi controls as \xHH\xHH\xHH */
+
+/*
  * Append S (N bytes of UTF-8) with control characters escaped for a
  * one-line display: \t \n \r, \xHH for other C0 bytes and DEL, and
- * \xC2\xHH for the C1 characters (U+0080..U+009F).  With BACKSLASH a
- * backslash is written as \\ (the listing's NAME column).
+ * \xC2\xHH for the C1 characters (U+0080..U+009F).  FLAGS add more
+ * (the listing's NAME and FILE columns take both: a name shown must be
+ * read as written).
  */
-void text_escape(const unsigned char *s, size_t n, int backslash,
+void text_escape(const unsigned char *s, size_t n, int flags,
     struct sbuf *out);
 
 /* True if CS is in the table and iconv (or this code, for UTF-8 and

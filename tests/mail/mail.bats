@@ -125,6 +125,60 @@ EOM
   [ "$(echo "${lines[1]}" | cut -f6)" = "€ report.pdf" ]
 }
 
+@test "names: bidi controls are removed from FILE (invoice<RLO>fdp.exe)" {
+  # U+202E RIGHT-TO-LEFT OVERRIDE makes "invoice\u202efdp.exe" show as
+  # "invoiceexe.pdf"; every embedding, override, isolate and mark goes.
+  msg_with_attachment "filename*=UTF-8''invoice%E2%80%AEfdp.exe"
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  # NAME shows the name as sent, the control escaped (a terminal would
+  # obey it).
+  [ "$(echo "${lines[1]}" | cut -f6-)" = 'invoice\xe2\x80\xaefdp.exe'$'\t''invoicefdp.exe' ]
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = "out/invoicefdp.exe" ]
+  local c all=""
+  # (UTF-8 bytes: printf's \u depends on the locale.)
+  for c in '\xe2\x80\xaa' '\xe2\x80\xab' '\xe2\x80\xac' '\xe2\x80\xad' \
+    '\xe2\x80\xae' '\xe2\x81\xa6' '\xe2\x81\xa7' '\xe2\x81\xa8' '\xe2\x81\xa9' \
+    '\xe2\x80\x8e' '\xe2\x80\x8f'; do
+    all+=$(printf "$c")
+  done
+  # In an RFC 2047 name too, at the start (then the dots rule applies).
+  msg_with_attachment "filename=\"=?utf-8?B?$(printf '%s.a%sb.txt' "$all" "$all" | base64 -w0)?=\""
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  [ "$(echo "${lines[1]}" | cut -f7)" = "ab.txt" ]
+  # Other format characters stay (U+200D ZERO WIDTH JOINER in emoji).
+  msg_with_attachment "filename*=UTF-8''a%E2%80%8Db.txt"
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f7)" = $'a\xe2\x80\x8db.txt' ]
+}
+
+@test "names: RFC 2231 sections sort by number (filename*10 after filename*2)" {
+  msg_with_attachment "filename*10=k.txt; filename*0=a; filename*1=b; filename*2=c; filename*3=d; filename*4=e; filename*5=f; filename*6=g; filename*7=h; filename*8=i; filename*9=j"
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  [ "$(echo "${lines[1]}" | cut -f7)" = "abcdefghijk.txt" ]
+}
+
+@test "names: a character split over two encoded-words, and misused charset labels" {
+  # U+20AC is E2 82 AC: E2 82 in one word, AC in the next.
+  msg_with_attachment 'filename="=?utf-8?B?4oI=?= =?utf-8?B?rA==?=.txt"'
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  [ "$(echo "${lines[1]}" | cut -f7)" = "€.txt" ]
+  # shift_jis 0x8160 is U+FF5E (as Windows means it), not U+301C.
+  msg_with_attachment "filename*=shift_jis''a%81%60b.txt"
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f7)" = $'a\xef\xbd\x9eb.txt' ]
+  # iso-8859-8-i (logical order) is ISO-8859-8: 0xE0 is U+05D0.
+  msg_with_attachment "filename*=iso-8859-8-i''%E0.txt"
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f7)" = $'\xd7\x90.txt' ]
+}
+
 @test "names: 8-bit raw bytes that are not UTF-8 become %XX" {
   printf 'Content-Type: text/plain; name="caf\351.txt"\n\nx\n' > raw.eml
   run mail_list raw.eml
