@@ -150,12 +150,13 @@ make_entries(struct entry t[N_ENTRIES], struct options *opt)
 		    "and the error message say whether input is valid",
 		    NULL } },
 		{ P64, 0, E_B64, { "list", '\0', POPT_ARG_NONE, &opt->list, 0,
-		    "list the parts of an e-mail message (or mbox): PATH\n"
-		    "TYPE ENCODING SIZE STATUS NAME FILE, tab-separated",
+		    "list the parts of e-mail messages (FILEs: messages,\n"
+		    "mboxes, maildirs): PATH TYPE ENCODING SIZE STATUS\n"
+		    "NAME FILE, tab-separated",
 		    NULL } },
 		{ P64, 0, E_B64, { "extract", '\0', POPT_ARG_NONE, NULL,
 		    OPT_EXTRACT,
-		    "write the attachments of an e-mail message into DIR\n"
+		    "write the attachments of e-mail messages into DIR\n"
 		    "(default .), never outside it, never overwriting;\n"
 		    "print each path written", "[=DIR]" } },
 		{ P64, 0, E_B64, { "zero", 'z', POPT_ARG_NONE, &opt->zero, 0,
@@ -851,10 +852,29 @@ static int
 take_operands(poptContext ctx, struct options *opt)
 {
 	const char **rest = poptGetArgs(ctx);
-	int nrest = 0;
+	int nrest = 0, i;
 
 	while (rest != NULL && rest[nrest] != NULL)
 		nrest++;
+	/* --list and --extract read any number of messages. */
+	if ((opt->mail == MAIL_LIST || opt->mail == MAIL_EXTRACT) &&
+	    nrest > 0) {
+		opt->files = calloc((size_t)nrest, sizeof(*opt->files));
+		if (opt->files == NULL) {
+			diag(0, "memory exhausted");
+			return 1;
+		}
+		opt->nfiles = (size_t)nrest;
+		for (i = 0; i < nrest; i++) {
+			if ((opt->files[i] = strdup(rest[i])) == NULL) {
+				diag(0, "memory exhausted");
+				return 1;
+			}
+			unescape(opt->files[i]);
+		}
+		opt->file = opt->files[0];
+		return 0;
+	}
 	if (nrest > 1) {
 		diag(0, "extra operand %s", quote_arg(as_given(rest[1])));
 		diag_try_help();

@@ -51,6 +51,9 @@ struct options {
 	int all;              /* --all: text bodies too */
 	unsigned impl;        /* B64_IMPL_* from SEXTET_IMPL */
 	char *file;           /* operand, NULL or "-" = standard input */
+	/* --list and --extract: every operand (FILE is the first) */
+	char **files;
+	size_t nfiles;
 };
 
 /*

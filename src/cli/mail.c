@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -225,6 +226,7 @@ struct mail {
 	int error;              /* exit 1 */
 	int damaged;            /* exit 2 */
 	int any_mime;
+	const char *input;      /* the operand read, when there are several */
 	struct names names;
 	/* the part being read */
 	int want;               /* it gets a FILE */
@@ -363,17 +365,30 @@ on_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
 	return wr_put(&m->w, buf, n) != 0;
 }
 
+/* "FILE: " before a diagnostic that gives a line, when several operands
+ * are read (the line is the operand's). */
+static const char *
+in_file(const struct mail *m)
+{
+	static char buf[4096 + 3];
+
+	if (m->input == NULL)
+		return "";
+	(void)snprintf(buf, sizeof(buf), "%s: ", quote_file(m->input));
+	return buf;
+}
+
 static void
 report_damage(struct mail *m, const struct mime_part *pt)
 {
 	if (pt->status == MIME_TRUNCATED) {
-		diag(0, "part %s: truncated: the input ends inside it",
-		    pt->path);
+		diag(0, "%spart %s: truncated: the input ends inside it",
+		    in_file(m), pt->path);
 		m->damaged = 1;
 	} else if (pt->status == MIME_DAMAGED) {
-		diag(0, "part %s: %s at line %" PRIu64 ", column %" PRIu64,
-		    pt->path, mime_damage_name(pt->damage), pt->damage_line,
-		    pt->damage_col);
+		diag(0, "%spart %s: %s at line %" PRIu64 ", column %" PRIu64,
+		    in_file(m), pt->path, mime_damage_name(pt->damage),
+		    pt->damage_line, pt->damage_col);
 		m->damaged = 1;
 	}
 }
@@ -465,12 +480,14 @@ on_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
 	struct mail *m = ctx;
 
 	if (note == MIME_NOTE_NO_BOUNDARY) {
-		diag(0, "%s%s: multipart boundary never appears (line %"
-		    PRIu64 ")", path[0] ? "part " : "message", path, line);
+		diag(0, "%s%s%s: multipart boundary never appears (line %"
+		    PRIu64 ")", in_file(m), path[0] ? "part " : "message",
+		    path, line);
 		m->damaged = 1;
 		m->any_mime = 1;        /* a multipart is MIME structure */
 	} else {
-		diag(0, "not a mail message (line %" PRIu64 ")", line);
+		diag(0, "%snot a mail message (line %" PRIu64 ")",
+		    in_file(m), line);
 		m->error = 1;
 	}
 	return 0;
@@ -494,11 +511,177 @@ feed(struct source *src, struct mime_parser *p)
 	return 0;
 }
 
+/* One input: a message or an mbox, numbered on from *COUNT messages
+ * when NUMBERED (several inputs). */
+static void
+run_one(struct mail *m, struct mime_parser *p, const struct mime_handler *h,
+    struct source *src, int numbered, unsigned long *count)
+{
+	mime_init(p, h);
+	if (numbered)
+		mime_number_from(p, *count + 1);
+	if (feed(src, p) != 0)
+		m->error = 1;
+	drop_file(m);
+	*count += mime_messages(p);
+}
+
 static int
-run(struct source *src, const char *dir, int out_fd,
-    const struct mail_opts *o)
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * A maildir (a directory holding cur/ and new/; tmp/ holds messages still
+ * being delivered and is never read): the regular files in cur/, then
+ * new/, each in file name order (bytewise), names starting with '.'
+ * skipped.  Neither a link nor anything but a regular file is followed or
+ * read.  Memory: the names of one subdirectory.  Returns 0, or 1 when
+ * DFD is not a maildir.
+ */
+static int
+run_maildir(struct mail *m, struct mime_parser *p,
+    const struct mime_handler *h, const char *dir, int dfd,
+    unsigned long *count)
+{
+	static const char *const subs[] = { "cur", "new" };
+	char path[4096];
+	struct stat st;
+	size_t i, k, n, cap;
+	char **names;
+	DIR *d;
+	int sfd, fd, have = 0;
+	struct dirent *e;
+	struct source src;
+
+	for (k = 0; k < 2; k++)
+		if (fstatat(dfd, subs[k], &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISDIR(st.st_mode))
+			have++;
+	if (have != 2)
+		return 1;
+	for (k = 0; k < 2; k++) {
+		sfd = openat(dfd, subs[k], O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC);
+		if (sfd < 0 || (d = fdopendir(sfd)) == NULL) {
+			diag(errno, "%s/%s", quote_file(dir), subs[k]);
+			m->error = 1;
+			if (sfd >= 0)
+				close(sfd);
+			continue;
+		}
+		names = NULL;
+		n = cap = 0;
+		errno = 0;
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.')
+				continue;
+			if (n == cap) {
+				char **t;
+
+				cap = cap ? 2 * cap : 64;
+				t = realloc(names, cap * sizeof(*names));
+				if (t == NULL)
+					break;
+				names = t;
+			}
+			if ((names[n] = strdup(e->d_name)) == NULL)
+				break;
+			n++;
+			errno = 0;
+		}
+		if (errno != 0) {
+			diag(errno, "%s/%s", quote_file(dir), subs[k]);
+			m->error = 1;
+		}
+		qsort(names, n, sizeof(*names), cmp_names);
+		for (i = 0; i < n; i++) {
+			(void)snprintf(path, sizeof(path), "%s/%s/%s", dir,
+			    subs[k], names[i]);
+			fd = openat(sfd, names[i], O_RDONLY | O_NOFOLLOW |
+			    O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+			if (fd < 0 || fstat(fd, &st) != 0 ||
+			    !S_ISREG(st.st_mode)) {
+				/* A link, a FIFO, a device: not a message. */
+				if (fd < 0 && errno != ELOOP) {
+					diag(errno, "%s", quote_file(path));
+					m->error = 1;
+				}
+				if (fd >= 0)
+					close(fd);
+				continue;
+			}
+			source_from_fd(&src, fd);
+			m->input = path;
+			run_one(m, p, h, &src, 1, count);
+			m->input = NULL;
+			close(fd);
+		}
+		for (i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		closedir(d);
+	}
+	return 0;
+}
+
+/* The inputs of a run: one source (SRC), or NFILES operands. */
+struct mail_in {
+	struct source *src;
+	char *const *files;
+	size_t nfiles;
+};
+
+static void
+run_inputs(struct mail *m, const struct mail_in *in,
+    const struct mime_handler *h)
 {
 	static struct mime_parser p;
+	unsigned long count = 0;
+	struct source src;
+	struct stat st;
+	size_t i;
+	int dfd, numbered = in->nfiles > 1;
+
+	if (in->src != NULL) {
+		run_one(m, &p, h, in->src, 0, &count);
+		return;
+	}
+	for (i = 0; i < in->nfiles; i++) {
+		const char *f = in->files[i];
+
+		if (strcmp(f, "-") != 0 && stat(f, &st) == 0 &&
+		    S_ISDIR(st.st_mode)) {
+			dfd = open(f, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (dfd < 0) {
+				diag(errno, "%s", quote_file(f));
+				m->error = 1;
+			} else {
+				if (run_maildir(m, &p, h, f, dfd, &count)) {
+					diag(EISDIR, "%s", quote_file(f));
+					m->error = 1;
+				}
+				close(dfd);
+			}
+			continue;
+		}
+		if (source_open(&src, f) != 0) {
+			m->error = 1;
+			continue;
+		}
+		m->input = numbered ? f : NULL;
+		run_one(m, &p, h, &src, numbered, &count);
+		m->input = NULL;
+		if (source_close(&src) != 0)
+			m->error = 1;
+	}
+}
+
+static int
+run(const struct mail_in *in, const char *dir, int out_fd,
+    const struct mail_opts *o)
+{
 	struct mime_handler h;
 	struct mail *m;
 	int rc;
@@ -531,10 +714,7 @@ run(struct source *src, const char *dir, int out_fd,
 	h.part_data = on_data;
 	h.part_end = on_end;
 	h.notice = on_notice;
-	mime_init(&p, &h);
-	if (feed(src, &p) != 0)
-		m->error = 1;
-	drop_file(m);
+	run_inputs(m, in, &h);
 	(void)wr_flush(&m->out);
 	if (!m->any_mime && !m->error) {
 		diag(0, "no MIME structure in the input");
@@ -551,14 +731,18 @@ run(struct source *src, const char *dir, int out_fd,
 int
 mail_list(struct source *src, int out_fd, const struct mail_opts *o)
 {
-	return run(src, NULL, out_fd, o);
+	struct mail_in in = { src, NULL, 0 };
+
+	return run(&in, NULL, out_fd, o);
 }
 
 int
 mail_extract(struct source *src, const char *dir, int out_fd,
     const struct mail_opts *o)
 {
-	return run(src, dir != NULL ? dir : ".", out_fd, o);
+	struct mail_in in = { src, NULL, 0 };
+
+	return run(&in, dir != NULL ? dir : ".", out_fd, o);
 }
 
 /* ---- --decode-header --------------------------------------------- */
@@ -698,6 +882,28 @@ mail_decode_header(struct source *src, int out_fd,
 
 /* ---- The pump's settings for the e-mail modes ------------------- */
 
+/* Whether -o names a regular file that is one of the operands (after a
+ * diagnostic, as the pump says it for its one input). */
+static int
+output_is_input(const struct options *opt)
+{
+	struct stat o, st;
+	size_t i;
+
+	if (opt->output == NULL || stat(opt->output, &o) != 0 ||
+	    !S_ISREG(o.st_mode))
+		return 0;
+	for (i = 0; i < opt->nfiles; i++)
+		if (strcmp(opt->files[i], "-") != 0 &&
+		    stat(opt->files[i], &st) == 0 &&
+		    st.st_dev == o.st_dev && st.st_ino == o.st_ino) {
+			diag(0, "%s: input file is output file",
+			    quote_file(opt->output));
+			return 1;
+		}
+	return 0;
+}
+
 /*
  * The e-mail modes: the MIME parser is the codec step; the listing, the
  * paths written or the decoded headers go to the sink (-o FILE too, but
@@ -716,24 +922,40 @@ mail_run(const struct options *opt)
 	mo.all = opt->all;
 	mo.strict = opt->strict;
 	mo.lenient = opt->lenient;
-	if (source_open(src, opt->file) != 0)
-		return 1;
-	/* The reports are written straight to the sink's descriptor. */
-	if (sink_open(&out, opt->output, 0, src, NULL, 0) != 0) {
-		(void)source_close(src);
+	if (opt->nfiles > 0) {
+		/* --list, --extract with operands: each is opened as it
+		 * comes (run_inputs); -o must be none of them. */
+		if (output_is_input(opt))
+			return 1;
+		memset(src, 0, sizeof(*src));
+		src->fd = -1;
+	} else if (source_open(src, opt->file) != 0) {
 		return 1;
 	}
-	if (opt->mail == MAIL_LIST)
+	/* The reports are written straight to the sink's descriptor. */
+	if (sink_open(&out, opt->output, 0, src, NULL, 0) != 0) {
+		if (src->fd >= 0)
+			(void)source_close(src);
+		return 1;
+	}
+	if (opt->nfiles > 0) {
+		struct mail_in many = { NULL, opt->files, opt->nfiles };
+
+		status = run(&many, opt->mail == MAIL_EXTRACT ?
+		    (opt->extract_dir != NULL ? opt->extract_dir : ".") :
+		    NULL, out.fd, &mo);
+	} else if (opt->mail == MAIL_LIST) {
 		status = mail_list(src, out.fd, &mo);
-	else if (opt->mail == MAIL_EXTRACT)
+	} else if (opt->mail == MAIL_EXTRACT) {
 		status = mail_extract(src, opt->extract_dir, out.fd, &mo);
-	else
+	} else {
 		status = mail_decode_header(src, out.fd, &mo);
+	}
 	if (status == 1 && out.kind == SINK_REPLACE)
 		sink_abort(&out);
 	else if (sink_commit(&out) != 0)
 		status = 1;
-	if (source_close(src) != 0)
+	if (src->fd >= 0 && source_close(src) != 0)
 		status = 1;
 	return status;
 }

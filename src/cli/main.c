@@ -42,7 +42,13 @@ main(int argc, char **argv)
 	if (parse_args(argc, argv, SEXTET_PROGRAM, &opt) == 0)
 		status = close_output(opt.mail != MAIL_NONE ? mail_run(&opt) :
 		    pump_run(&opt));
-	free(opt.file);
+	if (opt.files != NULL) {
+		while (opt.nfiles > 0)
+			free(opt.files[--opt.nfiles]);
+		free(opt.files);
+	} else {
+		free(opt.file);
+	}
 	free(opt.output);
 	free(opt.extract_dir);
 	return status;

@@ -169,8 +169,8 @@ make_path(struct mime_parser *p, char *buf, size_t cap)
 	int k;
 
 	buf[0] = 0;
-	if (p->mbox == 1) {
-		k = snprintf(buf, cap, "%lu:", p->message);
+	if (p->mbox == 1 || p->numbered) {
+		k = snprintf(buf, cap, "%lu:", p->message_base + p->message);
 		if (k < 0 || (size_t)k >= cap)
 			return;
 		len = (size_t)k;
@@ -202,7 +202,7 @@ begin_leaf(struct mime_parser *p)
 
 	make_path(p, pt->path, sizeof(pt->path));
 	pt->in_mime = p->mime_seen;
-	pt->message = p->message;
+	pt->message = p->message_base + p->message;
 	pt->size = 0;
 	pt->status = MIME_OK;
 	pt->damage = MIME_DMG_NONE;
@@ -1147,6 +1147,19 @@ mime_init(struct mime_parser *p, const struct mime_handler *h)
 	p->mbox = -1;
 	p->line = 1;
 	p->state = ST_SKIP;
+}
+
+void
+mime_number_from(struct mime_parser *p, unsigned long first)
+{
+	p->numbered = 1;
+	p->message_base = first - 1;
+}
+
+unsigned long
+mime_messages(const struct mime_parser *p)
+{
+	return p->message;
 }
 
 enum mime_result

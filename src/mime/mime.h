@@ -61,6 +61,8 @@
  *  - of all damage the first is kept, with its line and column in the
  *    whole input (1-based; for base64 and quoted-printable, the bad
  *    byte's); damaged and truncated at once is truncated;
+ *  - several inputs (mime_number_from) number their messages on, as one
+ *    mbox does;
  *  - mbox (input starting "From "): the first line and every From_ line
  *    after a blank line ("From ", a sender, an asctime date: RFC 4155)
  *    start a message; the blank line before it belongs to the separator;
@@ -170,6 +172,8 @@ struct mime_parser {
 	int stopped;
 	int mbox;               /* -1 undecided, 0 no, 1 yes */
 	unsigned long message;
+	int numbered;           /* mime_number_from() */
+	unsigned long message_base;
 	uint64_t line;          /* 1-based line being read */
 	/* line splitter */
 	unsigned char lb[MIME_PEEK];
@@ -218,6 +222,16 @@ void mime_init(struct mime_parser *p, const struct mime_handler *h);
 enum mime_result mime_feed(struct mime_parser *p, const void *buf,
     size_t n);
 enum mime_result mime_finish(struct mime_parser *p);
+
+/*
+ * Read the input as messages FIRST, FIRST + 1, ... of a larger mailbox
+ * (several inputs read as one): paths carry "N:" even when the input is a
+ * single message.  Call after mime_init, before mime_feed.
+ */
+void mime_number_from(struct mime_parser *p, unsigned long first);
+
+/* The messages the input held (so far). */
+unsigned long mime_messages(const struct mime_parser *p);
 
 /* "ok", "damaged", "truncated", "raw". */
 const char *mime_status_name(enum mime_status s);

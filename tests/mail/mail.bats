@@ -621,6 +621,74 @@ EOM
   [ "$(cat out/four.txt)" = four ]
 }
 
+# att_msg FILE NAME BODY: a one-part message whose attachment NAME holds
+# BODY.
+att_msg() {
+  printf 'Subject: %s\nContent-Disposition: attachment; filename=%s\n\n%s\n' \
+    "$2" "$2" "$3" > "$1"
+}
+
+@test "several operands: read in order as one mailbox, numbered on, '-' is stdin" {
+  att_msg m1 a.txt one
+  att_msg m2 b.txt two
+  att_msg m3 a.txt three
+  printf '%s\n' 'From x Mon Jan  1 00:00:00 2024' \
+    'Content-Disposition: attachment; filename=c.txt' '' c '' \
+    'From y Mon Jan  1 00:00:00 2024' \
+    'Content-Disposition: attachment; filename=d.txt' '' d > box
+  run mail_list m1 box - m3 < m2
+  [ "$status" -eq 0 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,7)" = "$(printf '1:1\ta.txt\n2:1\tc.txt\n3:1\td.txt\n4:1\tb.txt\n5:1\ta-2.txt')" ]
+  mkdir out
+  run mail_extract out m1 box - m3 < m2
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'out/%s\n' a.txt c.txt d.txt b.txt a-2.txt)" ]
+  [ "$(cat out/a.txt)" = one ] && [ "$(cat out/a-2.txt)" = three ]
+  [ "$(cat out/b.txt)" = two ]
+}
+
+@test "several operands: one that cannot be read is reported, the others are read, exit 1" {
+  att_msg m1 a.txt one
+  run mail_list missing m1
+  [ "$status" -eq 1 ]
+  [ "$(cut -f1,7 <<< "$output")" = "$(printf '1:1\ta.txt')" ]
+  grep -q "missing: No such file or directory" stderr
+  # A diagnostic with a line names the operand.
+  printf 'MIME-Version: 1.0\nContent-Disposition: attachment; filename=x\nContent-Transfer-Encoding: base64\n\nYW*J\n' > bad.eml
+  run mail_list m1 bad.eml
+  [ "$status" -eq 2 ]
+  grep -q "bad.eml: part 2:1: invalid base64 at line 5, column 3" stderr || { cat stderr; false; }
+  # -o must not be one of them.
+  cp m1 m2
+  run "$BASE64" --list m1 m2 -o m2
+  [ "$status" -eq 1 ]
+  cmp m1 m2
+}
+
+@test "maildir: cur/ then new/, each by name; tmp/, dot files and links are not read" {
+  mkdir -p md/cur md/new md/tmp
+  att_msg md/cur/2:2,S b.txt b
+  att_msg md/cur/10:2,S a.txt a
+  att_msg md/new/1 c.txt c
+  att_msg md/tmp/0 never.txt x
+  att_msg md/cur/.hidden never2.txt x
+  att_msg secret.eml secret.txt x
+  ln -s ../../secret.eml md/cur/3
+  mkfifo md/new/fifo
+  run mail_list md
+  [ "$status" -eq 0 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,7)" = "$(printf '1:1\ta.txt\n2:1\tb.txt\n3:1\tc.txt')" ]
+  # With other operands, numbered on.
+  att_msg m d.txt d
+  run mail_list m md
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,7)" = "$(printf '1:1\td.txt\n2:1\ta.txt\n3:1\tb.txt\n4:1\tc.txt')" ]
+  # A directory that is no maildir is an error.
+  mkdir plain
+  run mail_list plain
+  [ "$status" -eq 1 ]
+  grep -q "plain: Is a directory" stderr
+}
+
 @test "CRLF and LF messages give the same listing and files" {
   msg_with_attachment 'filename="hello.txt"'
   run mail_list msg.eml
