@@ -537,7 +537,7 @@ static struct {
 	size_t n, cap;
 	int whole;              /* no part damaged or truncated, no notice */
 	const struct mail_opts *o;
-	uint64_t hash;
+	uint64_t hash[2];       /* [1]: an item inside the open part */
 } refs;
 
 static uint64_t
@@ -556,8 +556,7 @@ static int
 ref_begin(void *ctx, const struct mime_part *pt)
 {
 	(void)ctx;
-	(void)pt;
-	refs.hash = FNV_START;
+	refs.hash[pt->item != 0] = FNV_START;
 	return 0;
 }
 
@@ -566,8 +565,7 @@ ref_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
     size_t n)
 {
 	(void)ctx;
-	(void)pt;
-	refs.hash = fnv(refs.hash, buf, n);
+	refs.hash[pt->item != 0] = fnv(refs.hash[pt->item != 0], buf, n);
 	return 0;
 }
 
@@ -584,7 +582,7 @@ ref_end(void *ctx, const struct mime_part *pt)
 	}
 	r = &refs.v[refs.n++];
 	r->pt = *pt;
-	r->hash = refs.hash;
+	r->hash = refs.hash[pt->item != 0];
 	/* mail.c's choice (wants_file, and --strict's refusal). */
 	r->want = (pt->has_name || pt->attachment || refs.o->all) &&
 	    !(refs.o->strict && pt->status == MIME_DAMAGED);

@@ -25,9 +25,11 @@
 struct listing {
 	char *s;
 	size_t len, cap;
-	uint64_t hash, nbytes;
+	/* [1]: an item (a uuencoded block) inside the open part */
+	uint64_t hash[2], nbytes[2];
 	uint64_t lines;         /* of the input */
-	int in_part;
+	int in_part, in_item;
+	char path[MIME_PATH_MAX];       /* the open part's */
 };
 
 static void
@@ -83,13 +85,25 @@ static int
 on_begin(void *ctx, const struct mime_part *pt)
 {
 	struct listing *l = ctx;
+	int k = pt->item != 0;
+	size_t plen;
 
-	FZ_CHECK(!l->in_part);
 	FZ_CHECK(pt->path[0] != 0);
 	FZ_CHECK(pt->name_len <= MIME_NAME_MAX);
-	l->in_part = 1;
-	l->hash = 1469598103934665603ull;
-	l->nbytes = 0;
+	if (k) {
+		/* Inside the open part, its path and "/N". */
+		FZ_CHECK(l->in_part && !l->in_item);
+		plen = strlen(l->path);
+		FZ_CHECK(strncmp(pt->path, l->path, plen) == 0 &&
+		    pt->path[plen] == '/' && pt->has_name);
+		l->in_item = 1;
+	} else {
+		FZ_CHECK(!l->in_part);
+		l->in_part = 1;
+		strcpy(l->path, pt->path);
+	}
+	l->hash[k] = 1469598103934665603ull;
+	l->nbytes[k] = 0;
 	addf(l, "begin %s %s %s %d %d %d %lu ", pt->path, pt->type,
 	    pt->encoding, (int)pt->enc, pt->has_name, pt->attachment,
 	    pt->message);
@@ -104,13 +118,13 @@ on_data(void *ctx, const struct mime_part *pt, const unsigned char *b,
     size_t n)
 {
 	struct listing *l = ctx;
+	int k = pt->item != 0;
 	size_t i;
 
-	(void)pt;
-	FZ_CHECK(l->in_part && n > 0);
+	FZ_CHECK((k ? l->in_item : l->in_part) && n > 0);
 	for (i = 0; i < n; i++)
-		l->hash = (l->hash ^ b[i]) * 1099511628211ull;
-	l->nbytes += n;
+		l->hash[k] = (l->hash[k] ^ b[i]) * 1099511628211ull;
+	l->nbytes[k] += n;
 	return 0;
 }
 
@@ -118,11 +132,18 @@ static int
 on_end(void *ctx, const struct mime_part *pt)
 {
 	struct listing *l = ctx;
+	int k = pt->item != 0;
 
-	FZ_CHECK(l->in_part);
-	l->in_part = 0;
-	FZ_CHECKF(pt->size == l->nbytes, "size %llu, delivered %llu",
-	    (unsigned long long)pt->size, (unsigned long long)l->nbytes);
+	if (k) {
+		FZ_CHECK(l->in_item);
+		l->in_item = 0;
+	} else {
+		/* Its items have ended. */
+		FZ_CHECK(l->in_part && !l->in_item);
+		l->in_part = 0;
+	}
+	FZ_CHECKF(pt->size == l->nbytes[k], "size %llu, delivered %llu",
+	    (unsigned long long)pt->size, (unsigned long long)l->nbytes[k]);
 	FZ_CHECK(pt->status <= MIME_RAW);
 	FZ_CHECK(pt->status != MIME_DAMAGED || pt->damage != MIME_DMG_NONE);
 	FZ_CHECK(pt->status == MIME_TRUNCATED ||
@@ -138,7 +159,7 @@ on_end(void *ctx, const struct mime_part *pt)
 	    (unsigned long long)pt->size, mime_status_name(pt->status),
 	    (int)pt->damage, (unsigned long long)pt->damage_line,
 	    (unsigned long long)pt->damage_col,
-	    (unsigned long long)l->hash);
+	    (unsigned long long)l->hash[k]);
 	return 0;
 }
 
@@ -165,7 +186,7 @@ parse(const uint8_t *p, size_t n, struct fz_rng *r, size_t step,
 
 	h.ctx = l;
 	l->len = 0;
-	l->in_part = 0;
+	l->in_part = l->in_item = 0;
 	mime_init(&parser, &h);
 	while (n > 0) {
 		k = step ? step : r ? fz_below(r, n + 1) : n;

@@ -57,7 +57,14 @@ MIME = {
                          b"outer\n--b--\n",
     "not-a-message": b"just some text\n",
     "plain": b"Subject: hi\n\nbody\n",
-    "raw-encoding": b"Content-Transfer-Encoding: x-uuencode\n\nbegin\n",
+    "raw-encoding": b"Content-Transfer-Encoding: x-gzip64\n\nbegin\n",
+    # uuencode (src/mime/uu.h): a part that is one, blocks in a text.
+    "uu-part": b"Content-Type: application/octet-stream; name=a.bin\n"
+               b"Content-Transfer-Encoding: x-uuencode\n\n"
+               b"begin 644 b.bin\n#86)C\n`\nend\n",
+    "uu-in-text": b"Subject: files\n\nhello\nbegin 644 a.txt\n"
+                  b"&:&5L;&\\*\n \nend\nbetween\nbegin-base64 600 b\n"
+                  b"aGk=\n====\nbegin 644 cut\nM\n",
     "folded-name": b"Content-Type: application/pdf;\n name=\"a\n b.pdf\"\n\n"
                    b"x\n",
     "long-line": b"Content-Type: multipart/mixed; boundary=b\n\n--b\n\n" +
@@ -211,8 +218,14 @@ BIG = TOP + multipart([
     attach(b"report.pdf", b"x" * 300),
 ])
 
+UU = (b"Subject: files\n\nbegin 644 one.bin\n#86)C\n`\nend\n"
+      b"begin-base64 644 two.bin\naGVsbG8K\n====\n"
+      b"begin 644 bad.bin\n#8\x7f)C\n`\nend\nbegin 644 open.bin\n#86)C\n")
+
 MAIL = {
     # (byte 0, B1, B2, message)
+    "uuencode": (0, 0, 0, UU),
+    "uuencode-list-strict": (LIST | STRICT, 0, 0, UU),
     "collide": (0, 0, 0, COLLIDE),
     "collide-list": (LIST, 0, 0, COLLIDE),
     "collide-no-tmpfile": (NOTMP, 0, 0, COLLIDE),

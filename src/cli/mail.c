@@ -228,22 +228,26 @@ struct mail {
 	int any_mime;
 	const char *input;      /* the operand read, when there are several */
 	struct names names;
-	/* the part being read */
-	int want;               /* it gets a FILE */
-	char file[MIME_FILE_MAX + 1];
-	struct writer w;        /* extract: to the new file (fd -1: none) */
-	struct safefile f;      /* the new file */
-	char w_buf[1 << 17];
+	/* the part being read, and a file found inside it (a uuencoded
+	 * block in its text: mime_part.item) */
+	struct slot {
+		struct mail *m;
+		int want;               /* it gets a FILE */
+		char file[MIME_FILE_MAX + 1];
+		struct writer w;        /* extract: to the new file (fd -1) */
+		struct safefile f;      /* the new file */
+		char w_buf[1 << 17];
+	} s[2];
 };
 
 /* REPORT for the part's file. */
 static void
 file_failed(void *ctx, int err)
 {
-	struct mail *m = ctx;
+	struct slot *sl = ctx;
 
-	diag(err, "%s/%s", m->dir, m->file);
-	m->error = 1;
+	diag(err, "%s/%s", sl->m->dir, sl->file);
+	sl->m->error = 1;
 }
 
 static int
@@ -255,24 +259,24 @@ wants_file(const struct mail *m, const struct mime_part *pt)
 /* The name --list shows: numbered against the names given so far
  * (--extract numbers them as it writes them: publish()). */
 static int
-list_name(struct mail *m)
+list_name(struct mail *m, struct slot *sl)
 {
 	char numbered[MIME_FILE_MAX + 1];
 	struct name_ent *e;
 	unsigned long k;
 
-	e = names_find(&m->names, m->file);
+	e = names_find(&m->names, sl->file);
 	if (e != NULL) {
-		memcpy(numbered, m->file, sizeof(numbered));
+		memcpy(numbered, sl->file, sizeof(numbered));
 		for (k = e->next; k < NUMBER_MAX; k++) {
-			mime_file_numbered(m->file, k, numbered);
+			mime_file_numbered(sl->file, k, numbered);
 			if (names_find(&m->names, numbered) == NULL)
 				break;
 		}
 		e->next = k + 1;
-		memcpy(m->file, numbered, sizeof(numbered));
+		memcpy(sl->file, numbered, sizeof(numbered));
 	}
-	if (names_add(&m->names, m->file) == NULL) {
+	if (names_add(&m->names, sl->file) == NULL) {
 		diag(ENOMEM, "listing");
 		m->error = 1;
 		return -1;
@@ -282,10 +286,10 @@ list_name(struct mail *m)
 
 /* Give up the part's file: it never appears. */
 static void
-drop_file(struct mail *m)
+drop_file(struct slot *sl)
 {
-	sf_abort(&m->f);
-	m->w.fd = -1;
+	sf_abort(&sl->f);
+	sl->w.fd = -1;
 }
 
 /*
@@ -294,20 +298,20 @@ drop_file(struct mail *m)
  * descriptor stays open until then (O_TMPFILE links through /proc).
  */
 static int
-publish(struct mail *m)
+publish(struct mail *m, struct slot *sl)
 {
 	char name[MIME_FILE_MAX + 1];
 	struct name_ent *e;
 	unsigned long k;
 	int err = EEXIST;
 
-	e = names_find(&m->names, m->file);
+	e = names_find(&m->names, sl->file);
 	for (k = e != NULL ? e->next : 1; k <= NUMBER_MAX; k++) {
 		if (k == 1)
-			memcpy(name, m->file, sizeof(name));
+			memcpy(name, sl->file, sizeof(name));
 		else
-			mime_file_numbered(m->file, k, name);
-		err = sf_publish(&m->f, name);
+			mime_file_numbered(sl->file, k, name);
+		err = sf_publish(&sl->f, name);
 		if (err != EEXIST)
 			break;
 	}
@@ -316,12 +320,12 @@ publish(struct mail *m)
 		return -1;
 	}
 	if (e == NULL)
-		e = names_add(&m->names, m->file);
+		e = names_add(&m->names, sl->file);
 	if (e != NULL)          /* (only a hint: no harm if memory ran out) */
 		e->next = k + 1 > 2 ? k + 1 : 2;
-	memcpy(m->file, name, sizeof(name));
-	m->w.fd = -1;
-	err = sf_close(&m->f);
+	memcpy(sl->file, name, sizeof(name));
+	sl->w.fd = -1;
+	err = sf_close(&sl->f);
 	if (err != 0) {
 		/* The data may not have reached the disk: take it back. */
 		unlinkat(m->dirf.fd, name, 0);
@@ -335,21 +339,22 @@ static int
 on_begin(void *ctx, const struct mime_part *pt)
 {
 	struct mail *m = ctx;
+	struct slot *sl = &m->s[pt->item != 0];
 
-	m->want = wants_file(m, pt);
-	wr_init(&m->w, -1, m->w_buf, sizeof(m->w_buf), file_failed, m);
-	if (!m->want)
+	sl->want = wants_file(m, pt);
+	wr_init(&sl->w, -1, sl->w_buf, sizeof(sl->w_buf), file_failed, sl);
+	if (!sl->want)
 		return 0;
-	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, m->file);
+	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, sl->file);
 	if (!m->extract)
 		return 0;       /* numbered at its end (on_end) */
-	errno = sf_create(&m->f, &m->dirf, 0666);
+	errno = sf_create(&sl->f, &m->dirf, 0666);
 	if (errno != 0) {
 		diag(errno, "%s", quote_file(m->dir));
 		m->error = 1;
 		return 1;
 	}
-	m->w.fd = m->f.fd;
+	sl->w.fd = sl->f.fd;
 	return 0;
 }
 
@@ -358,11 +363,11 @@ on_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
     size_t n)
 {
 	struct mail *m = ctx;
+	struct slot *sl = &m->s[pt->item != 0];
 
-	(void)pt;
-	if (m->w.fd < 0)
+	if (sl->w.fd < 0)
 		return 0;
-	return wr_put(&m->w, buf, n) != 0;
+	return wr_put(&sl->w, buf, n) != 0;
 }
 
 /* "FILE: " before a diagnostic that gives a line, when several operands
@@ -394,7 +399,7 @@ report_damage(struct mail *m, const struct mime_part *pt)
 }
 
 static void
-list_line(struct mail *m, const struct mime_part *pt)
+list_line(struct mail *m, struct slot *sl, const struct mime_part *pt)
 {
 	unsigned char buf[4 * MIME_NAME_MAX + 8];
 	char num[32];
@@ -418,9 +423,9 @@ list_line(struct mail *m, const struct mime_part *pt)
 		wr_puts(&m->out, "-");
 	}
 	wr_puts(&m->out, "\t");
-	if (m->want) {
+	if (sl->want) {
 		sb_init(&sb, buf, sizeof(buf));
-		text_escape((const unsigned char *)m->file, strlen(m->file),
+		text_escape((const unsigned char *)sl->file, strlen(sl->file),
 		    TEXT_ESC_BACKSLASH | TEXT_ESC_BIDI, &sb);
 		(void)wr_put(&m->out, sb.p, sb.len);
 	} else {
@@ -433,43 +438,49 @@ static int
 on_end(void *ctx, const struct mime_part *pt)
 {
 	struct mail *m = ctx;
+	struct slot *sl = &m->s[pt->item != 0];
 
 	if (pt->in_mime)
 		m->any_mime = 1;
+	/* (The name may have come with the data: a uuencoded part's
+	 * begin line.) */
+	if (sl->want)
+		mime_file_name(pt->name, pt->name_len, pt->path, pt->type,
+		    sl->file);
 	report_damage(m, pt);
 	if (!m->extract) {
 		/* --list exits, and names files, as --extract would: a part
 		 * --strict refuses has no file and leaves its name free. */
-		if (m->o->strict && m->want && pt->status == MIME_DAMAGED) {
+		if (m->o->strict && sl->want && pt->status == MIME_DAMAGED) {
 			m->error = 1;
-			m->want = 0;
+			sl->want = 0;
 		}
-		if (m->want && list_name(m) != 0)
+		if (sl->want && list_name(m, sl) != 0)
 			return 1;
-		list_line(m, pt);
+		list_line(m, sl, pt);
 		return m->out.failed;
 	}
-	if (m->w.fd < 0)
+	if (sl->w.fd < 0)
 		return 0;
-	if (wr_flush(&m->w) != 0) {
-		drop_file(m);
+	if (wr_flush(&sl->w) != 0) {
+		drop_file(sl);
 		return 1;
 	}
 	if (m->o->strict && pt->status == MIME_DAMAGED) {
 		diag(0, "part %s: not written (--strict)", pt->path);
-		drop_file(m);
+		drop_file(sl);
 		m->error = 1;
 		return 0;
 	}
-	if (publish(m) != 0) {
-		diag(errno, "%s/%s", m->dir, m->file);
-		drop_file(m);
+	if (publish(m, sl) != 0) {
+		diag(errno, "%s/%s", m->dir, sl->file);
+		drop_file(sl);
 		m->error = 1;
 		return 1;
 	}
 	wr_puts(&m->out, m->dir);
 	wr_puts(&m->out, "/");
-	wr_puts(&m->out, m->file);
+	wr_puts(&m->out, sl->file);
 	(void)wr_put(&m->out, m->o->nul ? "" : "\n", 1);
 	return m->out.failed;
 }
@@ -522,7 +533,8 @@ run_one(struct mail *m, struct mime_parser *p, const struct mime_handler *h,
 		mime_number_from(p, *count + 1);
 	if (feed(src, p) != 0)
 		m->error = 1;
-	drop_file(m);
+	drop_file(&m->s[0]);
+	drop_file(&m->s[1]);
 	*count += mime_messages(p);
 }
 
@@ -684,7 +696,7 @@ run(const struct mail_in *in, const char *dir, int out_fd,
 {
 	struct mime_handler h;
 	struct mail *m;
-	int rc;
+	int rc, i;
 
 	m = calloc(1, sizeof(*m));
 	if (m == NULL) {
@@ -696,8 +708,12 @@ run(const struct mail_in *in, const char *dir, int out_fd,
 	    output_failed, NULL);
 	m->extract = dir != NULL;
 	m->dir = dir;
-	wr_init(&m->w, -1, m->w_buf, sizeof(m->w_buf), file_failed, m);
-	m->f.fd = -1;
+	for (i = 0; i < 2; i++) {
+		m->s[i].m = m;
+		wr_init(&m->s[i].w, -1, m->s[i].w_buf, sizeof(m->s[i].w_buf),
+		    file_failed, &m->s[i]);
+		m->s[i].f.fd = -1;
+	}
 	sf_dir_init(&m->dirf, -1);
 	if (dir != NULL) {
 		/* The kernel resolves DIR, links and their protections

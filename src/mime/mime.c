@@ -70,6 +70,12 @@ mime_damage_name(enum mime_damage d)
 		return "nested too deep";
 	case MIME_DMG_QP:
 		return "invalid quoted-printable";
+	case MIME_DMG_UU:
+		return "invalid uuencoded line";
+	case MIME_DMG_UU_END:
+		return "uuencoded block without its end line";
+	case MIME_DMG_UU_BEGIN:
+		return "no uuencode begin line";
 	}
 	return "?";
 }
@@ -116,25 +122,265 @@ start_message(struct mime_parser *p)
 }
 
 static void
+damage_of(struct mime_part *t, enum mime_damage d, uint64_t line,
+    uint64_t col)
+{
+	if (t->damage != MIME_DMG_NONE)
+		return;
+	t->damage = d;
+	t->damage_line = line;
+	t->damage_col = col;
+}
+
+static void
 damage(struct mime_parser *p, enum mime_damage d, uint64_t line,
     uint64_t col)
 {
-	if (p->part.damage != MIME_DMG_NONE)
-		return;
-	p->part.damage = d;
-	p->part.damage_line = line;
-	p->part.damage_col = col;
+	damage_of(&p->part, d, line, col);
 }
 
+/* Decoded bytes of part T to the handler. */
+static void
+deliver(struct mime_parser *p, struct mime_part *t, const unsigned char *s,
+    size_t n)
+{
+	if (n == 0 || p->stopped)
+		return;
+	t->size += n;
+	if (p->h.part_data != NULL &&
+	    p->h.part_data(p->h.ctx, t, s, n) != 0)
+		p->stopped = 1;
+}
+
+static void uu_text(struct mime_parser *p, const unsigned char *s,
+    size_t n);
+
+/* The leaf's decoded bytes: to the handler, and a text's to the search
+ * for uuencoded blocks. */
 static void
 emit(struct mime_parser *p, const unsigned char *s, size_t n)
 {
 	if (n == 0 || p->stopped)
 		return;
-	p->part.size += n;
-	if (p->h.part_data != NULL &&
-	    p->h.part_data(p->h.ctx, &p->part, s, n) != 0)
+	deliver(p, &p->part, s, n);
+	if (p->uu_scan && p->part.enc != MIME_ENC_UU)
+		uu_text(p, s, n);
+}
+
+/* ---- uuencoded blocks (uu.h) ------------------------------------- */
+
+/*
+ * A text/plain leaf is searched for uuencoded blocks: each is a file of
+ * its own, an item (mime_part.item) whose path is the leaf's with "/N"
+ * (N-th block), begun and ended while the leaf is open; the leaf itself
+ * is unchanged.  An x-uuencode leaf's data is its first block, decoded;
+ * the begin line names it unless the MIME header did.
+ */
+
+/* The part the open block's bytes go to. */
+static struct mime_part *
+uu_target(struct mime_parser *p)
+{
+	return p->part.enc == MIME_ENC_UU ? &p->part : &p->item;
+}
+
+/* NAME (N bytes, as the begin line has it) as part T's name, UTF-8. */
+static void
+uu_name(struct mime_part *t, const unsigned char *name, size_t n)
+{
+	unsigned char tmp[MIME_NAME_MAX + 8];
+	struct sbuf sb;
+
+	sb_init(&sb, tmp, sizeof(tmp));
+	text_to_utf8("utf-8", 5, name, n, TEXT_BAD_PCT, &sb);
+	t->has_name = 1;
+	t->name_len = text_utf8_cut(sb.p, sb.len, MIME_NAME_MAX);
+	memcpy(t->name, sb.p, t->name_len);
+}
+
+static void
+uu_begin(struct mime_parser *p, enum uu_begin kind, const unsigned char *name,
+    size_t n)
+{
+	struct mime_part *it = &p->item;
+	char num[24];
+	size_t len, k;
+
+	p->uu_in = (int)kind;
+	p->uu_zero = 0;
+	if (kind == UU_BEGIN_BASE64)
+		b64_decoder_init(&p->uu_b64, B64_MAIL_FLAGS);
+	if (p->part.enc == MIME_ENC_UU) {
+		if (!p->part.has_name)
+			uu_name(&p->part, name, n);
+		return;
+	}
+	p->uu_blocks++;
+	memset(it, 0, sizeof(*it));
+	len = strlen(p->part.path);
+	k = (size_t)snprintf(num, sizeof(num), "/%lu", p->uu_blocks);
+	if (len + k >= sizeof(it->path))
+		len = sizeof(it->path) - 1 - k;    /* (no path is so long) */
+	memcpy(it->path, p->part.path, len);
+	memcpy(it->path + len, num, k + 1);
+	strcpy(it->type, "application/octet-stream");
+	strcpy(it->encoding, kind == UU_BEGIN ? "x-uuencode" :
+	    "x-uuencode-base64");
+	it->enc = kind == UU_BEGIN ? MIME_ENC_UU : MIME_ENC_BASE64;
+	uu_name(it, name, n);
+	it->attachment = 1;
+	it->in_mime = 1;        /* a file the message carries */
+	it->item = 1;
+	it->message = p->part.message;
+	it->status = MIME_OK;
+	if (p->h.part_begin != NULL && !p->stopped &&
+	    p->h.part_begin(p->h.ctx, it) != 0)
 		p->stopped = 1;
+}
+
+/* The open block ends: with its end line, or CUT short (TRUNCATED: by
+ * the end of the input). */
+static void
+uu_end(struct mime_parser *p, int cut, int truncated)
+{
+	struct mime_part *t = uu_target(p);
+	uint64_t line = p->body_line - 1 + p->uu_line;
+
+	if (p->uu_in == UU_BEGIN_BASE64 &&
+	    B64_IS_ERROR(b64_decode_final(&p->uu_b64)))
+		damage_of(t, MIME_DMG_UU, line, 1);
+	if (cut && !truncated)
+		damage_of(t, MIME_DMG_UU_END, line, 1);
+	if (t != &p->item) {
+		p->uu_in = -1;  /* one block: the rest is not data */
+		return;
+	}
+	p->uu_in = UU_NONE;
+	t->status = truncated ? MIME_TRUNCATED : t->damage != MIME_DMG_NONE ?
+	    MIME_DAMAGED : MIME_OK;
+	if (p->h.part_end != NULL && !p->stopped &&
+	    p->h.part_end(p->h.ctx, t) != 0)
+		p->stopped = 1;
+}
+
+/* A line of a begin-base64 block. */
+static void
+uu_base64(struct mime_parser *p, struct mime_part *t,
+    const unsigned char *s, size_t n, uint64_t line)
+{
+	enum b64_status st;
+	size_t used, olen;
+
+	while (n > 0 && !p->stopped) {
+		st = b64_decode_update(&p->uu_b64, s, n, &used, p->uu_out,
+		    sizeof(p->uu_out), &olen);
+		deliver(p, t, p->uu_out, olen);
+		if (B64_IS_ERROR(st)) {
+			/* The rest of the line is lost. */
+			damage_of(t, MIME_DMG_UU, line, 1);
+			b64_decoder_init(&p->uu_b64, B64_MAIL_FLAGS);
+			return;
+		}
+		if (used == 0)
+			return;
+		s += used;
+		n -= used;
+	}
+}
+
+/* The text line in uu_lb is complete. */
+static void
+uu_line(struct mime_parser *p)
+{
+	const unsigned char *s = p->uu_lb;
+	size_t n = p->uu_len, at, len, bad;
+	struct mime_part *t = uu_target(p);
+	enum uu_begin kind;
+	uint64_t line;
+	int over = p->uu_over;
+
+	p->uu_len = 0;
+	p->uu_over = 0;
+	p->uu_line++;
+	line = p->body_line - 1 + p->uu_line;
+	if (p->uu_in < 0)
+		return;
+	if (p->uu_in == UU_NONE) {
+		if (!over && (kind = uu_begin_line(s, n, &at, &len)) != UU_NONE)
+			uu_begin(p, kind, s + at, len);
+		return;
+	}
+	if (!over && uu_end_line(s, n, p->uu_in == UU_BEGIN_BASE64)) {
+		uu_end(p, 0, 0);
+		return;
+	}
+	if (p->uu_in == UU_BEGIN_BASE64) {
+		if (over)
+			damage_of(t, MIME_DMG_UU, line, 1);
+		else
+			uu_base64(p, t, s, n, line);
+		return;
+	}
+	if (p->uu_zero)
+		return;         /* after the zero-length line: "end" only */
+	if (over) {
+		damage_of(t, MIME_DMG_UU, line, sizeof(p->uu_lb));
+		return;
+	}
+	bad = uu_decode_line(s, n, p->uu_out, &len);
+	if (bad != 0)
+		damage_of(t, MIME_DMG_UU, line, bad);
+	if (len == 0)
+		p->uu_zero = 1;
+	deliver(p, t, p->uu_out, len);
+}
+
+/*
+ * Text to search (or a uuencoded leaf's body), in any pieces.  Outside a
+ * block only a line starting with 'b' can matter: the others are not
+ * copied.
+ */
+static void
+uu_text(struct mime_parser *p, const unsigned char *s, size_t n)
+{
+	const unsigned char *lf;
+	size_t k, take;
+
+	while (n > 0 && !p->stopped) {
+		lf = memchr(s, '\n', n);
+		k = lf != NULL ? (size_t)(lf - s) : n;
+		if (p->uu_len == 0 && !p->uu_over && p->uu_in <= 0 &&
+		    s[0] != 'b')
+			p->uu_over = 1;         /* not a begin line */
+		if (!p->uu_over) {
+			take = sizeof(p->uu_lb) - p->uu_len;
+			if (k > take)
+				p->uu_over = 1;
+			else
+				take = k;
+			memcpy(p->uu_lb + p->uu_len, s, take);
+			p->uu_len += take;
+		}
+		if (lf == NULL)
+			return;
+		uu_line(p);
+		s += k + 1;
+		n -= k + 1;
+	}
+}
+
+/* The leaf ends (TRUNCATED: with the input): its last line, an open
+ * block, an x-uuencode leaf that never began. */
+static void
+uu_finish(struct mime_parser *p, int truncated)
+{
+	if (p->uu_len > 0 || p->uu_over)
+		uu_line(p);
+	if (p->uu_in > 0)
+		uu_end(p, 1, truncated);
+	if (p->part.enc == MIME_ENC_UU && p->uu_in == UU_NONE)
+		damage(p, MIME_DMG_UU_BEGIN, p->body_line != 0 ?
+		    p->body_line : p->line, 1);
 }
 
 /*
@@ -216,6 +462,16 @@ begin_leaf(struct mime_parser *p)
 		b64_decoder_init(&p->b64, B64_MAIL_FLAGS);
 	else if (pt->enc == MIME_ENC_QP)
 		qp_init(&p->qp);
+	p->uu_scan = pt->enc == MIME_ENC_UU ||
+	    strcmp(pt->type, "text/plain") == 0;
+	p->uu_in = UU_NONE;
+	p->uu_zero = 0;
+	p->uu_blocks = 0;
+	p->uu_line = 0;
+	p->uu_len = 0;
+	p->uu_over = 0;
+	if (pt->enc == MIME_ENC_UU)
+		pt->attachment = 1;     /* a file by its nature */
 	p->state = ST_BODY;
 	if (p->h.part_begin != NULL && !p->stopped &&
 	    p->h.part_begin(p->h.ctx, pt) != 0)
@@ -351,6 +607,9 @@ body_put(struct mime_parser *p, const unsigned char *s, size_t n)
 	case MIME_ENC_BASE64:
 		body_base64(p, s, n);
 		break;
+	case MIME_ENC_UU:
+		uu_text(p, s, n);
+		break;
 	case MIME_ENC_QP:
 		for (; n > 0; s += k, n -= k) {
 			k = n < step ? n : step;
@@ -392,6 +651,8 @@ end_leaf(struct mime_parser *p, int truncated)
 		emit(p, p->out, qp_finish_line(&p->qp, p->out));
 		qp_damage(p);
 	}
+	if (p->uu_scan)
+		uu_finish(p, truncated);
 	if (truncated)
 		pt->status = MIME_TRUNCATED;
 	else if (pt->damage != MIME_DMG_NONE)
@@ -447,6 +708,9 @@ enc_of(const char *e)
 		return MIME_ENC_QP;
 	if (strcmp(e, "base64") == 0)
 		return MIME_ENC_BASE64;
+	if (strcmp(e, "x-uuencode") == 0 || strcmp(e, "uuencode") == 0 ||
+	    strcmp(e, "x-uue") == 0)
+		return MIME_ENC_UU;
 	return MIME_ENC_RAW;
 }
 

@@ -61,6 +61,9 @@
  *  - of all damage the first is kept, with its line and column in the
  *    whole input (1-based; for base64 and quoted-printable, the bad
  *    byte's); damaged and truncated at once is truncated;
+ *  - uuencoded blocks (uu.h) in a text/plain leaf are items: parts of
+ *    their own (mime_part.item), path "LEAF/N", begun and ended while the
+ *    leaf is open; an x-uuencode leaf's data is its first block decoded;
  *  - several inputs (mime_number_from) number their messages on, as one
  *    mbox does;
  *  - mbox (input starting "From "): the first line and every From_ line
@@ -77,6 +80,7 @@
 
 #include "b64.h"
 #include "qp.h"
+#include "uu.h"
 
 #define MIME_PEEK          1024
 #define MIME_HEADER_MAX    16384
@@ -97,6 +101,7 @@ enum mime_enc {
 	MIME_ENC_BINARY,
 	MIME_ENC_QP,
 	MIME_ENC_BASE64,
+	MIME_ENC_UU,            /* x-uuencode, uuencode, x-uue (uu.h) */
 	MIME_ENC_RAW,           /* unknown: copied */
 };
 
@@ -114,6 +119,9 @@ enum mime_damage {
 	MIME_DMG_NO_BOUNDARY,   /* multipart without a boundary parameter */
 	MIME_DMG_DEPTH,         /* nested too deep (multipart, message) */
 	MIME_DMG_QP,            /* a bad byte in a quoted-printable body */
+	MIME_DMG_UU,            /* a bad line in a uuencoded block */
+	MIME_DMG_UU_END,        /* a uuencoded block without its end line */
+	MIME_DMG_UU_BEGIN,      /* a uuencoded part without a begin line */
 };
 
 struct mime_part {
@@ -126,6 +134,8 @@ struct mime_part {
 	int has_name;                   /* filename or name present */
 	int attachment;                 /* Content-Disposition: attachment */
 	int in_mime;                    /* its message declared MIME */
+	int item;                       /* a uuencoded block in a text part
+					 * (begins and ends inside it) */
 	unsigned long message;          /* 1-based message number */
 	/* Known at part_end: */
 	uint64_t size;                  /* decoded bytes */
@@ -216,6 +226,19 @@ struct mime_parser {
 	uint64_t b64_base;      /* bytes it was given */
 	struct qp_decoder qp;
 	unsigned char out[32768];
+	/* uuencoded blocks in the leaf's text, or the leaf's own data
+	 * (x-uuencode) */
+	int uu_scan;            /* look for blocks */
+	int uu_in;              /* enum uu_begin of the open block; -1 done */
+	int uu_zero;            /* its zero-length line seen */
+	unsigned long uu_blocks;
+	uint64_t uu_line;       /* lines of the leaf's text so far */
+	unsigned char uu_lb[MIME_PEEK];
+	size_t uu_len;
+	int uu_over;            /* the line is longer than uu_lb */
+	struct mime_part item;
+	struct b64_decoder uu_b64;
+	unsigned char uu_out[MIME_PEEK];
 };
 
 void mime_init(struct mime_parser *p, const struct mime_handler *h);

@@ -20,6 +20,12 @@ setup() {
   cd "$BATS_TEST_TMPDIR" || return 1
 }
 
+# needs COMMAND WHAT PACKAGE: skip, saying so, unless COMMAND is there to
+# do WHAT.
+needs() {
+  command -v "$1" >/dev/null || skip "$1 is needed to $2 (apt-get install $3)"
+}
+
 # Diagnostics go to ./stderr, so "run" sees standard output alone.
 
 # mail_list [OPTION...] [FILE]

@@ -529,10 +529,10 @@ EOM
 }
 
 @test "structure: unknown encoding is copied raw, raw alone exits 0" {
-  printf 'Content-Disposition: attachment; filename=u.uue\nContent-Transfer-Encoding: x-uuencode\n\nbegin 644 x\n' > raw.eml
+  printf 'Content-Disposition: attachment; filename=u.gz\nContent-Transfer-Encoding: x-gzip64\n\nH4sI\n' > raw.eml
   run mail_list raw.eml
   [ "$status" -eq 0 ]
-  [ "$(cut -f3,5 <<< "$output")" = "$(printf 'x-uuencode\traw')" ]
+  [ "$(cut -f3,5 <<< "$output")" = "$(printf 'x-gzip64\traw')" ]
 }
 
 @test "mbox: three messages, N: prefixes, >From unquoted" {
@@ -687,6 +687,116 @@ att_msg() {
   run mail_list plain
   [ "$status" -eq 1 ]
   grep -q "plain: Is a directory" stderr
+}
+
+# uu_file DATA NAME [blanks]: a uuencoded block (begin 644 NAME ... end)
+# of file DATA, by Python's binascii (a space, not '`', for zero with
+# "blanks", and then trailing blanks stripped, as mail relays do).
+uu_file() {
+  python3 - "$1" "$2" "${3:-}" <<'EOP'
+import binascii, sys
+data = open(sys.argv[1], "rb").read()
+blanks = sys.argv[3] == "blanks"
+out = ["begin 644 " + sys.argv[2]]
+for i in range(0, len(data), 45):
+    line = binascii.b2a_uu(data[i:i + 45], backtick=not blanks).decode()
+    out.append(line.rstrip("\n").rstrip(" ") if blanks else line.rstrip("\n"))
+out += ["" if blanks else "`", "end"]
+print("\n".join(out))
+EOP
+}
+
+@test "uuencode: blocks in a plain message's text are attachments, bytes exact" {
+  needs python3 "write the uuencoded blocks" python3
+  head -c 4000 /dev/urandom > one.bin
+  printf 'hello\n' > two.txt
+  {
+    printf 'From: a@example.org\nSubject: files\n\nHere they are:\n\n'
+    uu_file one.bin 'one file.bin'
+    printf '\nand the other:\n'
+    printf 'begin-base64 600 two.txt\n%s\n====\nbye\n' "$(base64 -w 60 two.txt)"
+  } > plain.eml
+  run mail_list plain.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf '1/1\tapplication/octet-stream\tx-uuencode\t4000\tok\tone file.bin\tone file.bin\n1/2\tapplication/octet-stream\tx-uuencode-base64\t6\tok\ttwo.txt\ttwo.txt\n1\ttext/plain\t7bit\t%s\tok\t-\t-' "$(sed 1,3d plain.eml | wc -c)")" ]
+  mkdir out
+  run mail_extract out plain.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'out/one file.bin\nout/two.txt')" ]
+  cmp out/'one file.bin' one.bin
+  cmp out/two.txt two.txt
+  # The same from a text/plain part of a multipart, CRLF line ends.
+  { printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\n'
+    sed 1,3d plain.eml; printf -- '--b--\n'; } | sed 's/$/\r/' > mixed.eml
+  rm -r out && mkdir out
+  run mail_extract out mixed.eml
+  [ "$status" -eq 0 ]
+  cmp out/'one file.bin' one.bin
+  cmp out/two.txt two.txt
+}
+
+@test "uuencode: trailing blanks stripped in transit (lines of zero bytes become 'M') decode the same" {
+  needs python3 "write the uuencoded blocks" python3
+  # Zero bytes make lines of blanks: 45 of them, "M" and 60 blanks.
+  { head -c 3000 /dev/urandom; head -c 90 /dev/zero; head -c 100 /dev/urandom; } > data.bin
+  { printf 'Subject: x\n\n'; uu_file data.bin data.bin blanks; } > msg.eml
+  grep -qx 'M' msg.eml
+  ! grep -q ' $' msg.eml
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  cmp out/data.bin data.bin
+}
+
+@test "uuencode: an x-uuencode part is decoded, named by its MIME name before the begin line's" {
+  needs python3 "write the uuencoded blocks" python3
+  head -c 1000 /dev/urandom > data.bin
+  for enc in x-uuencode uuencode x-uue; do
+    { printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\ntext\n--b\n'
+      printf 'Content-Type: application/octet-stream; name="mime.bin"\n'
+      printf 'Content-Transfer-Encoding: %s\n\n' "$enc"
+      uu_file data.bin begin.bin; printf -- '--b--\n'; } > msg.eml
+    run mail_list msg.eml
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "$(printf '2\tapplication/octet-stream\t%s\t1000\tok\tmime.bin\tmime.bin' "$enc")" ]
+    rm -rf out && mkdir out
+    run mail_extract out msg.eml
+    [ "$status" -eq 0 ]
+    cmp out/mime.bin data.bin
+  done
+  # Without a MIME name, the begin line names it.
+  sed -i 's/; name="mime.bin"//' msg.eml
+  run mail_list msg.eml
+  [ "$(echo "${lines[1]}" | cut -f6,7)" = "$(printf 'begin.bin\tbegin.bin')" ]
+}
+
+@test "uuencode: a damaged line is damaged (exit 2), refused by --strict; a block without end is damaged" {
+  printf 'Subject: x\n\nbegin 644 a.bin\n#86)C\n#8\001)C\n`\nend\nbegin 644 b.bin\n#86)C\n' > msg.eml
+  run mail_list msg.eml
+  [ "$status" -eq 2 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,5,7)" = "$(printf '1/1\tdamaged\ta.bin\n1/2\tdamaged\tb.bin\n1\tok\t-')" ]
+  grep -q "part 1/1: invalid uuencoded line at line 5, column 3" stderr
+  grep -q "part 1/2: uuencoded block without its end line at line 9, column 1" stderr
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 2 ]
+  [ "$(od -An -tx1 out/a.bin | tr -d ' ')" = 616263600263 ]
+  mkdir strict
+  run mail_extract strict --strict msg.eml
+  [ "$status" -eq 1 ]
+  [ -z "$(ls strict)" ]
+}
+
+@test "uuencode: the bytes equal sharutils' uudecode on the same block" {
+  needs python3 "write the uuencoded blocks" python3
+  needs uudecode "decode beside us" sharutils
+  head -c 10000 /dev/urandom > data.bin
+  { printf 'Subject: x\n\n'; uu_file data.bin out.bin; } > msg.eml
+  mkdir out theirs
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  (cd theirs && sed 1,2d ../msg.eml | uudecode)
+  cmp out/out.bin theirs/out.bin
 }
 
 @test "CRLF and LF messages give the same listing and files" {

@@ -18,8 +18,9 @@
 struct listing {
 	char s[LISTING_MAX];
 	size_t len;
-	char data[LISTING_MAX];     /* the current part's bytes */
-	size_t dlen;
+	/* the current part's bytes; [1]: an item's inside it */
+	char data[2][LISTING_MAX];
+	size_t dlen[2];
 };
 
 static void
@@ -46,8 +47,7 @@ on_begin(void *ctx, const struct mime_part *pt)
 {
 	struct listing *l = ctx;
 
-	(void)pt;
-	l->dlen = 0;
+	l->dlen[pt->item != 0] = 0;
 	return 0;
 }
 
@@ -56,12 +56,12 @@ on_data(void *ctx, const struct mime_part *pt, const unsigned char *b,
     size_t n)
 {
 	struct listing *l = ctx;
+	int k = pt->item != 0;
 
-	(void)pt;
-	if (n > sizeof(l->data) - l->dlen)
-		n = sizeof(l->data) - l->dlen;
-	memcpy(l->data + l->dlen, b, n);
-	l->dlen += n;
+	if (n > sizeof(l->data[k]) - l->dlen[k])
+		n = sizeof(l->data[k]) - l->dlen[k];
+	memcpy(l->data[k] + l->dlen[k], b, n);
+	l->dlen[k] += n;
 	return 0;
 }
 
@@ -69,7 +69,8 @@ static int
 on_end(void *ctx, const struct mime_part *pt)
 {
 	struct listing *l = ctx;
-	size_t i;
+	const char *d = l->data[pt->item != 0];
+	size_t i, dlen = l->dlen[pt->item != 0];
 
 	add(l, "%s %s %s %llu %s", pt->path, pt->type, pt->encoding,
 	    (unsigned long long)pt->size, mime_status_name(pt->status));
@@ -84,9 +85,8 @@ on_end(void *ctx, const struct mime_part *pt)
 	if (!pt->in_mime)
 		add(l, " nomime");
 	add(l, " <");
-	for (i = 0; i < l->dlen; i++)
-		add(l, l->data[i] == '\n' ? "|" : l->data[i] == '\r' ? "^" :
-		    "%c", l->data[i]);
+	for (i = 0; i < dlen; i++)
+		add(l, d[i] == '\n' ? "|" : d[i] == '\r' ? "^" : "%c", d[i]);
 	add(l, ">\n");
 	return 0;
 }
@@ -199,8 +199,41 @@ static const struct msg msgs[] = {
 	    "Content-Transfer-Encoding: base64\n\nSGk=\nQ\n",
 	    "1 text/plain base64 2 damaged [invalid base64 4:1] <Hi>\n" },
 	{ "unknown encoding: raw",
-	    "Content-Transfer-Encoding: x-uuencode\n\nbegin\n",
-	    "1 text/plain x-uuencode 6 raw <begin|>\n" },
+	    "Content-Transfer-Encoding: x-gzip64\n\nbegin\n",
+	    "1 text/plain x-gzip64 6 raw <begin|>\n" },
+	/* uuencode (uu.h). */
+	{ "x-uuencode part: its block decoded, named by the begin line",
+	    "Content-Transfer-Encoding: x-uuencode\n\nbegin 644 a.bin\n"
+	    "#86)C\n`\nend\n",
+	    "1 text/plain x-uuencode 3 ok name=a.bin att <abc>\n" },
+	{ "x-uuencode part without a begin line: damaged",
+	    "Content-Transfer-Encoding: x-uuencode\n\n#86)C\n",
+	    "1 text/plain x-uuencode 0 damaged [no uuencode begin line 3:1] "
+	    "att <>\n" },
+	{ "uuencoded blocks in a text: items /1, /2 before the text",
+	    "Subject: x\n\nhi\nbegin 644 a\n#86)C\n`\nend\n"
+	    "begin-base64 644 b\naGk=\n====\nbye\n",
+	    "1/1 application/octet-stream x-uuencode 3 ok name=a att <abc>\n"
+	    "1/2 application/octet-stream x-uuencode-base64 2 ok name=b att "
+	    "<hi>\n"
+	    "1 text/plain 7bit 60 ok nomime <hi|begin 644 a|#86)C|`|end|"
+	    "begin-base64 644 b|aGk=|====|bye|>\n" },
+	{ "uuencode: stripped trailing blanks are zero bits, a bad "
+	  "character is damage at its column, no end line is damage",
+	    "Subject: x\n\nbegin 644 a\n#86)\n#8\x01)C\n\nend\n"
+	    "begin 644 b\n#86)C\n",
+	    "1/1 application/octet-stream x-uuencode 6 damaged "
+	    "[invalid uuencoded line 5:3] name=a att <ab@`\x02" "c>\n"
+	    "1/2 application/octet-stream x-uuencode 3 damaged "
+	    "[uuencoded block without its end line 9:1] name=b att <abc>\n"
+	    "1 text/plain 7bit 46 ok nomime <begin 644 a|#86)|#8\x01)C||end|"
+	    "begin 644 b|#86)C|>\n" },
+	{ "uuencode in a truncated part: truncated",
+	    "Content-Type: multipart/mixed; boundary=q\n\n--q\n\n"
+	    "begin 644 a\n#86)C\n",
+	    "1/1 application/octet-stream x-uuencode 3 truncated name=a att "
+	    "<abc>\n"
+	    "1 text/plain 7bit 18 truncated <begin 644 a|#86)C|>\n" },
 	{ "invalid Content-Type counts as text/plain",
 	    "Content-Type: garbage\n\nx",
 	    "1 text/plain 7bit 1 ok <x>\n" },
