@@ -585,7 +585,8 @@ ref_end(void *ctx, const struct mime_part *pt)
 	r->hash = refs.hash[pt->item != 0];
 	/* mail.c's choice (wants_file, and --strict's refusal). */
 	r->want = (pt->has_name || pt->attachment || refs.o->all) &&
-	    !(refs.o->strict && pt->status == MIME_DAMAGED);
+	    !(refs.o->strict && pt->status == MIME_DAMAGED) &&
+	    !pt->container;
 	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, r->base);
 	if (pt->status == MIME_DAMAGED || pt->status == MIME_TRUNCATED)
 		refs.whole = 0;

@@ -95,7 +95,7 @@ on_begin(void *ctx, const struct mime_part *pt)
 		FZ_CHECK(l->in_part && !l->in_item);
 		plen = strlen(l->path);
 		FZ_CHECK(strncmp(pt->path, l->path, plen) == 0 &&
-		    pt->path[plen] == '/' && pt->has_name);
+		    pt->path[plen] == '/');
 		l->in_item = 1;
 	} else {
 		FZ_CHECK(!l->in_part);

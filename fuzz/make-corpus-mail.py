@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """make-corpus-mail.py - write the seed corpora of the e-mail harnesses:
-fuzz/corpus/mime, fuzz/corpus/qp, fuzz/corpus/ew and fuzz/corpus/mail.
+fuzz/corpus/mime, fuzz/corpus/qp, fuzz/corpus/ew, fuzz/corpus/tnef (TNEF
+streams by tests/mail/make-tnef.py) and fuzz/corpus/mail.
 
 Each seed is the harness's control bytes (see the comment at the top of
 fuzz/fuzz_<target>.c) followed by its data: messages with every structure
@@ -16,7 +17,9 @@ or ext-* (messages from other projects, fuzz/README) are left alone.
 import base64
 import os
 import struct
+import subprocess
 import sys
+import tempfile
 
 SEED = struct.pack("<I", 2045)
 
@@ -222,6 +225,11 @@ UU = (b"Subject: files\n\nbegin 644 one.bin\n#86)C\n`\nend\n"
       b"begin-base64 644 two.bin\naGVsbG8K\n====\n"
       b"begin 644 bad.bin\n#8\x7f)C\n`\nend\nbegin 644 open.bin\n#86)C\n")
 
+TNEF_TOP = (b"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+            b"--b\nContent-Type: application/ms-tnef\n"
+            b"Content-Disposition: attachment; filename=winmail.dat\n"
+            b"Content-Transfer-Encoding: binary\n\n")
+
 MAIL = {
     # (byte 0, B1, B2, message)
     "uuencode": (0, 0, 0, UU),
@@ -259,6 +267,38 @@ MAIL = {
 }
 
 
+def tnef(*specs, options=()):
+    """A TNEF stream from tests/mail/make-tnef.py (its SPECs, with data
+    files written here)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    tool = os.path.join(here, "..", "tests", "mail", "make-tnef.py")
+    with tempfile.TemporaryDirectory() as d:
+        args = []
+        for k, (title, long_name, data, flags) in enumerate(specs):
+            path = os.path.join(d, "data%d" % k)
+            with open(path, "wb") as f:
+                f.write(data)
+            args.append("|".join((title, long_name, path, flags)))
+        out = os.path.join(d, "out")
+        subprocess.run([sys.executable, tool, out, *options, *args],
+                       check=True)
+        with open(out, "rb") as f:
+            return f.read()
+
+
+def tnef_seeds():
+    two = (("A.TXT", "", b"first file\n", ""),
+           ("LONGNA~1.BIN", "long name.bin", bytes(range(256)), ""))
+    return {
+        "two-files": tnef(*two),
+        "name-after-data": tnef(("EMPTY", "", b"", "a"),
+                                ("B.TXT", "", b"b\n", "a")),
+        "data-object": tnef(("", "obj.doc", b"\xd0\xcf\x11\xe0" * 8, "o")),
+        "bad-checksum": tnef(("C.TXT", "", b"c\n", "c")),
+        "cut": tnef(*two, options=("--cut", "100")),
+    }
+
+
 def write(corpus, target, seeds, prefix=b""):
     d = os.path.join(corpus, target)
     os.makedirs(d, exist_ok=True)
@@ -277,8 +317,15 @@ def main():
     write(corpus, "mime", MIME, SEED)
     write(corpus, "qp", QP, SEED)
     write(corpus, "ew", EW)
+    tnefs = tnef_seeds()
+    write(corpus, "tnef", tnefs, SEED)
     write(corpus, "mail", {name: bytes([c, b1, b2]) + msg
                            for name, (c, b1, b2, msg) in MAIL.items()})
+    # A TNEF stream as a binary part, where mutations reach the reader.
+    for name, data in (("tnef-binary", tnefs["two-files"]),
+                       ("tnef-name-after-data", tnefs["name-after-data"])):
+        with open(os.path.join(corpus, "mail", name), "wb") as f:
+            f.write(bytes([0, 0, 0]) + TNEF_TOP + data + b"\n--b--\n")
 
 
 if __name__ == "__main__":

@@ -442,6 +442,11 @@ on_end(void *ctx, const struct mime_part *pt)
 
 	if (pt->in_mime)
 		m->any_mime = 1;
+	/* A TNEF stream whose files could be had is not written. */
+	if (pt->container && sl->want) {
+		sl->want = 0;
+		drop_file(sl);
+	}
 	/* (The name may have come with the data: a uuencoded part's
 	 * begin line.) */
 	if (sl->want)

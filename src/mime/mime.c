@@ -76,6 +76,8 @@ mime_damage_name(enum mime_damage d)
 		return "uuencoded block without its end line";
 	case MIME_DMG_UU_BEGIN:
 		return "no uuencode begin line";
+	case MIME_DMG_TNEF:
+		return "invalid TNEF stream";
 	}
 	return "?";
 }
@@ -165,6 +167,88 @@ emit(struct mime_parser *p, const unsigned char *s, size_t n)
 	deliver(p, &p->part, s, n);
 	if (p->uu_scan && p->part.enc != MIME_ENC_UU)
 		uu_text(p, s, n);
+	if (p->tnef_on)
+		tnef_feed(&p->tnef, s, n);
+}
+
+/* ---- Items: files inside a leaf ---------------------------------- */
+
+static void uu_name(struct mime_part *t, const unsigned char *name,
+    size_t n);
+
+/* A new item in the open leaf: path "LEAF/N", named NAME (N bytes as
+ * found, or NULL: not yet). */
+static void
+item_open(struct mime_parser *p, const char *encoding, enum mime_enc enc,
+    const unsigned char *name, size_t n)
+{
+	struct mime_part *it = &p->item;
+	char num[24];
+	size_t len, k;
+
+	p->items++;
+	memset(it, 0, sizeof(*it));
+	len = strlen(p->part.path);
+	k = (size_t)snprintf(num, sizeof(num), "/%lu", p->items);
+	if (len + k >= sizeof(it->path))
+		len = sizeof(it->path) - 1 - k;    /* (no path is so long) */
+	memcpy(it->path, p->part.path, len);
+	memcpy(it->path + len, num, k + 1);
+	strcpy(it->type, "application/octet-stream");
+	strcpy(it->encoding, encoding);
+	it->enc = enc;
+	it->attachment = 1;
+	it->in_mime = 1;        /* a file the message carries */
+	it->item = 1;
+	it->message = p->part.message;
+	it->status = MIME_OK;
+	if (name != NULL)
+		uu_name(it, name, n);
+	if (p->h.part_begin != NULL && !p->stopped &&
+	    p->h.part_begin(p->h.ctx, it) != 0)
+		p->stopped = 1;
+}
+
+static void
+item_close(struct mime_parser *p, int truncated)
+{
+	struct mime_part *t = &p->item;
+
+	t->status = truncated ? MIME_TRUNCATED : t->damage != MIME_DMG_NONE ?
+	    MIME_DAMAGED : MIME_OK;
+	if (p->h.part_end != NULL && !p->stopped &&
+	    p->h.part_end(p->h.ctx, t) != 0)
+		p->stopped = 1;
+}
+
+/* tnef.h's handler: its files are items. */
+static void
+tnef_begin(void *ctx)
+{
+	item_open(ctx, "tnef", MIME_ENC_BINARY, NULL, 0);
+}
+
+static void
+tnef_data(void *ctx, const unsigned char *s, size_t n)
+{
+	struct mime_parser *p = ctx;
+
+	deliver(p, &p->item, s, n);
+}
+
+static void
+tnef_end(void *ctx, const unsigned char *name, size_t n, int damaged)
+{
+	struct mime_parser *p = ctx;
+	struct mime_part *it = &p->item;
+
+	it->has_name = n > 0;
+	it->name_len = text_utf8_cut(name, n, MIME_NAME_MAX);
+	memcpy(it->name, name, it->name_len);
+	if (damaged)
+		damage_of(it, MIME_DMG_TNEF, p->body_line != 0 ?
+		    p->body_line : p->line, 1);
+	item_close(p, 0);
 }
 
 /* ---- uuencoded blocks (uu.h) ------------------------------------- */
@@ -202,10 +286,6 @@ static void
 uu_begin(struct mime_parser *p, enum uu_begin kind, const unsigned char *name,
     size_t n)
 {
-	struct mime_part *it = &p->item;
-	char num[24];
-	size_t len, k;
-
 	p->uu_in = (int)kind;
 	p->uu_zero = 0;
 	if (kind == UU_BEGIN_BASE64)
@@ -215,27 +295,8 @@ uu_begin(struct mime_parser *p, enum uu_begin kind, const unsigned char *name,
 			uu_name(&p->part, name, n);
 		return;
 	}
-	p->uu_blocks++;
-	memset(it, 0, sizeof(*it));
-	len = strlen(p->part.path);
-	k = (size_t)snprintf(num, sizeof(num), "/%lu", p->uu_blocks);
-	if (len + k >= sizeof(it->path))
-		len = sizeof(it->path) - 1 - k;    /* (no path is so long) */
-	memcpy(it->path, p->part.path, len);
-	memcpy(it->path + len, num, k + 1);
-	strcpy(it->type, "application/octet-stream");
-	strcpy(it->encoding, kind == UU_BEGIN ? "x-uuencode" :
-	    "x-uuencode-base64");
-	it->enc = kind == UU_BEGIN ? MIME_ENC_UU : MIME_ENC_BASE64;
-	uu_name(it, name, n);
-	it->attachment = 1;
-	it->in_mime = 1;        /* a file the message carries */
-	it->item = 1;
-	it->message = p->part.message;
-	it->status = MIME_OK;
-	if (p->h.part_begin != NULL && !p->stopped &&
-	    p->h.part_begin(p->h.ctx, it) != 0)
-		p->stopped = 1;
+	item_open(p, kind == UU_BEGIN ? "x-uuencode" : "x-uuencode-base64",
+	    kind == UU_BEGIN ? MIME_ENC_UU : MIME_ENC_BASE64, name, n);
 }
 
 /* The open block ends: with its end line, or CUT short (TRUNCATED: by
@@ -256,11 +317,7 @@ uu_end(struct mime_parser *p, int cut, int truncated)
 		return;
 	}
 	p->uu_in = UU_NONE;
-	t->status = truncated ? MIME_TRUNCATED : t->damage != MIME_DMG_NONE ?
-	    MIME_DAMAGED : MIME_OK;
-	if (p->h.part_end != NULL && !p->stopped &&
-	    p->h.part_end(p->h.ctx, t) != 0)
-		p->stopped = 1;
+	item_close(p, truncated);
 }
 
 /* A line of a begin-base64 block. */
@@ -466,12 +523,23 @@ begin_leaf(struct mime_parser *p)
 	    strcmp(pt->type, "text/plain") == 0;
 	p->uu_in = UU_NONE;
 	p->uu_zero = 0;
-	p->uu_blocks = 0;
+	p->items = 0;
 	p->uu_line = 0;
 	p->uu_len = 0;
 	p->uu_over = 0;
 	if (pt->enc == MIME_ENC_UU)
 		pt->attachment = 1;     /* a file by its nature */
+	p->tnef_on = strcmp(pt->type, "application/ms-tnef") == 0 ||
+	    strcmp(pt->type, "application/vnd.ms-tnef") == 0 ||
+	    (pt->has_name && pt->name_len == 11 &&
+	    text_ieq((const char *)pt->name, 11, "winmail.dat"));
+	pt->container = p->tnef_on;
+	if (p->tnef_on) {
+		struct tnef_handler th = { p, tnef_begin, tnef_data,
+			tnef_end };
+
+		tnef_init(&p->tnef, &th);
+	}
 	p->state = ST_BODY;
 	if (p->h.part_begin != NULL && !p->stopped &&
 	    p->h.part_begin(p->h.ctx, pt) != 0)
@@ -653,6 +721,12 @@ end_leaf(struct mime_parser *p, int truncated)
 	}
 	if (p->uu_scan)
 		uu_finish(p, truncated);
+	if (p->tnef_on && tnef_finish(&p->tnef) != 0) {
+		/* Not TNEF, or cut short: the part is written itself. */
+		pt->container = 0;
+		damage(p, MIME_DMG_TNEF, p->body_line != 0 ? p->body_line :
+		    p->line, 1);
+	}
 	if (truncated)
 		pt->status = MIME_TRUNCATED;
 	else if (pt->damage != MIME_DMG_NONE)

@@ -61,9 +61,11 @@
  *  - of all damage the first is kept, with its line and column in the
  *    whole input (1-based; for base64 and quoted-printable, the bad
  *    byte's); damaged and truncated at once is truncated;
- *  - uuencoded blocks (uu.h) in a text/plain leaf are items: parts of
- *    their own (mime_part.item), path "LEAF/N", begun and ended while the
- *    leaf is open; an x-uuencode leaf's data is its first block decoded;
+ *  - uuencoded blocks (uu.h) in a text/plain leaf, and the files in a
+ *    TNEF leaf (tnef.h: application/ms-tnef, application/vnd.ms-tnef, or
+ *    a part named winmail.dat) are items: parts of their own
+ *    (mime_part.item), path "LEAF/N", begun and ended while the leaf is
+ *    open; an x-uuencode leaf's data is its first block decoded;
  *  - several inputs (mime_number_from) number their messages on, as one
  *    mbox does;
  *  - mbox (input starting "From "): the first line and every From_ line
@@ -80,6 +82,7 @@
 
 #include "b64.h"
 #include "qp.h"
+#include "tnef.h"
 #include "uu.h"
 
 #define MIME_PEEK          1024
@@ -122,6 +125,7 @@ enum mime_damage {
 	MIME_DMG_UU,            /* a bad line in a uuencoded block */
 	MIME_DMG_UU_END,        /* a uuencoded block without its end line */
 	MIME_DMG_UU_BEGIN,      /* a uuencoded part without a begin line */
+	MIME_DMG_TNEF,          /* a TNEF stream or file that does not parse */
 };
 
 struct mime_part {
@@ -134,8 +138,12 @@ struct mime_part {
 	int has_name;                   /* filename or name present */
 	int attachment;                 /* Content-Disposition: attachment */
 	int in_mime;                    /* its message declared MIME */
-	int item;                       /* a uuencoded block in a text part
-					 * (begins and ends inside it) */
+	int item;                       /* a file inside a part: a
+					 * uuencoded block, a file in a TNEF
+					 * stream (begins and ends in it) */
+	int container;                  /* a TNEF stream: at part_end, 1
+					 * when its files could be had (so
+					 * it need not be written itself) */
 	unsigned long message;          /* 1-based message number */
 	/* Known at part_end: */
 	uint64_t size;                  /* decoded bytes */
@@ -231,7 +239,7 @@ struct mime_parser {
 	int uu_scan;            /* look for blocks */
 	int uu_in;              /* enum uu_begin of the open block; -1 done */
 	int uu_zero;            /* its zero-length line seen */
-	unsigned long uu_blocks;
+	unsigned long items;    /* items found in the leaf */
 	uint64_t uu_line;       /* lines of the leaf's text so far */
 	unsigned char uu_lb[MIME_PEEK];
 	size_t uu_len;
@@ -239,6 +247,9 @@ struct mime_parser {
 	struct mime_part item;
 	struct b64_decoder uu_b64;
 	unsigned char uu_out[MIME_PEEK];
+	/* a TNEF leaf's files (tnef.h) */
+	int tnef_on;
+	struct tnef_parser tnef;
 };
 
 void mime_init(struct mime_parser *p, const struct mime_handler *h);

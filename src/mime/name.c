@@ -500,6 +500,10 @@ mime_file_name(const unsigned char *name, size_t n, const char *path,
 		    path, ext);
 		if (k > MIME_FILE_MAX)
 			k = MIME_FILE_MAX;
+		/* An item's path ("2/1") holds a '/': '_' in a name. */
+		for (i = 5; i < k; i++)
+			if (out[i] == '/')
+				out[i] = '_';
 		return k;
 	}
 	e = ext_at((const char *)sb.p, sb.len);

@@ -18,7 +18,8 @@
  * File names (mime_file_name): the last path component (after '/' or
  * '\'); C0, DEL and C1 characters become '_'; bidi controls (U+202A-E,
  * U+2066-9, U+200E, U+200F) are removed; leading dots, dashes and
- * blanks are dropped; an empty result becomes "part-PATH" plus the media
+ * blanks are dropped; an empty result becomes "part-PATH" ('/' in PATH
+ * as '_') plus the media
  * type's extension (mime_type_ext); at most MIME_FILE_MAX bytes, cut at a
  * UTF-8 character boundary keeping the extension.
  */

@@ -799,6 +799,115 @@ EOP
   cmp out/out.bin theirs/out.bin
 }
 
+# tnef_msg TNEF: msg.eml, a text part and TNEF (base64) as winmail.dat.
+tnef_msg() {
+  { printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n'
+    printf -- '--b\n\nSee the attachment.\n--b\n'
+    printf 'Content-Type: application/ms-tnef; name="winmail.dat"\n'
+    printf 'Content-Disposition: attachment; filename="winmail.dat"\n'
+    printf 'Content-Transfer-Encoding: base64\n\n'
+    base64 "$1"; printf -- '--b--\n'; } > msg.eml
+}
+
+make_tnef() {
+  python3 "$BATS_TEST_DIRNAME/make-tnef.py" "$@"
+}
+
+@test "TNEF: the files inside winmail.dat, long names, exact bytes; the container is not written" {
+  needs python3 "write TNEF streams" python3
+  head -c 5000 /dev/urandom > a.bin
+  printf 'notes\n' > b.txt
+  : > empty
+  head -c 3000 /dev/urandom > d.bin
+  printf 'other notes\n' > e.txt
+  make_tnef w.dat 'RESUME~1.PDF|Résumé 2024.pdf|a.bin|' 'notes.txt||b.txt|' \
+    'EMPTY.TXT||empty|a' '|object.doc|d.bin|o' 'notes.txt||e.txt|' \
+    'EMBED.MSG||-|'
+  tnef_msg w.dat
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1-5,7)" = "$(printf '%s\n' \
+    $'1\ttext/plain\t7bit\t19\tok\t-' \
+    $'2/1\tapplication/octet-stream\ttnef\t5000\tok\tRésumé 2024.pdf' \
+    $'2/2\tapplication/octet-stream\ttnef\t6\tok\tnotes.txt' \
+    $'2/3\tapplication/octet-stream\ttnef\t0\tok\tEMPTY.TXT' \
+    $'2/4\tapplication/octet-stream\ttnef\t3016\tok\tobject.doc' \
+    $'2/5\tapplication/octet-stream\ttnef\t12\tok\tnotes-2.txt' \
+    $'2\tapplication/ms-tnef\tbase64\t'"$(wc -c < w.dat)"$'\tok\t-')" ]
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  cmp out/'Résumé 2024.pdf' a.bin
+  cmp out/notes.txt b.txt
+  cmp out/EMPTY.TXT empty
+  # (An object's bytes keep the GUID they start with, as tnef keeps it.)
+  [ "$(wc -c < out/object.doc)" -eq 3016 ]
+  cmp -i 16:0 out/object.doc d.bin
+  cmp out/notes-2.txt e.txt
+  [ "$(ls out | wc -l)" -eq 5 ]
+}
+
+@test "TNEF: a file without a name is part-PATH.bin, the '/' of its path as '_'" {
+  needs python3 "write TNEF streams" python3
+  printf 'x\n' > x
+  make_tnef w.dat '||x|'
+  tnef_msg w.dat
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = out/part-2_1.bin ]
+  cmp out/part-2_1.bin x
+}
+
+@test "TNEF: a bad checksum damages its file (exit 2, refused by --strict)" {
+  needs python3 "write TNEF streams" python3
+  printf 'one\n' > one; printf 'two\n' > two
+  make_tnef w.dat 'ONE.TXT||one|c' 'TWO.TXT||two|'
+  tnef_msg w.dat
+  run mail_list msg.eml
+  [ "$status" -eq 2 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,5,7)" = "$(printf '1\tok\t-\n2/1\tdamaged\tONE.TXT\n2/2\tok\tTWO.TXT\n2\tok\t-')" ]
+  grep -q "part 2/1: invalid TNEF stream" stderr
+  mkdir out
+  run mail_extract out --strict msg.eml
+  [ "$status" -eq 1 ]
+  [ "$(ls out)" = TWO.TXT ]
+}
+
+@test "TNEF: a stream that does not parse is written as the part itself, damaged" {
+  needs python3 "write TNEF streams" python3
+  printf 'one\n' > one; printf 'two\n' > two
+  make_tnef bad.dat --bad-signature 'ONE.TXT||one|'
+  tnef_msg bad.dat
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 2 ]
+  [ "$output" = out/winmail.dat ]
+  cmp out/winmail.dat bad.dat
+  # Cut short inside the second file: the first stands, the second and
+  # the stream are damaged, the stream is written too.
+  make_tnef w.dat 'ONE.TXT||one|' 'TWO.TXT||two|'
+  make_tnef cut.dat --cut "$(($(wc -c < w.dat) - 4))" 'ONE.TXT||one|' 'TWO.TXT||two|'
+  tnef_msg cut.dat
+  run mail_list msg.eml
+  [ "$status" -eq 2 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,5,7)" = "$(printf '1\tok\t-\n2/1\tok\tONE.TXT\n2/2\tdamaged\tTWO.TXT\n2\tdamaged\twinmail.dat')" ]
+}
+
+@test "TNEF: the same files and bytes as the tnef tool extracts" {
+  needs python3 "write TNEF streams" python3
+  needs tnef "extract beside us" tnef
+  head -c 20000 /dev/urandom > a.bin
+  head -c 700 /dev/urandom > b.bin
+  make_tnef w.dat 'A.BIN|long name a.bin|a.bin|' 'B.BIN||b.bin|a' '|obj.bin|b.bin|o'
+  tnef_msg w.dat
+  mkdir ours theirs
+  run mail_extract ours msg.eml
+  [ "$status" -eq 0 ]
+  tnef -C theirs w.dat
+  diff -r theirs ours
+}
+
 @test "CRLF and LF messages give the same listing and files" {
   msg_with_attachment 'filename="hello.txt"'
   run mail_list msg.eml
