@@ -537,7 +537,7 @@ static struct {
 	size_t n, cap;
 	int whole;              /* no part damaged or truncated, no notice */
 	const struct mail_opts *o;
-	uint64_t hash[2];       /* [1]: an item inside the open part */
+	uint64_t hash[3];       /* [1], [2]: items, by level (item) */
 } refs;
 
 static uint64_t
@@ -556,7 +556,7 @@ static int
 ref_begin(void *ctx, const struct mime_part *pt)
 {
 	(void)ctx;
-	refs.hash[pt->item != 0] = FNV_START;
+	refs.hash[pt->item] = FNV_START;
 	return 0;
 }
 
@@ -565,7 +565,7 @@ ref_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
     size_t n)
 {
 	(void)ctx;
-	refs.hash[pt->item != 0] = fnv(refs.hash[pt->item != 0], buf, n);
+	refs.hash[pt->item] = fnv(refs.hash[pt->item], buf, n);
 	return 0;
 }
 
@@ -582,7 +582,7 @@ ref_end(void *ctx, const struct mime_part *pt)
 	}
 	r = &refs.v[refs.n++];
 	r->pt = *pt;
-	r->hash = refs.hash[pt->item != 0];
+	r->hash = refs.hash[pt->item];
 	/* mail.c's choice (wants_file, and --strict's refusal). */
 	r->want = (pt->has_name || pt->attachment || refs.o->all) &&
 	    !(refs.o->strict && pt->status == MIME_DAMAGED) &&
@@ -597,10 +597,11 @@ static int
 ref_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
 {
 	(void)ctx;
-	(void)note;
 	(void)path;
 	(void)line;
-	refs.whole = 0;
+	/* (An unverified signature changes no exit status.) */
+	if (note != MIME_NOTE_UNVERIFIED)
+		refs.whole = 0;
 	return 0;
 }
 

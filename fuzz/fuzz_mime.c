@@ -25,11 +25,12 @@
 struct listing {
 	char *s;
 	size_t len, cap;
-	/* [1]: an item (a uuencoded block) inside the open part */
-	uint64_t hash[2], nbytes[2];
+	/* by level (mime_part.item): the open part, an item inside it, an
+	 * item inside that */
+	uint64_t hash[3], nbytes[3];
 	uint64_t lines;         /* of the input */
-	int in_part, in_item;
-	char path[MIME_PATH_MAX];       /* the open part's */
+	int depth;              /* levels open */
+	char path[3][MIME_PATH_MAX];
 };
 
 static void
@@ -85,23 +86,22 @@ static int
 on_begin(void *ctx, const struct mime_part *pt)
 {
 	struct listing *l = ctx;
-	int k = pt->item != 0;
+	int k = pt->item;
 	size_t plen;
 
 	FZ_CHECK(pt->path[0] != 0);
 	FZ_CHECK(pt->name_len <= MIME_NAME_MAX);
-	if (k) {
-		/* Inside the open part, its path and "/N". */
-		FZ_CHECK(l->in_part && !l->in_item);
-		plen = strlen(l->path);
-		FZ_CHECK(strncmp(pt->path, l->path, plen) == 0 &&
+	/* One level below the innermost open one; an item's path is that
+	 * one's, '/' and more. */
+	FZ_CHECKF(k >= 0 && k < 3 && k == l->depth, "level %d with %d open",
+	    k, l->depth);
+	if (k > 0) {
+		plen = strlen(l->path[k - 1]);
+		FZ_CHECK(strncmp(pt->path, l->path[k - 1], plen) == 0 &&
 		    pt->path[plen] == '/');
-		l->in_item = 1;
-	} else {
-		FZ_CHECK(!l->in_part);
-		l->in_part = 1;
-		strcpy(l->path, pt->path);
 	}
+	strcpy(l->path[k], pt->path);
+	l->depth++;
 	l->hash[k] = 1469598103934665603ull;
 	l->nbytes[k] = 0;
 	addf(l, "begin %s %s %s %d %d %d %lu ", pt->path, pt->type,
@@ -118,10 +118,10 @@ on_data(void *ctx, const struct mime_part *pt, const unsigned char *b,
     size_t n)
 {
 	struct listing *l = ctx;
-	int k = pt->item != 0;
+	int k = pt->item;
 	size_t i;
 
-	FZ_CHECK((k ? l->in_item : l->in_part) && n > 0);
+	FZ_CHECK(k >= 0 && k < l->depth && n > 0);
 	for (i = 0; i < n; i++)
 		l->hash[k] = (l->hash[k] ^ b[i]) * 1099511628211ull;
 	l->nbytes[k] += n;
@@ -132,16 +132,12 @@ static int
 on_end(void *ctx, const struct mime_part *pt)
 {
 	struct listing *l = ctx;
-	int k = pt->item != 0;
+	int k = pt->item;
 
-	if (k) {
-		FZ_CHECK(l->in_item);
-		l->in_item = 0;
-	} else {
-		/* Its items have ended. */
-		FZ_CHECK(l->in_part && !l->in_item);
-		l->in_part = 0;
-	}
+	/* The innermost open one (its items have ended). */
+	FZ_CHECK(k >= 0 && k + 1 == l->depth);
+	FZ_CHECK(strcmp(pt->path, l->path[k]) == 0);
+	l->depth--;
 	FZ_CHECKF(pt->size == l->nbytes[k], "size %llu, delivered %llu",
 	    (unsigned long long)pt->size, (unsigned long long)l->nbytes[k]);
 	FZ_CHECK(pt->status <= MIME_RAW);
@@ -168,7 +164,7 @@ on_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
 {
 	struct listing *l = ctx;
 
-	FZ_CHECK(!l->in_part);
+	FZ_CHECK(l->depth == 0);
 	addf(l, "notice %d %s %llu\n", (int)note, path,
 	    (unsigned long long)line);
 	return 0;
@@ -186,7 +182,7 @@ parse(const uint8_t *p, size_t n, struct fz_rng *r, size_t step,
 
 	h.ctx = l;
 	l->len = 0;
-	l->in_part = l->in_item = 0;
+	l->depth = 0;
 	mime_init(&parser, &h);
 	while (n > 0) {
 		k = step ? step : r ? fz_below(r, n + 1) : n;
@@ -199,7 +195,7 @@ parse(const uint8_t *p, size_t n, struct fz_rng *r, size_t step,
 			FZ_CHECK(mime_feed(&parser, p, 0) == MIME_CONTINUE);
 	}
 	FZ_CHECK(mime_finish(&parser) == MIME_CONTINUE);
-	FZ_CHECK(!l->in_part);
+	FZ_CHECK(l->depth == 0);
 }
 
 int

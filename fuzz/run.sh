@@ -30,7 +30,7 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
-all_targets="decode roundtrip split impls offlen cli mime qp ew mail base58 basex tnef"
+all_targets="decode roundtrip split impls offlen cli mime qp ew mail base58 basex tnef cms"
 # The src/cli files the cli and mail targets link.
 cli_sources="pump source sink safefile io diag args"
 mail_sources="mail safefile sink source io diag"

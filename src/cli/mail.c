@@ -228,8 +228,9 @@ struct mail {
 	int any_mime;
 	const char *input;      /* the operand read, when there are several */
 	struct names names;
-	/* the part being read, and a file found inside it (a uuencoded
-	 * block in its text: mime_part.item) */
+	/* the part being read, and the files inside it, up to two levels
+	 * (mime_part.item: a uuencoded block, a file in TNEF, a part of
+	 * S/MIME signed data and a file inside that) */
 	struct slot {
 		struct mail *m;
 		int want;               /* it gets a FILE */
@@ -237,7 +238,7 @@ struct mail {
 		struct writer w;        /* extract: to the new file (fd -1) */
 		struct safefile f;      /* the new file */
 		char w_buf[1 << 17];
-	} s[2];
+	} s[3];
 };
 
 /* REPORT for the part's file. */
@@ -248,6 +249,13 @@ file_failed(void *ctx, int err)
 
 	diag(err, "%s/%s", sl->m->dir, sl->file);
 	sl->m->error = 1;
+}
+
+/* The slot of PT: by its level (mime_part.item). */
+static struct slot *
+slot_of(struct mail *m, const struct mime_part *pt)
+{
+	return &m->s[pt->item >= 0 && pt->item < 3 ? pt->item : 2];
 }
 
 static int
@@ -339,7 +347,7 @@ static int
 on_begin(void *ctx, const struct mime_part *pt)
 {
 	struct mail *m = ctx;
-	struct slot *sl = &m->s[pt->item != 0];
+	struct slot *sl = slot_of(m, pt);
 
 	sl->want = wants_file(m, pt);
 	wr_init(&sl->w, -1, sl->w_buf, sizeof(sl->w_buf), file_failed, sl);
@@ -363,7 +371,7 @@ on_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
     size_t n)
 {
 	struct mail *m = ctx;
-	struct slot *sl = &m->s[pt->item != 0];
+	struct slot *sl = slot_of(m, pt);
 
 	if (sl->w.fd < 0)
 		return 0;
@@ -438,7 +446,7 @@ static int
 on_end(void *ctx, const struct mime_part *pt)
 {
 	struct mail *m = ctx;
-	struct slot *sl = &m->s[pt->item != 0];
+	struct slot *sl = slot_of(m, pt);
 
 	if (pt->in_mime)
 		m->any_mime = 1;
@@ -501,6 +509,10 @@ on_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
 		    path, line);
 		m->damaged = 1;
 		m->any_mime = 1;        /* a multipart is MIME structure */
+	} else if (note == MIME_NOTE_UNVERIFIED) {
+		/* Said once per part; the exit status stays. */
+		diag(0, "%spart %s: S/MIME signed data unwrapped; its "
+		    "signature was not verified", in_file(m), path);
 	} else {
 		diag(0, "%snot a mail message (line %" PRIu64 ")",
 		    in_file(m), line);
@@ -540,6 +552,8 @@ run_one(struct mail *m, struct mime_parser *p, const struct mime_handler *h,
 		m->error = 1;
 	drop_file(&m->s[0]);
 	drop_file(&m->s[1]);
+	drop_file(&m->s[2]);
+	mime_release(p);
 	*count += mime_messages(p);
 }
 
@@ -713,7 +727,7 @@ run(const struct mail_in *in, const char *dir, int out_fd,
 	    output_failed, NULL);
 	m->extract = dir != NULL;
 	m->dir = dir;
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		m->s[i].m = m;
 		wr_init(&m->s[i].w, -1, m->s[i].w_buf, sizeof(m->s[i].w_buf),
 		    file_failed, &m->s[i]);

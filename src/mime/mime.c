@@ -16,6 +16,7 @@
 #endif
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mime.h"
@@ -78,6 +79,8 @@ mime_damage_name(enum mime_damage d)
 		return "no uuencode begin line";
 	case MIME_DMG_TNEF:
 		return "invalid TNEF stream";
+	case MIME_DMG_CMS:
+		return "invalid S/MIME data";
 	}
 	return "?";
 }
@@ -168,7 +171,9 @@ emit(struct mime_parser *p, const unsigned char *s, size_t n)
 	if (p->uu_scan && p->part.enc != MIME_ENC_UU)
 		uu_text(p, s, n);
 	if (p->tnef_on)
-		tnef_feed(&p->tnef, s, n);
+		tnef_feed(p->tnef, s, n);
+	if (p->cms_on)
+		(void)cms_feed(&p->cms, s, n);
 }
 
 /* ---- Items: files inside a leaf ---------------------------------- */
@@ -249,6 +254,145 @@ tnef_end(void *ctx, const unsigned char *name, size_t n, int damaged)
 		damage_of(it, MIME_DMG_TNEF, p->body_line != 0 ?
 		    p->body_line : p->line, 1);
 	item_close(p, 0);
+}
+
+/* ---- S/MIME signed data (cms.h) ---------------------------------- */
+
+/*
+ * The entity inside goes to an inner parser (one level: it unwraps no
+ * S/MIME of its own) whose parts and their items are reported here as
+ * items of the leaf, paths "LEAF/" and theirs; places of damage inside
+ * it are the leaf's body line.
+ */
+static struct mime_part *
+fwd_of(struct mime_parser *p, const struct mime_part *ipt)
+{
+	return &p->fwd[ipt->item != 0];
+}
+
+static int
+fwd_begin(void *ctx, const struct mime_part *ipt)
+{
+	struct mime_parser *p = ctx;
+	struct mime_part *f = fwd_of(p, ipt);
+	size_t len = strlen(p->part.path), k = strlen(ipt->path);
+
+	*f = *ipt;
+	if (len > sizeof(f->path) - 2)
+		len = sizeof(f->path) - 2;
+	if (k > sizeof(f->path) - 2 - len)
+		k = sizeof(f->path) - 2 - len;
+	memcpy(f->path, p->part.path, len);
+	f->path[len] = '/';
+	memcpy(f->path + len + 1, ipt->path, k);
+	f->path[len + 1 + k] = 0;
+	f->item = 1 + (ipt->item != 0);
+	f->message = p->part.message;
+	f->in_mime = 1;
+	f->size = 0;
+	if (p->h.part_begin != NULL && !p->stopped &&
+	    p->h.part_begin(p->h.ctx, f) != 0)
+		p->stopped = 1;
+	return p->stopped;
+}
+
+static int
+fwd_data(void *ctx, const struct mime_part *ipt, const unsigned char *s,
+    size_t n)
+{
+	struct mime_parser *p = ctx;
+
+	deliver(p, fwd_of(p, ipt), s, n);
+	return p->stopped;
+}
+
+static int
+fwd_end(void *ctx, const struct mime_part *ipt)
+{
+	struct mime_parser *p = ctx;
+	struct mime_part *f = fwd_of(p, ipt);
+
+	/* (Names may have come with the data.) */
+	memcpy(f->name, ipt->name, ipt->name_len);
+	f->name_len = ipt->name_len;
+	f->has_name = ipt->has_name;
+	f->container = ipt->container;
+	f->status = ipt->status;
+	f->damage = ipt->damage;
+	if (f->damage != MIME_DMG_NONE) {
+		f->damage_line = p->body_line != 0 ? p->body_line : p->line;
+		f->damage_col = 1;
+	}
+	if (p->h.part_end != NULL && !p->stopped &&
+	    p->h.part_end(p->h.ctx, f) != 0)
+		p->stopped = 1;
+	return p->stopped;
+}
+
+/* The inner entity's notices are not the outer message's: a multipart
+ * without its boundary shows as its parts' status; no entity at all
+ * leaves the signed data to be written as it is. */
+static int
+fwd_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
+{
+	struct mime_parser *p = ctx;
+
+	(void)path;
+	(void)line;
+	if (note == MIME_NOTE_NOT_MESSAGE)
+		p->part.container = 0;
+	return 0;
+}
+
+static void
+cms_content(void *ctx, const unsigned char *s, size_t n)
+{
+	struct mime_parser *p = ctx;
+	struct mime_handler h = { p, fwd_begin, fwd_data, fwd_end,
+		fwd_notice };
+
+	if (p->stopped)
+		return;
+	if (p->inner == NULL) {
+		p->inner = malloc(sizeof(*p->inner));
+		if (p->inner == NULL) {
+			/* (Then the signed data is written as it is.) */
+			p->cms_on = 0;
+			p->part.container = 0;
+			return;
+		}
+		mime_init(p->inner, &h);
+		p->inner->nested = 1;
+	}
+	(void)mime_feed(p->inner, s, n);
+}
+
+/* The leaf ends: the inner entity too; what the reader made of it. */
+static void
+cms_end(struct mime_parser *p)
+{
+	enum cms_result r = cms_finish(&p->cms);
+
+	if (p->inner != NULL) {
+		(void)mime_finish(p->inner);
+		mime_release(p);
+	}
+	if (r == CMS_BAD)
+		damage(p, MIME_DMG_CMS, p->body_line != 0 ? p->body_line :
+		    p->line, 1);
+	if (r != CMS_DONE)
+		p->part.container = 0;  /* written as it is */
+}
+
+void
+mime_release(struct mime_parser *p)
+{
+	if (p->inner != NULL)
+		mime_release(p->inner);
+	free(p->inner);
+	p->inner = NULL;
+	free(p->tnef);
+	p->tnef = NULL;
 }
 
 /* ---- uuencoded blocks (uu.h) ------------------------------------- */
@@ -529,16 +673,26 @@ begin_leaf(struct mime_parser *p)
 	p->uu_over = 0;
 	if (pt->enc == MIME_ENC_UU)
 		pt->attachment = 1;     /* a file by its nature */
+	p->cms_on = !p->nested &&
+	    (strcmp(pt->type, "application/pkcs7-mime") == 0 ||
+	    strcmp(pt->type, "application/x-pkcs7-mime") == 0);
+	if (p->cms_on)
+		cms_init(&p->cms, cms_content, p);
 	p->tnef_on = strcmp(pt->type, "application/ms-tnef") == 0 ||
 	    strcmp(pt->type, "application/vnd.ms-tnef") == 0 ||
 	    (pt->has_name && pt->name_len == 11 &&
 	    text_ieq((const char *)pt->name, 11, "winmail.dat"));
-	pt->container = p->tnef_on;
+	pt->container = p->tnef_on || p->cms_on;
 	if (p->tnef_on) {
 		struct tnef_handler th = { p, tnef_begin, tnef_data,
 			tnef_end };
 
-		tnef_init(&p->tnef, &th);
+		if (p->tnef == NULL)
+			p->tnef = malloc(sizeof(*p->tnef));
+		if (p->tnef != NULL)
+			tnef_init(p->tnef, &th);
+		else            /* (then the stream is written as it is) */
+			p->tnef_on = pt->container = 0;
 	}
 	p->state = ST_BODY;
 	if (p->h.part_begin != NULL && !p->stopped &&
@@ -721,12 +875,14 @@ end_leaf(struct mime_parser *p, int truncated)
 	}
 	if (p->uu_scan)
 		uu_finish(p, truncated);
-	if (p->tnef_on && tnef_finish(&p->tnef) != 0) {
+	if (p->tnef_on && tnef_finish(p->tnef) != 0) {
 		/* Not TNEF, or cut short: the part is written itself. */
 		pt->container = 0;
 		damage(p, MIME_DMG_TNEF, p->body_line != 0 ? p->body_line :
 		    p->line, 1);
 	}
+	if (p->cms_on)
+		cms_end(p);
 	if (truncated)
 		pt->status = MIME_TRUNCATED;
 	else if (pt->damage != MIME_DMG_NONE)
@@ -737,6 +893,10 @@ end_leaf(struct mime_parser *p, int truncated)
 		pt->status = MIME_OK;
 	if (p->h.part_end != NULL && !p->stopped &&
 	    p->h.part_end(p->h.ctx, pt) != 0)
+		p->stopped = 1;
+	if (p->cms_on && pt->container && p->h.notice != NULL &&
+	    !p->stopped && p->h.notice(p->h.ctx, MIME_NOTE_UNVERIFIED,
+	    pt->path, p->body_line != 0 ? p->body_line : p->line) != 0)
 		p->stopped = 1;
 }
 
@@ -1531,5 +1691,6 @@ mime_finish(struct mime_parser *p)
 		notice(p, MIME_NOTE_NOT_MESSAGE, 1);
 	else
 		end_message(p);
+	mime_release(p);
 	return p->stopped ? MIME_STOPPED : MIME_CONTINUE;
 }

@@ -66,6 +66,10 @@
  *    a part named winmail.dat) are items: parts of their own
  *    (mime_part.item), path "LEAF/N", begun and ended while the leaf is
  *    open; an x-uuencode leaf's data is its first block decoded;
+ *  - S/MIME opaque signed data (application/pkcs7-mime or x-pkcs7-mime
+ *    holding id-signedData with its content, cms.h): the entity inside
+ *    is parsed, its parts items with path "LEAF/" and theirs; then
+ *    MIME_NOTE_UNVERIFIED (the signature is not checked);
  *  - several inputs (mime_number_from) number their messages on, as one
  *    mbox does;
  *  - mbox (input starting "From "): the first line and every From_ line
@@ -82,6 +86,7 @@
 
 #include "b64.h"
 #include "qp.h"
+#include "cms.h"
 #include "tnef.h"
 #include "uu.h"
 
@@ -126,6 +131,7 @@ enum mime_damage {
 	MIME_DMG_UU_END,        /* a uuencoded block without its end line */
 	MIME_DMG_UU_BEGIN,      /* a uuencoded part without a begin line */
 	MIME_DMG_TNEF,          /* a TNEF stream or file that does not parse */
+	MIME_DMG_CMS,           /* S/MIME data that does not parse */
 };
 
 struct mime_part {
@@ -138,12 +144,16 @@ struct mime_part {
 	int has_name;                   /* filename or name present */
 	int attachment;                 /* Content-Disposition: attachment */
 	int in_mime;                    /* its message declared MIME */
-	int item;                       /* a file inside a part: a
+	int item;                       /* a file inside a part (1: a
 					 * uuencoded block, a file in a TNEF
-					 * stream (begins and ends in it) */
-	int container;                  /* a TNEF stream: at part_end, 1
-					 * when its files could be had (so
-					 * it need not be written itself) */
+					 * stream, a part of the entity in
+					 * S/MIME signed data; 2: an item
+					 * of such a part); it begins and
+					 * ends inside the part holding it */
+	int container;                  /* TNEF, S/MIME signed data: at
+					 * part_end, 1 when what is inside
+					 * could be had (so it need not be
+					 * written itself) */
 	unsigned long message;          /* 1-based message number */
 	/* Known at part_end: */
 	uint64_t size;                  /* decoded bytes */
@@ -155,6 +165,8 @@ struct mime_part {
 enum mime_note {
 	MIME_NOTE_NO_BOUNDARY,  /* a multipart's boundary never appears */
 	MIME_NOTE_NOT_MESSAGE,  /* a message with no header block at all */
+	MIME_NOTE_UNVERIFIED,   /* S/MIME signed data unwrapped, its
+				 * signature not checked (after the part) */
 };
 
 struct mime_handler {
@@ -247,9 +259,17 @@ struct mime_parser {
 	struct mime_part item;
 	struct b64_decoder uu_b64;
 	unsigned char uu_out[MIME_PEEK];
-	/* a TNEF leaf's files (tnef.h) */
+	/* a TNEF leaf's files (tnef.h; made at the first such leaf, freed
+	 * by mime_release) */
 	int tnef_on;
-	struct tnef_parser tnef;
+	struct tnef_parser *tnef;
+	/* S/MIME signed data (cms.h): its entity, parsed by INNER (made
+	 * on demand, one level: an inner parser unwraps no further) */
+	int cms_on;
+	int nested;
+	struct cms_reader cms;
+	struct mime_parser *inner;
+	struct mime_part fwd[2];        /* INNER's parts and items, here */
 };
 
 void mime_init(struct mime_parser *p, const struct mime_handler *h);
@@ -266,6 +286,10 @@ void mime_number_from(struct mime_parser *p, unsigned long first);
 
 /* The messages the input held (so far). */
 unsigned long mime_messages(const struct mime_parser *p);
+
+/* Free what the parser holds (a TNEF reader, an inner parser for
+ * S/MIME), for a parse stopped by a callback; mime_finish does it too. */
+void mime_release(struct mime_parser *p);
 
 /* "ok", "damaged", "truncated", "raw". */
 const char *mime_status_name(enum mime_status s);

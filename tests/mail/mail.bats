@@ -908,6 +908,84 @@ make_tnef() {
   diff -r theirs ours
 }
 
+# smime_setup: a throwaway key and certificate (k.pem, c.pem) and
+# inner.eml, a message with a text and an attachment pic.png (pic.bin).
+smime_setup() {
+  needs openssl "sign and encrypt" openssl
+  needs python3 "write the inner message" python3
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+    -nodes -keyout k.pem -out c.pem -subj /CN=sextet-test -days 1 2>/dev/null
+  head -c 3000 /dev/urandom > pic.bin
+  python3 - <<'EOP'
+from email.message import EmailMessage
+m = EmailMessage()
+m["Subject"] = "inner"
+m.set_content("inner text\n")
+m.add_attachment(open("pic.bin", "rb").read(), maintype="image",
+                 subtype="png", filename="pic.png")
+open("inner.eml", "wb").write(bytes(m))
+EOP
+}
+
+@test "S/MIME: opaque signed data is unwrapped, its parts listed and extracted, the signature not verified (said once)" {
+  smime_setup
+  openssl smime -sign -nodetach -in inner.eml -signer c.pem -inkey k.pem \
+    -out signed.eml
+  grep -q 'application/x-pkcs7-mime; smime-type=signed-data' signed.eml
+  run mail_list signed.eml
+  [ "$status" -eq 0 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,2,4,7)" = "$(printf '1/1\ttext/plain\t12\t-\n1/2\timage/png\t3000\tpic.png\n1\tapplication/x-pkcs7-mime\t%s\t-' "$(sed '1,/^$/d' signed.eml | base64 -d | wc -c)")" ]
+  [ "$(grep -c 'part 1: S/MIME signed data unwrapped; its signature was not verified' stderr)" -eq 1 ]
+  [ "$(wc -l < stderr)" -eq 1 ]
+  mkdir out
+  run mail_extract out signed.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = out/pic.png ]
+  cmp out/pic.png pic.bin
+}
+
+@test "S/MIME: BER (openssl cms -stream) inside a forwarded message; enveloped data stays a file" {
+  smime_setup
+  openssl cms -sign -nodetach -binary -stream -in inner.eml -signer c.pem \
+    -inkey k.pem -outform DER -out s.der
+  # (Indefinite lengths: 0x80 after the first tag.)
+  [ "$(od -An -tx1 -N2 s.der | tr -d ' ')" = 3080 ]
+  { printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n'
+    printf 'Content-Type: message/rfc822\n\nMIME-Version: 1.0\n'
+    printf 'Content-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\n'
+    printf 'Content-Transfer-Encoding: base64\n\n'; base64 s.der; printf -- '--b--\n'; } > fwd.eml
+  mkdir out
+  run mail_extract out fwd.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = out/pic.png ]
+  cmp out/pic.png pic.bin
+  run mail_list fwd.eml
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1)" = "$(printf '1.1/1\n1.1/2\n1.1')" ]
+  # Encrypted: written as smime.p7m, nothing said about signatures.
+  openssl cms -encrypt -in inner.eml -out enc.eml c.pem
+  grep -q 'smime-type=enveloped-data' enc.eml
+  mkdir enc
+  run mail_extract enc enc.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = enc/smime.p7m ]
+  [ ! -s stderr ]
+}
+
+@test "S/MIME: signed data cut short is written as it is, damaged; what came before it stands" {
+  smime_setup
+  openssl cms -sign -nodetach -binary -in inner.eml -signer c.pem \
+    -inkey k.pem -outform DER -out s.der
+  head -c 600 s.der > cut.der
+  { printf 'MIME-Version: 1.0\nContent-Type: application/pkcs7-mime; name=smime.p7m\n'
+    printf 'Content-Transfer-Encoding: base64\n\n'; base64 cut.der; } > cut.eml
+  mkdir out
+  run mail_extract out cut.eml
+  [ "$status" -eq 2 ]
+  [ "$(tail -1 <<< "$output")" = out/smime.p7m ]
+  cmp out/smime.p7m cut.der
+  grep -q "part 1: invalid S/MIME data" stderr
+}
+
 @test "CRLF and LF messages give the same listing and files" {
   msg_with_attachment 'filename="hello.txt"'
   run mail_list msg.eml

@@ -19,8 +19,8 @@ struct listing {
 	char s[LISTING_MAX];
 	size_t len;
 	/* the current part's bytes; [1]: an item's inside it */
-	char data[2][LISTING_MAX];
-	size_t dlen[2];
+	char data[3][LISTING_MAX];
+	size_t dlen[3];
 };
 
 static void
@@ -47,7 +47,7 @@ on_begin(void *ctx, const struct mime_part *pt)
 {
 	struct listing *l = ctx;
 
-	l->dlen[pt->item != 0] = 0;
+	l->dlen[pt->item] = 0;
 	return 0;
 }
 
@@ -56,7 +56,7 @@ on_data(void *ctx, const struct mime_part *pt, const unsigned char *b,
     size_t n)
 {
 	struct listing *l = ctx;
-	int k = pt->item != 0;
+	int k = pt->item;
 
 	if (n > sizeof(l->data[k]) - l->dlen[k])
 		n = sizeof(l->data[k]) - l->dlen[k];
@@ -69,8 +69,8 @@ static int
 on_end(void *ctx, const struct mime_part *pt)
 {
 	struct listing *l = ctx;
-	const char *d = l->data[pt->item != 0];
-	size_t i, dlen = l->dlen[pt->item != 0];
+	const char *d = l->data[pt->item];
+	size_t i, dlen = l->dlen[pt->item];
 
 	add(l, "%s %s %s %llu %s", pt->path, pt->type, pt->encoding,
 	    (unsigned long long)pt->size, mime_status_name(pt->status));
