@@ -986,6 +986,37 @@ EOP
   grep -q "part 1: invalid S/MIME data" stderr
 }
 
+@test "attachments: inline parts with a filename inside alternative/related count, as does a name= alone" {
+  printf '%s\n' 'MIME-Version: 1.0' 'Content-Type: multipart/mixed; boundary=a' '' \
+    '--a' 'Content-Type: multipart/alternative; boundary=b' '' \
+    '--b' 'Content-Type: text/plain' '' 'hi' \
+    '--b' 'Content-Type: multipart/related; boundary=c' '' \
+    '--c' 'Content-Type: text/html' '' '<img src="cid:x">' \
+    '--c' 'Content-Type: image/png' 'Content-Disposition: inline; filename=pic.png' \
+    'Content-Transfer-Encoding: base64' '' 'aGk=' '--c--' \
+    '--b' 'Content-Type: application/pdf' 'Content-Disposition: inline; filename="apple.pdf"' \
+    'Content-Transfer-Encoding: base64' '' 'aGk=' '--b--' \
+    '--a' 'Content-Type: application/pdf; name=only-ct.pdf' 'Content-Transfer-Encoding: base64' '' 'aGk=' \
+    '--a--' > msg.eml
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'out/%s\n' pic.png apple.pdf only-ct.pdf)" ]
+}
+
+@test "binary transfer encoding keeps NUL bytes and CR LF exactly" {
+  printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n' > msg.eml
+  printf 'Content-Type: application/octet-stream\nContent-Disposition: attachment; filename=bin.dat\n' >> msg.eml
+  printf 'Content-Transfer-Encoding: binary\n\n' >> msg.eml
+  printf 'a\0b\r\nc\rd\r\n\r\n\0' > want
+  cat want >> msg.eml
+  printf '\r\n--b--\r\n' >> msg.eml
+  mkdir out
+  run mail_extract out msg.eml
+  [ "$status" -eq 0 ]
+  cmp out/bin.dat want
+}
+
 @test "CRLF and LF messages give the same listing and files" {
   msg_with_attachment 'filename="hello.txt"'
   run mail_list msg.eml
