@@ -157,6 +157,33 @@ deliver(struct mime_parser *p, struct mime_part *t, const unsigned char *s,
 		p->stopped = 1;
 }
 
+/* The handler's callbacks, unless it has stopped the parse (a non-zero
+ * answer stops it). */
+static void
+report_begin(struct mime_parser *p, const struct mime_part *pt)
+{
+	if (p->h.part_begin != NULL && !p->stopped &&
+	    p->h.part_begin(p->h.ctx, pt) != 0)
+		p->stopped = 1;
+}
+
+static void
+report_end(struct mime_parser *p, const struct mime_part *pt)
+{
+	if (p->h.part_end != NULL && !p->stopped &&
+	    p->h.part_end(p->h.ctx, pt) != 0)
+		p->stopped = 1;
+}
+
+static void
+report_notice(struct mime_parser *p, enum mime_note note, const char *path,
+    uint64_t line)
+{
+	if (p->h.notice != NULL && !p->stopped &&
+	    p->h.notice(p->h.ctx, note, path, line) != 0)
+		p->stopped = 1;
+}
+
 static void uu_text(struct mime_parser *p, const unsigned char *s,
     size_t n);
 
@@ -181,6 +208,31 @@ emit(struct mime_parser *p, const unsigned char *s, size_t n)
 static void uu_name(struct mime_part *t, const unsigned char *name,
     size_t n);
 
+/* "PARENT/OWN" into DST (the parent's end cut, where no path is so
+ * long). */
+static void
+item_path(char dst[MIME_PATH_MAX], const char *parent, const char *own)
+{
+	size_t len = strlen(parent), k = strlen(own);
+
+	if (k > MIME_PATH_MAX - 2)
+		k = MIME_PATH_MAX - 2;
+	if (len > MIME_PATH_MAX - 2 - k)
+		len = MIME_PATH_MAX - 2 - k;
+	memcpy(dst, parent, len);
+	dst[len] = '/';
+	memcpy(dst + len + 1, own, k);
+	dst[len + 1 + k] = 0;
+}
+
+/* Where the leaf's damage found by a reader of its whole body is placed:
+ * the body's first line (or, before any, the line being read). */
+static uint64_t
+leaf_line(const struct mime_parser *p)
+{
+	return p->body_line != 0 ? p->body_line : p->line;
+}
+
 /* A new item in the open leaf: path "LEAF/N", named NAME (N bytes as
  * found, or NULL: not yet). */
 static void
@@ -189,16 +241,11 @@ item_open(struct mime_parser *p, const char *encoding, enum mime_enc enc,
 {
 	struct mime_part *it = &p->item;
 	char num[24];
-	size_t len, k;
 
 	p->items++;
 	memset(it, 0, sizeof(*it));
-	len = strlen(p->part.path);
-	k = (size_t)snprintf(num, sizeof(num), "/%lu", p->items);
-	if (len + k >= sizeof(it->path))
-		len = sizeof(it->path) - 1 - k;    /* (no path is so long) */
-	memcpy(it->path, p->part.path, len);
-	memcpy(it->path + len, num, k + 1);
+	(void)snprintf(num, sizeof(num), "%lu", p->items);
+	item_path(it->path, p->part.path, num);
 	strcpy(it->type, "application/octet-stream");
 	strcpy(it->encoding, encoding);
 	it->enc = enc;
@@ -209,9 +256,7 @@ item_open(struct mime_parser *p, const char *encoding, enum mime_enc enc,
 	it->status = MIME_OK;
 	if (name != NULL)
 		uu_name(it, name, n);
-	if (p->h.part_begin != NULL && !p->stopped &&
-	    p->h.part_begin(p->h.ctx, it) != 0)
-		p->stopped = 1;
+	report_begin(p, it);
 }
 
 static void
@@ -221,9 +266,7 @@ item_close(struct mime_parser *p, int truncated)
 
 	t->status = truncated ? MIME_TRUNCATED : t->damage != MIME_DMG_NONE ?
 	    MIME_DAMAGED : MIME_OK;
-	if (p->h.part_end != NULL && !p->stopped &&
-	    p->h.part_end(p->h.ctx, t) != 0)
-		p->stopped = 1;
+	report_end(p, t);
 }
 
 /* tnef.h's handler: its files are items. */
@@ -251,8 +294,7 @@ tnef_end(void *ctx, const unsigned char *name, size_t n, int damaged)
 	it->name_len = text_utf8_cut(name, n, MIME_NAME_MAX);
 	memcpy(it->name, name, it->name_len);
 	if (damaged)
-		damage_of(it, MIME_DMG_TNEF, p->body_line != 0 ?
-		    p->body_line : p->line, 1);
+		damage_of(it, MIME_DMG_TNEF, leaf_line(p), 1);
 	item_close(p, 0);
 }
 
@@ -275,24 +317,14 @@ fwd_begin(void *ctx, const struct mime_part *ipt)
 {
 	struct mime_parser *p = ctx;
 	struct mime_part *f = fwd_of(p, ipt);
-	size_t len = strlen(p->part.path), k = strlen(ipt->path);
 
 	*f = *ipt;
-	if (len > sizeof(f->path) - 2)
-		len = sizeof(f->path) - 2;
-	if (k > sizeof(f->path) - 2 - len)
-		k = sizeof(f->path) - 2 - len;
-	memcpy(f->path, p->part.path, len);
-	f->path[len] = '/';
-	memcpy(f->path + len + 1, ipt->path, k);
-	f->path[len + 1 + k] = 0;
+	item_path(f->path, p->part.path, ipt->path);
 	f->item = 1 + (ipt->item != 0);
 	f->message = p->part.message;
 	f->in_mime = 1;
 	f->size = 0;
-	if (p->h.part_begin != NULL && !p->stopped &&
-	    p->h.part_begin(p->h.ctx, f) != 0)
-		p->stopped = 1;
+	report_begin(p, f);
 	return p->stopped;
 }
 
@@ -320,12 +352,10 @@ fwd_end(void *ctx, const struct mime_part *ipt)
 	f->status = ipt->status;
 	f->damage = ipt->damage;
 	if (f->damage != MIME_DMG_NONE) {
-		f->damage_line = p->body_line != 0 ? p->body_line : p->line;
+		f->damage_line = leaf_line(p);
 		f->damage_col = 1;
 	}
-	if (p->h.part_end != NULL && !p->stopped &&
-	    p->h.part_end(p->h.ctx, f) != 0)
-		p->stopped = 1;
+	report_end(p, f);
 	return p->stopped;
 }
 
@@ -378,8 +408,7 @@ cms_end(struct mime_parser *p)
 		mime_release(p);
 	}
 	if (r == CMS_BAD)
-		damage(p, MIME_DMG_CMS, p->body_line != 0 ? p->body_line :
-		    p->line, 1);
+		damage(p, MIME_DMG_CMS, leaf_line(p), 1);
 	if (r != CMS_DONE)
 		p->part.container = 0;  /* written as it is */
 }
@@ -580,8 +609,7 @@ uu_finish(struct mime_parser *p, int truncated)
 	if (p->uu_in > 0)
 		uu_end(p, 1, truncated);
 	if (p->part.enc == MIME_ENC_UU && p->uu_in == UU_NONE)
-		damage(p, MIME_DMG_UU_BEGIN, p->body_line != 0 ?
-		    p->body_line : p->line, 1);
+		damage(p, MIME_DMG_UU_BEGIN, leaf_line(p), 1);
 }
 
 /*
@@ -637,9 +665,7 @@ notice(struct mime_parser *p, enum mime_note note, uint64_t line)
 	char path[MIME_PATH_MAX];
 
 	make_path(p, path, sizeof(path));
-	if (p->h.notice != NULL && !p->stopped &&
-	    p->h.notice(p->h.ctx, note, path, line) != 0)
-		p->stopped = 1;
+	report_notice(p, note, path, line);
 }
 
 static void
@@ -695,9 +721,7 @@ begin_leaf(struct mime_parser *p)
 			p->tnef_on = pt->container = 0;
 	}
 	p->state = ST_BODY;
-	if (p->h.part_begin != NULL && !p->stopped &&
-	    p->h.part_begin(p->h.ctx, pt) != 0)
-		p->stopped = 1;
+	report_begin(p, pt);
 }
 
 /* Decode S[0..N) with DEC, the output thrown away (it was delivered). */
@@ -878,8 +902,7 @@ end_leaf(struct mime_parser *p, int truncated)
 	if (p->tnef_on && tnef_finish(p->tnef) != 0) {
 		/* Not TNEF, or cut short: the part is written itself. */
 		pt->container = 0;
-		damage(p, MIME_DMG_TNEF, p->body_line != 0 ? p->body_line :
-		    p->line, 1);
+		damage(p, MIME_DMG_TNEF, leaf_line(p), 1);
 	}
 	if (p->cms_on)
 		cms_end(p);
@@ -891,13 +914,9 @@ end_leaf(struct mime_parser *p, int truncated)
 		pt->status = MIME_RAW;
 	else
 		pt->status = MIME_OK;
-	if (p->h.part_end != NULL && !p->stopped &&
-	    p->h.part_end(p->h.ctx, pt) != 0)
-		p->stopped = 1;
-	if (p->cms_on && pt->container && p->h.notice != NULL &&
-	    !p->stopped && p->h.notice(p->h.ctx, MIME_NOTE_UNVERIFIED,
-	    pt->path, p->body_line != 0 ? p->body_line : p->line) != 0)
-		p->stopped = 1;
+	report_end(p, pt);
+	if (p->cms_on && pt->container)
+		report_notice(p, MIME_NOTE_UNVERIFIED, pt->path, leaf_line(p));
 }
 
 /* ---- Header fields ----------------------------------------------- */
