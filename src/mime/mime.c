@@ -518,19 +518,18 @@ uu_base64(struct mime_parser *p, struct mime_part *t,
 	}
 }
 
-/* The text line in uu_lb is complete. */
+/* The text line in uu_sb is complete. */
 static void
 uu_line(struct mime_parser *p)
 {
 	const unsigned char *s = p->uu_lb;
-	size_t n = p->uu_len, at, len, bad;
+	size_t n = p->uu_sb.len, at, len, bad;
 	struct mime_part *t = uu_target(p);
 	enum uu_begin kind;
 	uint64_t line;
-	int over = p->uu_over;
+	int over = p->uu_sb.over;
 
-	p->uu_len = 0;
-	p->uu_over = 0;
+	sb_init(&p->uu_sb, p->uu_lb, sizeof(p->uu_lb));
 	p->uu_line++;
 	line = p->body_line - 1 + p->uu_line;
 	if (p->uu_in < 0)
@@ -574,23 +573,16 @@ static void
 uu_text(struct mime_parser *p, const unsigned char *s, size_t n)
 {
 	const unsigned char *lf;
-	size_t k, take;
+	size_t k;
 
 	while (n > 0 && !p->stopped) {
 		lf = memchr(s, '\n', n);
 		k = lf != NULL ? (size_t)(lf - s) : n;
-		if (p->uu_len == 0 && !p->uu_over && p->uu_in <= 0 &&
+		if (p->uu_sb.len == 0 && !p->uu_sb.over && p->uu_in <= 0 &&
 		    s[0] != 'b')
-			p->uu_over = 1;         /* not a begin line */
-		if (!p->uu_over) {
-			take = sizeof(p->uu_lb) - p->uu_len;
-			if (k > take)
-				p->uu_over = 1;
-			else
-				take = k;
-			memcpy(p->uu_lb + p->uu_len, s, take);
-			p->uu_len += take;
-		}
+			p->uu_sb.over = 1;      /* not a begin line */
+		if (!p->uu_sb.over)
+			sb_put(&p->uu_sb, s, k);
 		if (lf == NULL)
 			return;
 		uu_line(p);
@@ -604,7 +596,7 @@ uu_text(struct mime_parser *p, const unsigned char *s, size_t n)
 static void
 uu_finish(struct mime_parser *p, int truncated)
 {
-	if (p->uu_len > 0 || p->uu_over)
+	if (p->uu_sb.len > 0 || p->uu_sb.over)
 		uu_line(p);
 	if (p->uu_in > 0)
 		uu_end(p, 1, truncated);
@@ -695,8 +687,7 @@ begin_leaf(struct mime_parser *p)
 	p->uu_zero = 0;
 	p->items = 0;
 	p->uu_line = 0;
-	p->uu_len = 0;
-	p->uu_over = 0;
+	sb_init(&p->uu_sb, p->uu_lb, sizeof(p->uu_lb));
 	if (pt->enc == MIME_ENC_UU)
 		pt->attachment = 1;     /* a file by its nature */
 	p->cms_on = !p->nested &&

@@ -253,9 +253,9 @@ struct mime_parser {
 	int uu_zero;            /* its zero-length line seen */
 	unsigned long items;    /* items found in the leaf */
 	uint64_t uu_line;       /* lines of the leaf's text so far */
+	struct sbuf uu_sb;      /* the line so far, in uu_lb (over: longer,
+				 * or not a begin line outside a block) */
 	unsigned char uu_lb[MIME_PEEK];
-	size_t uu_len;
-	int uu_over;            /* the line is longer than uu_lb */
 	struct mime_part item;
 	struct b64_decoder uu_b64;
 	unsigned char uu_out[MIME_PEEK];

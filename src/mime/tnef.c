@@ -46,7 +46,7 @@ tnef_init(struct tnef_parser *t, const struct tnef_handler *h)
 	t->codepage = 1252;
 	t->in_attach = t->started = t->damaged = t->has_data_attr = 0;
 	t->title_len = t->long_len = t->file_len = 0;
-	t->buf_len = 0;
+	sb_init(&t->kept, t->buf, sizeof(t->buf));
 }
 
 /* A name in the stream's 8-bit code page, or UTF-16LE (UNICODE), cut at
@@ -220,17 +220,17 @@ attribute_done(struct tnef_parser *t, int ck_ok)
 	}
 	if (!t->keep)
 		return;
-	if (t->over || !ck_ok) {
+	if (t->kept.over || !ck_ok) {
 		if (t->in_attach)
 			t->damaged = 1;
 		return;
 	}
-	if (t->id == ATT_OEM_CODEPAGE && t->buf_len >= 4)
+	if (t->id == ATT_OEM_CODEPAGE && t->kept.len >= 4)
 		t->codepage = le32(t->buf);
 	else if (t->id == ATT_ATTACH_TITLE && t->in_attach)
-		t->title_len = take_name(t, t->buf, t->buf_len, 0, t->title);
+		t->title_len = take_name(t, t->buf, t->kept.len, 0, t->title);
 	else if (t->id == ATT_ATTACHMENT && t->in_attach)
-		props(t, t->buf, t->buf_len);
+		props(t, t->buf, t->kept.len);
 }
 
 /* A new attribute's header is in head. */
@@ -241,8 +241,7 @@ attribute_start(struct tnef_parser *t)
 	t->id = le32(t->head + 1);
 	t->len = t->left = le32(t->head + 5);
 	t->sum = 0;
-	t->buf_len = 0;
-	t->over = 0;
+	sb_init(&t->kept, t->buf, sizeof(t->buf));
 	if (t->level == 2 && t->id == ATT_RENDDATA) {
 		attach_end(t);
 		t->in_attach = 1;
@@ -293,13 +292,7 @@ tnef_feed(struct tnef_parser *t, const unsigned char *s, size_t n)
 				if (t->h.data != NULL)
 					t->h.data(t->h.ctx, s, k);
 			} else if (t->keep) {
-				i = sizeof(t->buf) - t->buf_len;
-				if (k > i)
-					t->over = 1;
-				else
-					i = k;
-				memcpy(t->buf + t->buf_len, s, i);
-				t->buf_len += i;
+				sb_put(&t->kept, s, k);
 			}
 			s += k;
 			n -= k;

@@ -29,6 +29,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text.h"
+
 #define TNEF_PROPS_MAX (1u << 20)
 #define TNEF_NAME_MAX  1024
 
@@ -51,15 +53,15 @@ struct tnef_parser {
 	unsigned level;
 	uint32_t id, len, left;
 	uint16_t sum;
-	int keep;               /* the attribute is buffered */
-	int over;               /* ... but it is larger than the buffer */
+	int keep;               /* the attribute is buffered (in kept; its
+				 * over: it is larger than buf) */
 	unsigned codepage;
 	/* the attachment */
 	int in_attach, started, damaged, has_data_attr;
 	unsigned char title[TNEF_NAME_MAX], long_name[TNEF_NAME_MAX],
 	    file_name[TNEF_NAME_MAX];
 	size_t title_len, long_len, file_len;
-	size_t buf_len;
+	struct sbuf kept;
 	unsigned char buf[TNEF_PROPS_MAX];
 };
 
