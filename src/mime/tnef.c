@@ -209,11 +209,18 @@ props(struct tnef_parser *t, const unsigned char *p, size_t n)
 	}
 }
 
+/* Whether the attribute being read is an attachment's data. */
+static int
+is_data(const struct tnef_parser *t)
+{
+	return t->id == ATT_ATTACH_DATA && t->level == 2;
+}
+
 /* The attribute in buf is complete (checksum CK_OK). */
 static void
 attribute_done(struct tnef_parser *t, int ck_ok)
 {
-	if (t->id == ATT_ATTACH_DATA && t->level == 2) {
+	if (is_data(t)) {
 		if (!ck_ok)
 			t->damaged = 1;
 		return;
@@ -249,9 +256,38 @@ attribute_start(struct tnef_parser *t)
 	t->keep = t->id == ATT_OEM_CODEPAGE ||
 	    (t->in_attach && (t->id == ATT_ATTACH_TITLE ||
 	    t->id == ATT_ATTACHMENT));
-	if (t->id == ATT_ATTACH_DATA && t->level == 2 && t->in_attach) {
+	if (is_data(t) && t->in_attach) {
 		t->has_data_attr = 1;
 		file_begin(t);
+	}
+}
+
+/* The bytes of the fixed-size field each state reads into head (the
+ * signature and key, an attribute's header, its checksum); ST_DATA reads
+ * the value. */
+static const size_t field_size[] = {
+	[ST_SIG] = 6, [ST_HEAD] = 9, [ST_DATA] = 0, [ST_SUM] = 2
+};
+
+/* The field in head is complete. */
+static void
+field_done(struct tnef_parser *t)
+{
+	switch (t->state) {
+	case ST_SIG:
+		if (le32(t->head) != TNEF_SIGNATURE)
+			t->bad = 1;
+		t->state = ST_HEAD;
+		break;
+	case ST_HEAD:
+		attribute_start(t);
+		t->state = t->left > 0 ? ST_DATA : ST_SUM;
+		break;
+	default:
+		attribute_done(t, (uint16_t)(t->head[0] | t->head[1] << 8) ==
+		    t->sum);
+		t->state = ST_HEAD;
+		break;
 	}
 }
 
@@ -261,56 +297,29 @@ tnef_feed(struct tnef_parser *t, const unsigned char *s, size_t n)
 	size_t k, i;
 
 	while (n > 0 && !t->bad) {
-		switch (t->state) {
-		case ST_SIG:
+		if (t->state != ST_DATA) {
 			t->head[t->have++] = *s++;
 			n--;
-			if (t->have < 6)
-				break;
-			if (le32(t->head) != TNEF_SIGNATURE) {
-				t->bad = 1;
-				return;
+			if (t->have == field_size[t->state]) {
+				t->have = 0;
+				field_done(t);
 			}
-			t->have = 0;
-			t->state = ST_HEAD;
-			break;
-		case ST_HEAD:
-			t->head[t->have++] = *s++;
-			n--;
-			if (t->have < 9)
-				break;
-			t->have = 0;
-			attribute_start(t);
-			t->state = t->left > 0 ? ST_DATA : ST_SUM;
-			break;
-		case ST_DATA:
-			k = n < t->left ? n : t->left;
-			for (i = 0; i < k; i++)
-				t->sum = (uint16_t)(t->sum + s[i]);
-			if (t->id == ATT_ATTACH_DATA && t->level == 2 &&
-			    t->started) {
-				if (t->h.data != NULL)
-					t->h.data(t->h.ctx, s, k);
-			} else if (t->keep) {
-				sb_put(&t->kept, s, k);
-			}
-			s += k;
-			n -= k;
-			t->left -= (uint32_t)k;
-			if (t->left == 0)
-				t->state = ST_SUM;
-			break;
-		case ST_SUM:
-			t->head[t->have++] = *s++;
-			n--;
-			if (t->have < 2)
-				break;
-			t->have = 0;
-			attribute_done(t, (uint16_t)(t->head[0] |
-			    t->head[1] << 8) == t->sum);
-			t->state = ST_HEAD;
-			break;
+			continue;
 		}
+		k = n < t->left ? n : t->left;
+		for (i = 0; i < k; i++)
+			t->sum = (uint16_t)(t->sum + s[i]);
+		if (is_data(t) && t->started) {
+			if (t->h.data != NULL)
+				t->h.data(t->h.ctx, s, k);
+		} else if (t->keep) {
+			sb_put(&t->kept, s, k);
+		}
+		s += k;
+		n -= k;
+		t->left -= (uint32_t)k;
+		if (t->left == 0)
+			t->state = ST_SUM;
 	}
 }
 
