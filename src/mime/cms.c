@@ -79,164 +79,121 @@ header(const struct cms_reader *r, unsigned *tag, uint64_t *len,
 	return 1;
 }
 
+/* The reader has decided: RES (not CMS_MORE); nothing more is read. */
 static void
-fail(struct cms_reader *r, enum cms_result res)
+decide(struct cms_reader *r, enum cms_result res)
 {
 	r->result = res;
 	r->step = S_END;
 }
 
-/* The eContent's bytes are all handed on. */
-static void
-done(struct cms_reader *r)
-{
-	r->step = S_END;
-	r->result = CMS_DONE;
-}
-
 /* After a primitive piece of a constructed eContent (or a piece's
- * header, when it is empty). */
-static void
+ * header, when it is empty): CMS_DONE after the last, else CMS_MORE. */
+static enum cms_result
 piece_over(struct cms_reader *r)
 {
 	if (r->pieces_definite && r->pieces_left == 0)
-		done(r);
-	else
-		r->step = S_PIECE;
+		return CMS_DONE;
+	r->step = S_PIECE;
+	return CMS_MORE;
 }
 
-/* A complete header for the current step. */
-static void
+/* A complete header for the current step: CMS_MORE with the next step
+ * set, or the decision. */
+static enum cms_result
 on_header(struct cms_reader *r, unsigned tag, uint64_t len, size_t hlen)
 {
 	switch (r->step) {
 	case S_CONTENT_INFO:
-		if (tag != 0x30) {
-			fail(r, CMS_BAD);
-			return;
-		}
+		if (tag != 0x30)
+			return CMS_BAD;
 		r->step = S_CONTENT_TYPE;
-		return;
+		return CMS_MORE;
 	case S_CONTENT_TYPE:
-		if (tag != 0x06 || len == INDEFINITE || len > sizeof(r->oid)) {
-			fail(r, CMS_BAD);
-			return;
-		}
-		if (len == 0) {
-			fail(r, CMS_OTHER);
-			return;
-		}
+		if (tag != 0x06 || len == INDEFINITE || len > sizeof(r->oid))
+			return CMS_BAD;
+		if (len == 0)
+			return CMS_OTHER;
 		r->oid_len = 0;
 		r->left = len;
 		r->step = S_CONTENT_TYPE_VALUE;
-		return;
+		return CMS_MORE;
 	case S_CONTENT:
-		if (tag != 0xa0) {
-			fail(r, CMS_OTHER);
-			return;
-		}
+		if (tag != 0xa0)
+			return CMS_OTHER;
 		r->step = S_SIGNED_DATA;
-		return;
+		return CMS_MORE;
 	case S_SIGNED_DATA:
-		if (tag != 0x30) {
-			fail(r, CMS_BAD);
-			return;
-		}
+		if (tag != 0x30)
+			return CMS_BAD;
 		r->step = S_VERSION;
-		return;
+		return CMS_MORE;
 	case S_ENCAP:
-		if (tag != 0x30) {
-			fail(r, CMS_BAD);
-			return;
-		}
+		if (tag != 0x30)
+			return CMS_BAD;
 		r->encap_left = len;
 		r->step = S_ECONTENT_TYPE;
-		return;
+		return CMS_MORE;
 	case S_VERSION:
 	case S_DIGESTS:
 	case S_ECONTENT_TYPE:
 		if (len == INDEFINITE || tag != (r->step == S_VERSION ? 0x02u :
-		    r->step == S_DIGESTS ? 0x31u : 0x06u)) {
-			fail(r, CMS_BAD);
-			return;
-		}
+		    r->step == S_DIGESTS ? 0x31u : 0x06u))
+			return CMS_BAD;
 		if (r->step == S_ECONTENT_TYPE && r->encap_left != INDEFINITE) {
 			/* A definite encapsulation holding only the type:
 			 * detached content. */
-			if (r->encap_left < hlen + len) {
-				fail(r, CMS_BAD);
-				return;
-			}
-			if (r->encap_left == hlen + len) {
-				fail(r, CMS_OTHER);
-				return;
-			}
+			if (r->encap_left < hlen + len)
+				return CMS_BAD;
+			if (r->encap_left == hlen + len)
+				return CMS_OTHER;
 		}
 		r->next = r->step == S_VERSION ? S_DIGESTS :
 		    r->step == S_DIGESTS ? S_ENCAP : S_ECONTENT_TAG;
 		r->left = len;
 		r->step = len > 0 ? S_SKIP : r->next;
-		return;
+		return CMS_MORE;
 	case S_ECONTENT_TAG:
-		if (tag != 0xa0) {
-			fail(r, CMS_OTHER);
-			return;
-		}      /* detached */
+		if (tag != 0xa0)
+			return CMS_OTHER;       /* detached */
 		r->step = S_ECONTENT;
-		return;
+		return CMS_MORE;
 	case S_ECONTENT:
 		if (tag == 0x04 && len != INDEFINITE) {
 			/* Primitive: one piece, the last. */
 			r->pieces_definite = 1;
 			r->pieces_left = 0;
 			r->left = len;
-			if (len == 0) {
-				done(r);
-				return;
-			}
+			if (len == 0)
+				return CMS_DONE;
 			r->step = S_STREAM;
-			return;
+			return CMS_MORE;
 		}
-		if (tag != 0x24) {
-			fail(r, CMS_BAD);
-			return;
-		}
+		if (tag != 0x24)
+			return CMS_BAD;
 		r->pieces_definite = len != INDEFINITE;
 		r->pieces_left = len;
-		if (r->pieces_definite && len == 0) {
-			done(r);
-			return;
-		}
+		if (r->pieces_definite && len == 0)
+			return CMS_DONE;
 		r->step = S_PIECE;
-		return;
+		return CMS_MORE;
 	case S_PIECE:
-		if (!r->pieces_definite && tag == 0 && len == 0) {
-			done(r);        /* end-of-contents */
-			return;
-		}
-		if (tag != 0x04 || len == INDEFINITE) {
-			fail(r, CMS_BAD);
-			return;
-		}
+		if (!r->pieces_definite && tag == 0 && len == 0)
+			return CMS_DONE;        /* end-of-contents */
+		if (tag != 0x04 || len == INDEFINITE)
+			return CMS_BAD;
 		if (r->pieces_definite) {
-			if (r->pieces_left < hlen + len) {
-				fail(r, CMS_BAD);
-				return;
-			}
+			if (r->pieces_left < hlen + len)
+				return CMS_BAD;
 			r->pieces_left -= hlen + len;
 		}
 		r->left = len;
-		if (len == 0) {
-			piece_over(r);
-			return;
-		}
+		if (len == 0)
+			return piece_over(r);
 		r->step = S_STREAM;
-		return;
+		return CMS_MORE;
 	default:
-		{
-			fail(r, CMS_BAD);
-			return;
-		}
+		return CMS_BAD;
 	}
 }
 
@@ -246,6 +203,7 @@ cms_feed(struct cms_reader *r, const unsigned char *s, size_t n)
 	unsigned tag = 0;
 	uint64_t len = 0;
 	size_t hlen = 0, k;
+	enum cms_result res;
 	int h;
 
 	while (n > 0 && r->step != S_END) {
@@ -257,7 +215,7 @@ cms_feed(struct cms_reader *r, const unsigned char *s, size_t n)
 				break;
 			if (r->oid_len != sizeof(signed_data) ||
 			    memcmp(r->oid, signed_data, r->oid_len) != 0)
-				fail(r, CMS_OTHER);
+				decide(r, CMS_OTHER);
 			else
 				r->step = S_CONTENT;
 			break;
@@ -276,24 +234,22 @@ cms_feed(struct cms_reader *r, const unsigned char *s, size_t n)
 			s += k;
 			n -= k;
 			r->left -= k;
-			if (r->left == 0)
-				piece_over(r);
+			if (r->left == 0 && (res = piece_over(r)) != CMS_MORE)
+				decide(r, res);
 			break;
 		default:
 			r->head[r->have++] = *s++;
 			n--;
 			h = header(r, &tag, &len, &hlen);
-			if (h < 0) {
-				fail(r, CMS_BAD);
+			if (h < 0 || (h == 0 && r->have == sizeof(r->head))) {
+				decide(r, CMS_BAD);
 				break;
 			}
-			if (h == 0) {
-				if (r->have == sizeof(r->head))
-					fail(r, CMS_BAD);
+			if (h == 0)
 				break;
-			}
 			r->have = 0;
-			on_header(r, tag, len, hlen);
+			if ((res = on_header(r, tag, len, hlen)) != CMS_MORE)
+				decide(r, res);
 			break;
 		}
 	}
