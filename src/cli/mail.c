@@ -918,24 +918,18 @@ mail_decode_header(struct source *src, int out_fd,
 /* ---- The pump's settings for the e-mail modes ------------------- */
 
 /* Whether -o names a regular file that is one of the operands (after a
- * diagnostic, as the pump says it for its one input). */
+ * diagnostic, as the sink says it for the pump's one input). */
 static int
 output_is_input(const struct options *opt)
 {
-	struct stat o, st;
+	struct stat st;
 	size_t i;
 
-	if (opt->output == NULL || stat(opt->output, &o) != 0 ||
-	    !S_ISREG(o.st_mode))
-		return 0;
 	for (i = 0; i < opt->nfiles; i++)
 		if (strcmp(opt->files[i], "-") != 0 &&
 		    stat(opt->files[i], &st) == 0 &&
-		    st.st_dev == o.st_dev && st.st_ino == o.st_ino) {
-			diag(0, "%s: input file is output file",
-			    quote_file(opt->output));
+		    sink_is_input(opt->output, &st))
 			return 1;
-		}
 	return 0;
 }
 

@@ -68,6 +68,25 @@ same_file(const struct stat *a, const struct stat *b)
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
+/* Whether ST (PATH's status) is the regular file IN is: then after
+ * "PATH: input file is output file". */
+static int
+is_input(const char *path, const struct stat *st, const struct stat *in)
+{
+	if (!S_ISREG(st->st_mode) || !same_file(st, in))
+		return 0;
+	diag(0, "%s: input file is output file", quote_file(path));
+	return 1;
+}
+
+int
+sink_is_input(const char *path, const struct stat *in)
+{
+	struct stat st;
+
+	return path != NULL && stat(path, &st) == 0 && is_input(path, &st, in);
+}
+
 /* The contents of symbolic link NAME in DIRFD, allocated; NULL (errno). */
 static char *
 read_link_at(int dirfd, const char *name)
@@ -224,12 +243,8 @@ locate(struct sink *s, const char *path, const struct source *in)
 			return e;
 		if (S_ISDIR(st.st_mode))
 			return EISDIR;
-		if (in->have_stat && S_ISREG(st.st_mode) &&
-		    same_file(&st, &in->st)) {
-			diag(0, "%s: input file is output file",
-			    quote_file(path));
+		if (in->have_stat && is_input(path, &st, &in->st))
 			return -1;
-		}
 	} else if (errno != ENOENT) {
 		return errno;
 	} else {

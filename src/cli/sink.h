@@ -49,6 +49,10 @@ struct sink {
 int sink_open(struct sink *s, const char *path, int discard,
     const struct source *in, char *buf, size_t cap);
 
+/* Whether -o PATH names the regular file whose status is IN (an input
+ * opened apart from the sink's): then 1, after a diagnostic. */
+int sink_is_input(const char *path, const struct stat *in);
+
 /* Write out what is collected: 0, or the errno of the failure (no
  * message; sink_report_write_error() prints it). */
 int sink_flush_quiet(struct sink *s);
