@@ -552,10 +552,107 @@ fnv(uint64_t h, const void *p, size_t n)
 
 #define FNV_START UINT64_C(0xcbf29ce484222325)
 
+/*
+ * message/partial, modelled apart from mail.c and partial.c: the first
+ * parse (GATHERING) keeps each fragment (a leaf, not an item, typed
+ * message/partial) with its body; the second makes the references: a
+ * fragment 1 of a complete group (a total all that give it agree on,
+ * every number 1..total, none beyond) is replaced by the parts of the
+ * joined message (first copies, by number), path FRAGMENT.INNER; the
+ * other fragments of a complete group give nothing; any other fragment is
+ * a damaged part with no file.
+ */
+/* Enough for any input of the fuzzer's lengths (a fragment takes more
+ * than 40 bytes). */
+#define FRAGS_MAX 512
+
+struct frag {
+	const struct mime_part *pt;     /* (its copy in frags.pt) */
+	unsigned char *body;
+	size_t len;
+};
+
+static struct {
+	int gathering;
+	int joining;            /* references come from the joined message */
+	char prefix[MIME_PATH_MAX];
+	struct mime_part pt[FRAGS_MAX];
+	struct frag v[FRAGS_MAX];
+	size_t n, seen;         /* gathered; met by the second parse */
+	unsigned char used[FRAGS_MAX]; /* a complete group already joined */
+} frags;
+
+static int
+is_frag(const struct mime_part *pt)
+{
+	return !frags.joining && pt->item == 0 &&
+	    strcmp(pt->type, "message/partial") == 0;
+}
+
+static int
+same_id(const struct mime_part *a, const struct mime_part *b)
+{
+	return a->partial && b->partial && a->partial_id_len ==
+	    b->partial_id_len && memcmp(a->partial_id, b->partial_id,
+	    a->partial_id_len) == 0;
+}
+
+/* Fragment K's group complete: its fragments' total, else 0. */
+static unsigned long
+group_complete(size_t k)
+{
+	unsigned long total = 0, num;
+	size_t i;
+
+	if (!frags.v[k].pt->partial)
+		return 0;
+	for (i = 0; i < frags.n; i++) {
+		const struct mime_part *q = frags.v[i].pt;
+
+		if (!same_id(q, frags.v[k].pt) || q->partial_total == 0)
+			continue;
+		if (total != 0 && q->partial_total != total)
+			return 0;
+		total = q->partial_total;
+	}
+	for (i = 0; i < frags.n; i++)
+		if (same_id(frags.v[i].pt, frags.v[k].pt) &&
+		    frags.v[i].pt->partial_number > total)
+			return 0;
+	for (num = 1; num <= total; num++) {
+		for (i = 0; i < frags.n; i++)
+			if (same_id(frags.v[i].pt, frags.v[k].pt) &&
+			    frags.v[i].pt->partial_number == num)
+				break;
+		if (i == frags.n)
+			return 0;
+	}
+	return total;
+}
+
+static struct ref *
+ref_add(void)
+{
+	if (refs.n == refs.cap) {
+		refs.cap = refs.cap ? 2 * refs.cap : 16;
+		refs.v = realloc(refs.v, refs.cap * sizeof(*refs.v));
+		FZ_CHECK(refs.v != NULL);
+	}
+	return &refs.v[refs.n++];
+}
+
+static void join_ref(size_t k, unsigned long total);
+
 static int
 ref_begin(void *ctx, const struct mime_part *pt)
 {
 	(void)ctx;
+	if (frags.gathering && is_frag(pt) && frags.n < FRAGS_MAX) {
+		frags.pt[frags.n] = *pt;
+		frags.v[frags.n].pt = &frags.pt[frags.n];
+		frags.v[frags.n].body = NULL;
+		frags.v[frags.n].len = 0;
+	}
 	refs.hash[pt->item] = FNV_START;
 	return 0;
 }
@@ -564,7 +661,15 @@ static int
 ref_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
     size_t n)
 {
+	struct frag *f = &frags.v[frags.n];
+
 	(void)ctx;
+	if (frags.gathering && is_frag(pt) && frags.n < FRAGS_MAX) {
+		f->body = realloc(f->body, f->len + n);
+		FZ_CHECK(f->body != NULL);
+		memcpy(f->body + f->len, buf, n);
+		f->len += n;
+	}
 	refs.hash[pt->item] = fnv(refs.hash[pt->item], buf, n);
 	return 0;
 }
@@ -573,21 +678,59 @@ static int
 ref_end(void *ctx, const struct mime_part *pt)
 {
 	struct ref *r;
+	unsigned long total;
+	size_t k, i;
 
 	(void)ctx;
-	if (refs.n == refs.cap) {
-		refs.cap = refs.cap ? 2 * refs.cap : 16;
-		refs.v = realloc(refs.v, refs.cap * sizeof(*refs.v));
-		FZ_CHECK(refs.v != NULL);
+	if (frags.gathering) {
+		if (is_frag(pt)) {
+			FZ_CHECKF(frags.n < FRAGS_MAX, "more than %d "
+			    "fragments", FRAGS_MAX);
+			frags.n++;
+		}
+		return 0;
 	}
-	r = &refs.v[refs.n++];
+	if (is_frag(pt)) {
+		k = frags.seen++;
+		FZ_CHECK(k < frags.n);
+		total = group_complete(k);
+		if (total != 0) {
+			if (pt->partial_number != 1)
+				return 0;
+			for (i = 0; i < k; i++)
+				if (frags.used[i] && same_id(frags.v[i].pt,
+				    pt))
+					return 0;       /* a second copy */
+			frags.used[k] = 1;
+			join_ref(k, total);
+			return 0;
+		}
+		r = ref_add();
+		r->pt = *pt;
+		r->pt.status = MIME_DAMAGED;
+		r->hash = 0;
+		r->want = 0;
+		refs.whole = 0;
+		return 0;
+	}
+	r = ref_add();
 	r->pt = *pt;
+	if (frags.joining) {
+		/* Its path in the input: FRAGMENT.INNER. */
+		size_t a = strlen(frags.prefix), b = strlen(pt->path);
+
+		FZ_CHECK(a + 1 + b < sizeof(r->pt.path));
+		memcpy(r->pt.path, frags.prefix, a);
+		r->pt.path[a] = '.';
+		memcpy(r->pt.path + a + (b > 0), pt->path, b + 1);
+	}
 	r->hash = refs.hash[pt->item];
 	/* mail.c's choice (wants_file, and --strict's refusal). */
 	r->want = (pt->has_name || pt->attachment || refs.o->all) &&
 	    !(refs.o->strict && pt->status == MIME_DAMAGED) &&
 	    !pt->container;
-	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, r->base);
+	mime_file_name(pt->name, pt->name_len, r->pt.path, pt->type,
+	    r->base);
 	if (pt->status == MIME_DAMAGED || pt->status == MIME_TRUNCATED)
 		refs.whole = 0;
 	return 0;
@@ -600,25 +743,58 @@ ref_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
 	(void)path;
 	(void)line;
 	/* (An unverified signature changes no exit status.) */
-	if (note != MIME_NOTE_UNVERIFIED)
+	if (note != MIME_NOTE_UNVERIFIED && !frags.gathering)
 		refs.whole = 0;
 	return 0;
+}
+
+static const struct mime_handler ref_handler = {
+	NULL, ref_begin, ref_data, ref_end, ref_notice,
+};
+
+/* The joined message of fragment K's group, parsed into the references. */
+static void
+join_ref(size_t k, unsigned long total)
+{
+	static struct mime_parser jp;
+	unsigned long num;
+	size_t i;
+
+	snprintf(frags.prefix, sizeof(frags.prefix), "%s",
+	    frags.v[k].pt->path);
+	frags.joining = 1;
+	mime_init(&jp, &ref_handler);
+	mime_single(&jp);
+	for (num = 1; num <= total; num++)
+		for (i = 0; i < frags.n; i++)
+			if (same_id(frags.v[i].pt, frags.v[k].pt) &&
+			    frags.v[i].pt->partial_number == num) {
+				FZ_CHECK(mime_feed(&jp, frags.v[i].body,
+				    frags.v[i].len) == MIME_CONTINUE);
+				break;
+			}
+	FZ_CHECK(mime_finish(&jp) == MIME_CONTINUE);
+	frags.joining = 0;
 }
 
 static void
 parse_ref(const uint8_t *msg, size_t n, const struct mail_opts *o)
 {
 	static struct mime_parser p;
-	struct mime_handler h = {
-		NULL, ref_begin, ref_data, ref_end, ref_notice,
-	};
+	size_t k;
 
 	refs.n = 0;
 	refs.whole = 1;
 	refs.o = o;
-	mime_init(&p, &h);
-	FZ_CHECK(mime_feed(&p, msg, n) == MIME_CONTINUE);
-	FZ_CHECK(mime_finish(&p) == MIME_CONTINUE);
+	for (k = 0; k < frags.n; k++)
+		free(frags.v[k].body);
+	memset(&frags, 0, sizeof(frags));
+	for (frags.gathering = 1; frags.gathering >= 0; frags.gathering--) {
+		mime_init(&p, &ref_handler);
+		FZ_CHECK(mime_feed(&p, msg, n) == MIME_CONTINUE);
+		FZ_CHECK(mime_finish(&p) == MIME_CONTINUE);
+	}
+	frags.gathering = 0;
 }
 
 /* ---- Names taken ------------------------------------------------------ */

@@ -208,6 +208,26 @@ MBOX = (b"From a Mon Jan  1 00:00:00 2024\n" + TOP +
         multipart([attach(b"report.pdf", b"second message\n"),
                    attach(b"invoice.pdf", b"second invoice\n")], b"m2"))
 
+
+def fragment(number, total, body, fid=b"p1"):
+    """An mbox message that is message/partial fragment NUMBER."""
+    return (b"From a Mon Jan  1 00:00:00 2024\nMIME-Version: 1.0\n"
+            b"Content-Type: message/partial; id=\"" + fid +
+            b"\"; number=" + str(number).encode() +
+            (b"; total=" + str(total).encode() if total else b"") +
+            b"\n\n" + body + b"\n")
+
+
+# message/partial (RFC 2046 5.2.2): the whole message cut in three, the
+# fragments out of order around another message; a group missing one.
+WHOLE = TOP + multipart([attach(b"report.pdf", b"joined\n"),
+                         attach(b"joined.bin", b"j" * 200, b64=True)], b"w")
+CUTS = [k + 1 for k, c in enumerate(WHOLE) if c == 10]
+CUT1, CUT2 = CUTS[len(CUTS) // 3], CUTS[2 * len(CUTS) // 3]
+PARTIAL = (fragment(2, 0, WHOLE[CUT1:CUT2]) + MBOX + b"\n" +
+           fragment(1, 0, WHOLE[:CUT1]) + fragment(3, 3, WHOLE[CUT2:]) +
+           fragment(1, 2, b"Subject: lost\n\nfirst half", b"p2"))
+
 ESCAPES = TOP + multipart([
     attach(b"\"tab\there\"", b"1\n"),
     attach(b"\"back\\slash.txt\"", b"2\n"),
@@ -249,6 +269,9 @@ MAIL = {
     "damaged-strict-list": (LIST | STRICT, 0, 0, DAMAGED),
     "truncated": (ALL, 0, 0, TRUNCATED),
     "mbox": (0, 0, 0, MBOX),
+    "partial": (0, 0, 0, PARTIAL),
+    "partial-list": (LIST, 0, 0, PARTIAL),
+    "partial-fault-create": (CREATE, 1, 0, PARTIAL),
     "escapes-list": (LIST, 0, 0, ESCAPES),
     "escapes": (0, 0, 0, ESCAPES),
     "short-writes": (SHORT | NUL, 0, 0, BIG),

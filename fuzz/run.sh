@@ -33,7 +33,7 @@ top=$(cd "$here/.." && pwd)
 all_targets="decode roundtrip split impls offlen cli mime qp ew mail base58 basex tnef cms"
 # The src/cli files the cli and mail targets link.
 cli_sources="pump source sink safefile io diag args"
-mail_sources="mail safefile sink source io diag"
+mail_sources="mail partial safefile sink source io diag"
 
 afl=0
 jobs=1

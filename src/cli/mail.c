@@ -9,6 +9,20 @@
  * whole or not at all.  Publishing never follows or replaces an existing
  * name, symlinks included: a taken name gets the next number
  * ("invoice-2.pdf").
+ *
+ * message/partial fragments (RFC 2046 5.2.2) are joined across all the
+ * inputs: the inputs are read once, listed and extracted as they come,
+ * until a first fragment is met; from there on they are only read to
+ * gather the fragments (partial.h); then they are read again from the
+ * input where the first fragment was, its events up to that fragment
+ * passed over (the parser gives the same events every time).  An input
+ * that cannot be read again (a pipe, a terminal) is copied into a
+ * scratch file as it is first read.  The whole message of a complete
+ * group takes the place of its fragment 1, listed and extracted as a
+ * message/rfc822 part there would be (paths FRAGMENT.1, FRAGMENT.2 ...);
+ * the other fragments of the group give nothing.  The fragments of an incomplete group are listed,
+ * damaged, never extracted, and one diagnostic per group says what is
+ * missing (exit 2).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1
@@ -31,6 +45,7 @@
 #include "mail.h"
 #include "mime.h"
 #include "name.h"
+#include "partial.h"
 #include "safefile.h"
 #include "sink.h"
 #include "source.h"
@@ -228,6 +243,29 @@ struct mail {
 	int any_mime;
 	const char *input;      /* the operand read, when there are several */
 	struct names names;
+	struct partials ps;     /* message/partial fragments */
+	/* What the events of the outer parser are for (mail.c's first
+	 * comment): M_WORK listing and extracting, M_GATHER gathering
+	 * fragments, M_SKIP passing over the first SKIP events of an input
+	 * read again. */
+	enum { M_WORK, M_GATHER, M_SKIP } mode;
+	unsigned long events;   /* events (begin, end, notice) of the input */
+	unsigned long skip;
+	size_t leaf;            /* inputs (files of a maildir each) begun */
+	unsigned long leaf_count;       /* messages before the input */
+	int switched;           /* a fragment was met: read again from */
+	size_t at_leaf;         /* ... this input */
+	unsigned long at_event; /* ... this event of it */
+	unsigned long at_count; /* ... numbering on from this */
+	int copy_err;           /* errno of a failed scratch copy */
+	enum { FRAG_NONE, FRAG_SKIP, FRAG_JOIN, FRAG_BAD } frag;
+	size_t fg, fn;          /* the open fragment's group */
+	int frag_report;        /* FRAG_BAD: say why (once per group) */
+	int joining;            /* parsing a joined message */
+	int join_stop;          /* ... and a callback stopped it */
+	struct mime_parser *joiner;
+	char jprefix[MIME_PATH_MAX];
+	struct mime_part jp;    /* a part of it, its path made whole */
 	/* the part being read, and the files inside it, up to two levels
 	 * (mime_part.item: a uuencoded block, a file in TNEF, a part of
 	 * S/MIME signed data and a file inside that) */
@@ -343,14 +381,24 @@ publish(struct mail *m, struct slot *sl)
 	return 0;
 }
 
+static int is_fragment(const struct mail *m, const struct mime_part *pt);
+static void frag_begin(struct mail *m, const struct mime_part *pt);
+static int frag_end(struct mail *m, struct slot *sl,
+    const struct mime_part *pt);
+
 static int
 on_begin(void *ctx, const struct mime_part *pt)
 {
 	struct mail *m = ctx;
 	struct slot *sl = slot_of(m, pt);
 
-	sl->want = wants_file(m, pt);
 	wr_init(&sl->w, -1, sl->w_buf, sizeof(sl->w_buf), file_failed, sl);
+	sl->want = 0;
+	if (is_fragment(m, pt)) {
+		frag_begin(m, pt);
+		return 0;
+	}
+	sl->want = wants_file(m, pt);
 	if (!sl->want)
 		return 0;
 	mime_file_name(pt->name, pt->name_len, pt->path, pt->type, sl->file);
@@ -399,9 +447,10 @@ report_damage(struct mail *m, const struct mime_part *pt)
 		    in_file(m), pt->path);
 		m->damaged = 1;
 	} else if (pt->status == MIME_DAMAGED) {
-		diag(0, "%spart %s: %s at line %" PRIu64 ", column %" PRIu64,
-		    in_file(m), pt->path, mime_damage_name(pt->damage),
-		    pt->damage_line, pt->damage_col);
+		diag(0, "%spart %s: %s at line %" PRIu64 ", column %" PRIu64
+		    "%s", in_file(m), pt->path, mime_damage_name(pt->damage),
+		    pt->damage_line, pt->damage_col, m->joining ?
+		    " of the joined message/partial" : "");
 		m->damaged = 1;
 	}
 }
@@ -450,6 +499,8 @@ on_end(void *ctx, const struct mime_part *pt)
 
 	if (pt->in_mime)
 		m->any_mime = 1;
+	if (is_fragment(m, pt))
+		return frag_end(m, sl, pt);
 	/* A TNEF stream whose files could be had is not written. */
 	if (pt->container && sl->want) {
 		sl->want = 0;
@@ -521,40 +572,365 @@ on_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
 	return 0;
 }
 
-/* Feed the parser from SRC; 0, or -1 after a read error. */
+
+/* ---- message/partial ----------------------------------------------- */
+
+/* A fragment, once they are gathered (one inside a joined message is a
+ * plain part: fragments are joined one level deep). */
 static int
-feed(struct source *src, struct mime_parser *p)
+is_fragment(const struct mail *m, const struct mime_part *pt)
+{
+	return m->ps.done != NULL && !m->joining && pt->item == 0 &&
+	    strcmp(pt->type, "message/partial") == 0;
+}
+
+static void
+frag_begin(struct mail *m, const struct mime_part *pt)
+{
+	long g = -1;
+
+	m->frag = FRAG_BAD;
+	m->frag_report = 1;
+	if (pt->partial)
+		g = partials_group(&m->ps, pt->partial_id,
+		    pt->partial_id_len, &m->fn);
+	if (g < 0)
+		return;         /* no id, or not gathered */
+	m->fg = (size_t)g;
+	m->frag_report = !m->ps.done[g];
+	if (partials_complete(&m->ps, m->fg, m->fn))
+		m->frag = pt->partial_number == 1 && !m->ps.done[g] ?
+		    FRAG_JOIN : FRAG_SKIP;
+	if (m->frag != FRAG_SKIP)
+		m->ps.done[g] = 1;
+}
+
+/* PATH inside the joined message as a path of the input, from where its
+ * fragment 1 is, into OUT (MIME_PATH_MAX bytes; kept as it is in the
+ * unlikely case that both do not fit). */
+static void
+join_path(const struct mail *m, const char *path, char *out)
+{
+	size_t a = strlen(m->jprefix), b = strlen(path);
+
+	if (a + 1 + b < MIME_PATH_MAX) {
+		memmove(out + a + (b > 0), path, b + 1);
+		memcpy(out, m->jprefix, a);
+		if (b > 0)
+			out[a] = '.';
+	} else if (out != path) {
+		memcpy(out, path, b + 1);
+	}
+}
+
+static const struct mime_part *
+joined_part(struct mail *m, const struct mime_part *pt)
+{
+	memcpy(&m->jp, pt, sizeof(m->jp));
+	join_path(m, m->jp.path, m->jp.path);
+	return &m->jp;
+}
+
+static int
+join_begin(void *ctx, const struct mime_part *pt)
+{
+	return on_begin(ctx, joined_part(ctx, pt));
+}
+
+static int
+join_end(void *ctx, const struct mime_part *pt)
+{
+	return on_end(ctx, joined_part(ctx, pt));
+}
+
+static int
+join_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
+{
+	char full[MIME_PATH_MAX];
+
+	join_path(ctx, path, full);
+	return on_notice(ctx, note, full, line);
+}
+
+static int
+join_feed(void *ctx, const unsigned char *buf, size_t n)
+{
+	struct mail *m = ctx;
+
+	if (mime_feed(m->joiner, buf, n) == MIME_CONTINUE)
+		return 0;
+	m->join_stop = 1;
+	return 1;
+}
+
+/* The whole message of the open fragment's group, parsed here. */
+static int
+join(struct mail *m, const struct mime_part *pt)
+{
+	struct mime_handler h = { m, join_begin, on_data, join_end,
+		join_notice };
+
+	if (m->joiner == NULL &&
+	    (m->joiner = malloc(sizeof(*m->joiner))) == NULL) {
+		diag(ENOMEM, "message/partial");
+		m->error = 1;
+		return 1;
+	}
+	mime_init(m->joiner, &h);
+	mime_single(m->joiner);
+	memcpy(m->jprefix, pt->path, sizeof(m->jprefix));
+	m->joining = 1;
+	m->join_stop = 0;
+	if (partials_read(&m->ps, m->fg, m->fn, join_feed, m) == 0) {
+		mime_finish(m->joiner);
+	} else if (!m->join_stop) {
+		diag(errno, "message/partial: scratch file");
+		m->error = 1;
+	}
+	mime_release(m->joiner);
+	m->joining = 0;
+	return m->join_stop;
+}
+
+static int
+frag_end(struct mail *m, struct slot *sl, const struct mime_part *pt)
+{
+	unsigned char id[4 * MIME_PARTIAL_ID_MAX + 1];
+	char why[256];
+	struct mime_part bad;
+	struct sbuf sb;
+	int kind = m->frag;
+
+	m->frag = FRAG_NONE;
+	if (kind == FRAG_JOIN)
+		return join(m, pt);
+	if (kind == FRAG_SKIP)
+		return 0;
+	if (m->frag_report) {
+		if (!pt->partial) {
+			diag(0, "%spart %s: message/partial without an id and "
+			    "a number; not joined", in_file(m), pt->path);
+		} else {
+			sb_init(&sb, id, sizeof(id) - 1);
+			text_escape((const unsigned char *)pt->partial_id,
+			    pt->partial_id_len, TEXT_ESC_BACKSLASH |
+			    TEXT_ESC_BIDI, &sb);
+			id[sb.len] = '\0';
+			if (m->ps.done == NULL || partials_group(&m->ps,
+			    pt->partial_id, pt->partial_id_len, &m->fn) < 0)
+				(void)snprintf(why, sizeof(why), "not gathered "
+				    "(more than %d fragments)", PARTIALS_MAX);
+			else
+				partials_why(&m->ps, m->fg, m->fn, why,
+				    sizeof(why));
+			diag(0, "%spart %s: message/partial id \"%s\": %s; "
+			    "not joined", in_file(m), pt->path, id, why);
+		}
+	}
+	m->damaged = 1;
+	if (m->extract)
+		return 0;
+	memcpy(&bad, pt, sizeof(bad));
+	bad.status = MIME_DAMAGED;
+	list_line(m, sl, &bad);
+	return m->out.failed;
+}
+
+/* An event (a part's begin or end, a notice) of the input being read:
+ * what it is for (M_WORK, M_GATHER or M_SKIP). */
+static int
+route(struct mail *m)
+{
+	if (m->mode == M_SKIP && m->events >= m->skip)
+		m->mode = M_WORK;
+	m->events++;
+	return m->mode;
+}
+
+/* The outer parser's handler. */
+static int
+d_begin(void *ctx, const struct mime_part *pt)
+{
+	struct mail *m = ctx;
+
+	if (m->mode == M_WORK && m->ps.done == NULL && pt->item == 0 &&
+	    strcmp(pt->type, "message/partial") == 0) {
+		/* The first fragment: gather from here on, then read again
+		 * from here. */
+		m->mode = M_GATHER;
+		m->switched = 1;
+		m->at_leaf = m->leaf;
+		m->at_event = m->events;
+		m->at_count = m->leaf_count;
+	}
+	switch (route(m)) {
+	case M_WORK:
+		return on_begin(ctx, pt);
+	case M_GATHER:
+		if (pt->item == 0 && pt->partial)
+			(void)partials_begin(&m->ps, pt->partial_id,
+			    pt->partial_id_len, pt->partial_number,
+			    pt->partial_total);
+		break;
+	}
+	return 0;
+}
+
+static int
+d_data(void *ctx, const struct mime_part *pt, const unsigned char *buf,
+    size_t n)
+{
+	struct mail *m = ctx;
+
+	if (m->mode == M_WORK)
+		return on_data(ctx, pt, buf, n);
+	if (m->mode == M_GATHER && pt->item == 0)
+		(void)partials_add(&m->ps, buf, n);
+	return 0;
+}
+
+static int
+d_end(void *ctx, const struct mime_part *pt)
+{
+	struct mail *m = ctx;
+
+	switch (route(m)) {
+	case M_WORK:
+		return on_end(ctx, pt);
+	case M_GATHER:
+		if (pt->item == 0)
+			partials_end(&m->ps);
+		break;
+	}
+	return 0;
+}
+
+static int
+d_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
+{
+	struct mail *m = ctx;
+
+	if (route(m) == M_WORK)
+		return on_notice(ctx, note, path, line);
+	return 0;
+}
+
+/* A pass over the inputs; AGAIN: the second, from where the first
+ * fragment was met. */
+struct pass {
+	struct mime_parser *p;
+	int again;
+	unsigned long count;    /* messages so far */
+};
+
+/* Whether what fails now is left for the second pass to say. */
+static int
+quiet(const struct mail *m)
+{
+	return m->mode == M_GATHER;
+}
+
+/* Whether the next input is passed over: the second pass begins at the
+ * input where the first fragment was. */
+static int
+passed_over(struct mail *m, const struct pass *ps)
+{
+	if (!ps->again || m->leaf >= m->at_leaf)
+		return 0;
+	m->leaf++;
+	return 1;
+}
+
+/*
+ * Feed the parser from SRC, copying what is read to TEE (unless -1):
+ * 0, or an errno: of a read error or of the copy's write (reported, but
+ * a read error that the second pass will meet again).
+ */
+static int
+feed(struct mail *m, struct pass *ps, struct source *src, int tee)
 {
 	static unsigned char buf[1 << 18];
 	size_t r;
 
-	while ((r = source_read(src, buf, sizeof(buf))) > 0)
-		if (mime_feed(p, buf, r) != MIME_CONTINUE)
+	while ((r = source_read(src, buf, sizeof(buf))) > 0) {
+		if (tee >= 0 && io_write_all(tee, buf, r) != 0) {
+			diag(errno, "temporary copy of the input");
+			return errno;
+		}
+		if (mime_feed(ps->p, buf, r) != MIME_CONTINUE)
 			return 0;
-	if (src->err != 0) {
-		diag(src->err, "read error");
-		return -1;
 	}
-	mime_finish(p);
+	if (src->err != 0) {
+		if (!quiet(m) || tee >= 0)
+			diag(src->err, "read error");
+		return src->err;
+	}
+	mime_finish(ps->p);
 	return 0;
 }
 
-/* One input: a message or an mbox, numbered on from *COUNT messages
- * when NUMBERED (several inputs). */
+/* One input: a message or an mbox, numbered on from the messages before
+ * it when NUMBERED (several inputs); TEE: its copy, or -1. */
 static void
-run_one(struct mail *m, struct mime_parser *p, const struct mime_handler *h,
-    struct source *src, int numbered, unsigned long *count)
+run_one(struct mail *m, struct pass *ps, struct source *src, int tee,
+    int numbered)
 {
-	mime_init(p, h);
+	const struct mime_handler h = { m, d_begin, d_data, d_end, d_notice };
+
+	m->events = 0;
+	if (ps->again && m->leaf == m->at_leaf) {
+		m->mode = M_SKIP;
+		m->skip = m->at_event;
+		ps->count = m->at_count;
+	}
+	m->leaf_count = ps->count;
+	mime_init(ps->p, &h);
 	if (numbered)
-		mime_number_from(p, *count + 1);
-	if (feed(src, p) != 0)
+		mime_number_from(ps->p, ps->count + 1);
+	if (feed(m, ps, src, tee) != 0 && (!quiet(m) || tee >= 0))
 		m->error = 1;
 	drop_file(&m->s[0]);
 	drop_file(&m->s[1]);
 	drop_file(&m->s[2]);
-	mime_release(p);
-	*count += mime_messages(p);
+	mime_release(ps->p);
+	ps->count += mime_messages(ps->p);
+	m->leaf++;
+}
+
+/*
+ * An input that cannot be read again (a pipe, a terminal, a socket): the
+ * first pass copies it into a scratch file (*COPY; -2 when none could be
+ * made) as it reads it, the second reads that.  Returns the source to
+ * read: SRC, one over *COPY (in TMP), or NULL when there is none.
+ */
+static struct source *
+copy_of(struct mail *m, struct pass *ps, struct source *src, int *copy,
+    struct source *tmp)
+{
+	if (!ps->again) {
+		if (!src->regular && (*copy = sf_scratch()) < 0) {
+			*copy = -2;
+			m->copy_err = errno;
+		}
+		return src;
+	}
+	if (*copy == -2) {
+		diag(m->copy_err, "%s: no temporary copy to read again for "
+		    "message/partial", quote_file(src->name != NULL ?
+		    src->name : "-"));
+		m->error = 1;
+		return NULL;
+	}
+	if (*copy < 0)
+		return src;
+	if (lseek(*copy, 0, SEEK_SET) != 0) {
+		diag(errno, "temporary copy of the input");
+		m->error = 1;
+		return NULL;
+	}
+	source_from_fd(tmp, *copy);
+	tmp->name = src->name;
+	return tmp;
 }
 
 static int
@@ -572,9 +948,7 @@ cmp_names(const void *a, const void *b)
  * DFD is not a maildir.
  */
 static int
-run_maildir(struct mail *m, struct mime_parser *p,
-    const struct mime_handler *h, const char *dir, int dfd,
-    unsigned long *count)
+run_maildir(struct mail *m, struct pass *ps, const char *dir, int dfd)
 {
 	static const char *const subs[] = { "cur", "new" };
 	char path[4096];
@@ -596,8 +970,10 @@ run_maildir(struct mail *m, struct mime_parser *p,
 		sfd = openat(dfd, subs[k], O_RDONLY | O_DIRECTORY |
 		    O_NOFOLLOW | O_CLOEXEC);
 		if (sfd < 0 || (d = fdopendir(sfd)) == NULL) {
-			diag(errno, "%s/%s", quote_file(dir), subs[k]);
-			m->error = 1;
+			if (!quiet(m)) {
+				diag(errno, "%s/%s", quote_file(dir), subs[k]);
+				m->error = 1;
+			}
 			if (sfd >= 0)
 				close(sfd);
 			continue;
@@ -622,20 +998,23 @@ run_maildir(struct mail *m, struct mime_parser *p,
 			n++;
 			errno = 0;
 		}
-		if (errno != 0) {
+		if (errno != 0 && !quiet(m)) {
 			diag(errno, "%s/%s", quote_file(dir), subs[k]);
 			m->error = 1;
 		}
 		qsort(names, n, sizeof(*names), cmp_names);
 		for (i = 0; i < n; i++) {
+			if (passed_over(m, ps))
+				continue;
 			(void)snprintf(path, sizeof(path), "%s/%s/%s", dir,
 			    subs[k], names[i]);
 			fd = openat(sfd, names[i], O_RDONLY | O_NOFOLLOW |
 			    O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 			if (fd < 0 || fstat(fd, &st) != 0 ||
 			    !S_ISREG(st.st_mode)) {
-				/* A link, a FIFO, a device: not a message. */
-				if (fd < 0 && errno != ELOOP) {
+				/* A link, a FIFO, a device: not a message
+				 * (nor an input: not counted). */
+				if (fd < 0 && errno != ELOOP && !quiet(m)) {
 					diag(errno, "%s", quote_file(path));
 					m->error = 1;
 				}
@@ -645,7 +1024,7 @@ run_maildir(struct mail *m, struct mime_parser *p,
 			}
 			source_from_fd(&src, fd);
 			m->input = path;
-			run_one(m, p, h, &src, 1, count);
+			run_one(m, ps, &src, -1, 1);
 			m->input = NULL;
 			close(fd);
 		}
@@ -664,32 +1043,53 @@ struct mail_in {
 	size_t nfiles;
 };
 
-static void
-run_inputs(struct mail *m, const struct mail_in *in,
-    const struct mime_handler *h)
+/* Open operand F, quietly when the second pass will say what fails. */
+static int
+open_operand(struct mail *m, struct source *src, const char *f)
 {
-	static struct mime_parser p;
-	unsigned long count = 0;
-	struct source src;
+	int fd;
+
+	if (!quiet(m))
+		return source_open(src, f);
+	fd = strcmp(f, "-") == 0 ? 0 : open(f, O_RDONLY | O_NOCTTY |
+	    O_CLOEXEC);
+	if (fd < 0)
+		return 1;
+	source_from_fd(src, fd);
+	if (fd != 0)
+		src->name = f;
+	return 0;
+}
+
+/* A pass over the inputs; COPY: a scratch copy per input (-1: none). */
+static void
+run_pass(struct mail *m, const struct mail_in *in, struct pass *ps,
+    int *copy)
+{
+	struct source src, tmp, *s;
 	struct stat st;
 	size_t i;
 	int dfd, numbered = in->nfiles > 1;
 
 	if (in->src != NULL) {
-		run_one(m, &p, h, in->src, 0, &count);
+		s = copy_of(m, ps, in->src, &copy[0], &tmp);
+		if (s != NULL)
+			run_one(m, ps, s, ps->again ? -1 : copy[0], 0);
 		return;
 	}
 	for (i = 0; i < in->nfiles; i++) {
 		const char *f = in->files[i];
 
-		if (strcmp(f, "-") != 0 && stat(f, &st) == 0 &&
-		    S_ISDIR(st.st_mode)) {
+		if (copy[i] == -1 && strcmp(f, "-") != 0 &&
+		    stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
 			dfd = open(f, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 			if (dfd < 0) {
-				diag(errno, "%s", quote_file(f));
-				m->error = 1;
+				if (!quiet(m)) {
+					diag(errno, "%s", quote_file(f));
+					m->error = 1;
+				}
 			} else {
-				if (run_maildir(m, &p, h, f, dfd, &count)) {
+				if (run_maildir(m, ps, f, dfd) && !quiet(m)) {
 					diag(EISDIR, "%s", quote_file(f));
 					m->error = 1;
 				}
@@ -697,23 +1097,93 @@ run_inputs(struct mail *m, const struct mail_in *in,
 			}
 			continue;
 		}
-		if (source_open(&src, f) != 0) {
-			m->error = 1;
+		if (passed_over(m, ps))
+			continue;
+		memset(&src, 0, sizeof(src));
+		src.fd = -1;
+		src.name = f;
+		if ((!ps->again || copy[i] == -1) &&
+		    open_operand(m, &src, f) != 0) {
+			if (!quiet(m))
+				m->error = 1;
 			continue;
 		}
+		s = copy_of(m, ps, &src, &copy[i], &tmp);
 		m->input = numbered ? f : NULL;
-		run_one(m, &p, h, &src, numbered, &count);
+		if (s != NULL)
+			run_one(m, ps, s, ps->again ? -1 : copy[i], numbered);
+		else
+			m->leaf++;
 		m->input = NULL;
-		if (source_close(&src) != 0)
+		if (src.fd > 0 && source_close(&src) != 0 && !quiet(m))
 			m->error = 1;
 	}
+}
+
+/*
+ * The inputs, read once; when a message/partial fragment is met, from
+ * there on they are gathered, then read again from there (mail.c's first
+ * comment).  A single input that is a regular file is read again from
+ * where it started.
+ */
+static void
+run_inputs(struct mail *m, const struct mail_in *in)
+{
+	static struct mime_parser p;
+	struct pass ps = { &p, 0, 0 };
+	size_t i, n = in->src != NULL ? 1 : in->nfiles;
+	int *copy = malloc((n + 1) * sizeof(*copy));
+	off_t start = -1;
+	const char *name;
+
+	if (copy == NULL) {
+		diag(ENOMEM, "mail");
+		m->error = 1;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		copy[i] = -1;
+	if (in->src != NULL && in->src->regular)
+		start = lseek(in->src->fd, 0, SEEK_CUR);
+	run_pass(m, in, &ps, copy);
+	if (m->switched) {
+		partials_done(&m->ps);
+		if (m->ps.err != 0) {
+			diag(m->ps.err, "message/partial fragments");
+			m->error = 1;
+		}
+		if (m->ps.over) {
+			diag(0, "more than %d message/partial fragments: the "
+			    "rest are not joined", PARTIALS_MAX);
+			m->damaged = 1;
+		}
+		if (in->src != NULL && copy[0] == -1) {
+			name = in->src->name;
+			if (start < 0 ||
+			    lseek(in->src->fd, start, SEEK_SET) < 0) {
+				diag(errno, "%s", quote_file(name != NULL ?
+				    name : "-"));
+				m->error = 1;
+			}
+			source_from_fd(in->src, in->src->fd);
+			in->src->name = name;
+		}
+		m->mode = M_WORK;
+		m->leaf = 0;
+		ps.again = 1;
+		ps.count = 0;
+		run_pass(m, in, &ps, copy);
+	}
+	for (i = 0; i < n; i++)
+		if (copy[i] >= 0)
+			close(copy[i]);
+	free(copy);
 }
 
 static int
 run(const struct mail_in *in, const char *dir, int out_fd,
     const struct mail_opts *o)
 {
-	struct mime_handler h;
 	struct mail *m;
 	int rc, i;
 
@@ -734,6 +1204,7 @@ run(const struct mail_in *in, const char *dir, int out_fd,
 		m->s[i].f.fd = -1;
 	}
 	sf_dir_init(&m->dirf, -1);
+	partials_init(&m->ps);
 	if (dir != NULL) {
 		/* The kernel resolves DIR, links and their protections
 		 * included, as it would for the shell's 'cd'. */
@@ -744,12 +1215,7 @@ run(const struct mail_in *in, const char *dir, int out_fd,
 			return 1;
 		}
 	}
-	h.ctx = m;
-	h.part_begin = on_begin;
-	h.part_data = on_data;
-	h.part_end = on_end;
-	h.notice = on_notice;
-	run_inputs(m, in, &h);
+	run_inputs(m, in);
 	(void)wr_flush(&m->out);
 	if (!m->any_mime && !m->error) {
 		diag(0, "no MIME structure in the input");
@@ -759,6 +1225,8 @@ run(const struct mail_in *in, const char *dir, int out_fd,
 	if (m->dirf.fd >= 0)
 		close(m->dirf.fd);
 	names_free(&m->names);
+	partials_free(&m->ps);
+	free(m->joiner);
 	free(m);
 	return rc;
 }

@@ -175,7 +175,7 @@ link_unnamed(struct safefile *f, const char *name)
  * 0 or an errno.  Called with every signal blocked or before any data.
  */
 static int
-take_tmp_name(struct safefile *f, int unnamed, mode_t mode)
+take_tmp_name(struct safefile *f, int unnamed, int access, mode_t mode)
 {
 	int e = EEXIST;
 
@@ -184,7 +184,7 @@ take_tmp_name(struct safefile *f, int unnamed, mode_t mode)
 		if (unnamed) {
 			e = link_unnamed(f, f->tmp);
 		} else {
-			f->fd = openat(f->dir->fd, f->tmp, O_WRONLY | O_CREAT |
+			f->fd = openat(f->dir->fd, f->tmp, access | O_CREAT |
 			    O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 			e = f->fd >= 0 ? 0 : errno;
 		}
@@ -195,6 +195,14 @@ take_tmp_name(struct safefile *f, int unnamed, mode_t mode)
 	}
 	f->slot = sf_track(f->dir->fd, f->tmp);
 	return 0;
+}
+
+/* Whether O_TMPFILE failed with E because the file system (or kernel)
+ * has none: then a named temporary file is the way. */
+static int
+tmpfile_unsupported(int e)
+{
+	return e == EOPNOTSUPP || e == EISDIR || e == EINVAL || e == ENOENT;
 }
 
 void
@@ -229,8 +237,7 @@ sf_create(struct safefile *f, struct sf_dir *d, mode_t mode)
 			/* No /proc to link it in through. */
 			(void)close(f->fd);
 			f->fd = -1;
-		} else if (e != EOPNOTSUPP && e != EISDIR && e != EINVAL &&
-		    e != ENOENT) {
+		} else if (!tmpfile_unsupported(e)) {
 			return e;
 		}
 	}
@@ -238,9 +245,52 @@ sf_create(struct safefile *f, struct sf_dir *d, mode_t mode)
 	d->method = SF_NAMED;
 	catch_signals();
 	block_all(1, &old);
-	e = take_tmp_name(f, 0, mode);
+	e = take_tmp_name(f, 0, O_WRONLY, mode);
 	block_all(0, &old);
 	return e;
+}
+
+int
+sf_scratch(void)
+{
+	const char *t = getenv("TMPDIR");
+	struct sf_dir d;
+	struct safefile f;
+	sigset_t old;
+	int e;
+
+	if (t == NULL || t[0] != '/')
+		t = "/tmp";
+	sf_dir_init(&d, open(t, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+	if (d.fd < 0)
+		return -1;
+	f.fd = -1;
+	errno = EOPNOTSUPP;
+#ifdef O_TMPFILE
+	f.fd = openat(d.fd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+	e = errno;
+	/* A name only where the file system has no O_TMPFILE (sf_create's
+	 * rule); any other failure is the answer. */
+	if (f.fd < 0 && tmpfile_unsupported(e)) {
+		f.dir = &d;
+		f.slot = -1;
+		catch_signals();
+		block_all(1, &old);
+		e = take_tmp_name(&f, 0, O_RDWR, 0600);
+		if (e == 0) {
+			(void)unlinkat(d.fd, f.tmp, 0);
+			sf_untrack(f.slot);
+		}
+		block_all(0, &old);
+		if (e != 0)
+			f.fd = -1;
+		errno = e;
+	}
+	e = errno;
+	(void)close(d.fd);
+	errno = e;
+	return f.fd;
 }
 
 int
@@ -354,7 +404,7 @@ sf_replace(struct safefile *f, const char *name)
 		 * needs a temporary name for rename(2). */
 		e = link_unnamed(f, name);
 		if (e == EEXIST)
-			e = take_tmp_name(f, 1, 0);
+			e = take_tmp_name(f, 1, O_WRONLY, 0);
 		else if (e == 0)
 			goto done;
 	}

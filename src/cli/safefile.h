@@ -59,6 +59,15 @@ void sf_dir_init(struct sf_dir *d, int fd);
  */
 int sf_create(struct safefile *f, struct sf_dir *d, mode_t mode);
 
+/*
+ * A scratch file, for data read twice: open for reading and writing, mode
+ * 0600, in $TMPDIR (when an absolute path) or /tmp, and without a name:
+ * O_TMPFILE, else a temporary name removed as soon as it is open (the
+ * signal list covers the instant between).  The descriptor, or -1 with
+ * errno set.
+ */
+int sf_scratch(void);
+
 /* Give the new file the mode a new file gets from the umask: 0666. */
 int sf_set_mode(struct safefile *f);
 

@@ -110,6 +110,9 @@ entity_reset(struct mime_parser *p, int digest)
 	p->part.name_len = 0;
 	p->part.has_name = 0;
 	p->part.attachment = 0;
+	p->part.partial = 0;
+	p->part.partial_id_len = 0;
+	p->part.partial_number = p->part.partial_total = 0;
 }
 
 static void
@@ -697,7 +700,7 @@ begin_leaf(struct mime_parser *p)
 		cms_init(&p->cms, cms_content, p);
 	p->tnef_on = strcmp(pt->type, "application/ms-tnef") == 0 ||
 	    strcmp(pt->type, "application/vnd.ms-tnef") == 0 ||
-	    (pt->has_name && pt->name_len == 11 &&
+	    (pt->has_name && pt->name_len == 11 && !pt->partial &&
 	    text_ieq((const char *)pt->name, 11, "winmail.dat"));
 	pt->container = p->tnef_on || p->cms_on;
 	if (p->tnef_on) {
@@ -977,6 +980,43 @@ take_name(struct mime_parser *p, const char *v, size_t n, const char *attr,
 	memcpy(p->part.name, sb.p, p->part.name_len);
 }
 
+/* A message/partial number or total: 1 to MIME_PARTIAL_MAX, decimal
+ * digits only; 0 when absent or anything else. */
+static unsigned long
+partial_param(const char *v, size_t n, const char *attr)
+{
+	char b[16];
+	struct sbuf sb;
+	unsigned long x = 0;
+	size_t i;
+
+	sb_init(&sb, b, sizeof(b));
+	if (!mime_param_raw(v, n, attr, &sb) || sb.over || sb.len == 0 ||
+	    sb.len > 6)
+		return 0;
+	for (i = 0; i < sb.len; i++) {
+		if (b[i] < '0' || b[i] > '9')
+			return 0;
+		x = 10 * x + (unsigned long)(b[i] - '0');
+	}
+	return x <= MIME_PARTIAL_MAX ? x : 0;
+}
+
+/* RFC 2046 5.2.2: id, number and total of a message/partial. */
+static void
+partial_params(struct mime_parser *p, const char *v, size_t n)
+{
+	struct mime_part *pt = &p->part;
+	struct sbuf sb;
+
+	sb_init(&sb, pt->partial_id, sizeof(pt->partial_id));
+	pt->partial_number = partial_param(v, n, "number");
+	pt->partial_total = partial_param(v, n, "total");
+	pt->partial = mime_param_raw(v, n, "id", &sb) && !sb.over &&
+	    sb.len > 0 && pt->partial_number > 0;
+	pt->partial_id_len = pt->partial ? sb.len : 0;
+}
+
 static void
 content_type(struct mime_parser *p, const char *v, size_t n)
 {
@@ -996,6 +1036,8 @@ content_type(struct mime_parser *p, const char *v, size_t n)
 			p->blen = sb.len;
 		}
 	}
+	if (strcmp(p->part.type, "message/partial") == 0)
+		partial_params(p, v, n);
 	take_name(p, v, n, "name", 1);
 }
 
@@ -1662,6 +1704,12 @@ mime_number_from(struct mime_parser *p, unsigned long first)
 {
 	p->numbered = 1;
 	p->message_base = first - 1;
+}
+
+void
+mime_single(struct mime_parser *p)
+{
+	p->mbox = 0;
 }
 
 unsigned long

@@ -70,6 +70,8 @@
  *    holding id-signedData with its content, cms.h): the entity inside
  *    is parsed, its parts items with path "LEAF/" and theirs; then
  *    MIME_NOTE_UNVERIFIED (the signature is not checked);
+ *  - message/partial is a leaf whose data is its body as written (its
+ *    id, number and total in mime_part: the caller joins fragments);
  *  - several inputs (mime_number_from) number their messages on, as one
  *    mbox does;
  *  - mbox (input starting "From "): the first line and every From_ line
@@ -97,6 +99,8 @@
 #define MIME_TYPE_MAX      128
 #define MIME_ENC_MAX       64
 #define MIME_NAME_MAX      1024         /* decoded name bytes kept */
+#define MIME_PARTIAL_ID_MAX 256         /* message/partial id bytes */
+#define MIME_PARTIAL_MAX   100000       /* its number and total */
 /* Section numbers in a path: a multipart level and a message level
  * each take one (mime.c's path_push refuses one more). */
 #define MIME_PATH_NUMS     (2 * MIME_DEPTH_MAX)
@@ -155,6 +159,14 @@ struct mime_part {
 					 * could be had (so it need not be
 					 * written itself) */
 	unsigned long message;          /* 1-based message number */
+	/* message/partial (RFC 2046 5.2.2): 1 when the part is one with
+	 * an id (1 to MIME_PARTIAL_ID_MAX bytes, as written but for the
+	 * quotes) and a number (1 to MIME_PARTIAL_MAX, decimal); total 0
+	 * when absent or not such a number. */
+	int partial;
+	char partial_id[MIME_PARTIAL_ID_MAX];
+	size_t partial_id_len;
+	unsigned long partial_number, partial_total;
 	/* Known at part_end: */
 	uint64_t size;                  /* decoded bytes */
 	enum mime_status status;
@@ -283,6 +295,10 @@ enum mime_result mime_finish(struct mime_parser *p);
  * single message.  Call after mime_init, before mime_feed.
  */
 void mime_number_from(struct mime_parser *p, unsigned long first);
+
+/* Read the input as one message, even when it starts "From " (not an
+ * mbox).  Call after mime_init, before mime_feed. */
+void mime_single(struct mime_parser *p);
 
 /* The messages the input held (so far). */
 unsigned long mime_messages(const struct mime_parser *p);

@@ -84,6 +84,9 @@ on_end(void *ctx, const struct mime_part *pt)
 		add(l, " att");
 	if (!pt->in_mime)
 		add(l, " nomime");
+	if (pt->partial)
+		add(l, " partial=%.*s/%lu/%lu", (int)pt->partial_id_len,
+		    pt->partial_id, pt->partial_number, pt->partial_total);
 	add(l, " <");
 	for (i = 0; i < dlen; i++)
 		add(l, d[i] == '\n' ? "|" : d[i] == '\r' ? "^" : "%c", d[i]);
@@ -136,6 +139,26 @@ struct msg {
 };
 
 static const struct msg msgs[] = {
+	{ "message/partial: id, number and total (RFC 2046 5.2.2)",
+	    "From a@b Sat Jan  1 00:00:00 2000\nMIME-Version: 1.0\n"
+	    "Content-Type: Message/Partial; number=2;\n id=\"a b@c\"; "
+	    "total=3\n\nFrom x\n>From y\n\n"
+	    "From a@b Sat Jan  1 00:00:00 2000\nMIME-Version: 1.0\n"
+	    "Content-Type: message/partial; id=x; number=1\n\nhead\n\n"
+	    "From a@b Sat Jan  1 00:00:00 2000\nMIME-Version: 1.0\n"
+	    "Content-Type: message/partial; id=x; number=0; total=2\n\n"
+	    "no\n\n"
+	    "From a@b Sat Jan  1 00:00:00 2000\nMIME-Version: 1.0\n"
+	    "Content-Type: message/partial; number=1; total=1000000\n\n"
+	    "no id\n\n"
+	    "From a@b Sat Jan  1 00:00:00 2000\nMIME-Version: 1.0\n"
+	    "Content-Type: message/partial; id=y; number=100000; total=+3"
+	    "\n\nbig\n",
+	    "1:1 message/partial 7bit 14 ok partial=a b@c/2/3 <From x|From y|>\n"
+	    "2:1 message/partial 7bit 5 ok partial=x/1/0 <head|>\n"
+	    "3:1 message/partial 7bit 3 ok <no|>\n"
+	    "4:1 message/partial 7bit 6 ok <no id|>\n"
+	    "5:1 message/partial 7bit 4 ok partial=y/100000/0 <big|>\n" },
 	{ "multipart/mixed: text, base64 name, alternative, nested rfc822",
 	    "From: a@b\nMIME-Version: 1.0\n"
 	    "Content-Type: multipart/mixed; boundary=\"XX\"\n\n"
