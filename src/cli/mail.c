@@ -708,8 +708,10 @@ frag_end(struct mail *m, struct slot *sl, const struct mime_part *pt)
 		return 0;
 	if (m->frag_report) {
 		if (!pt->partial) {
-			diag(0, "%spart %s: message/partial without an id and "
-			    "a number; not joined", in_file(m), pt->path);
+			diag(0, "%spart %s: message/partial without an id (of "
+			    "at most %d bytes) and a number (1 to %d); not "
+			    "joined", in_file(m), pt->path,
+			    MIME_PARTIAL_ID_MAX, MIME_PARTIAL_MAX);
 		} else {
 			sb_init(&sb, id, sizeof(id) - 1);
 			text_escape((const unsigned char *)pt->partial_id,

@@ -187,7 +187,7 @@ mbox() {
   sed 's/ id="[^"]*";//' frag.1 > noid.1
   run mail_list noid.1
   [ "$status" -eq 2 ]
-  grep -q 'part 1: message/partial without an id and a number; not joined' stderr
+  grep -q 'part 1: message/partial without an id (of at most 256 bytes) and a number (1 to 100000); not joined' stderr
   # Two groups, told apart by id.
   python3 "$PARTIAL" whole.eml 2 other --id other@example.org
   run mail_list other.2 frag.1 other.1 frag.2
