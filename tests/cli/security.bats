@@ -297,3 +297,81 @@ expect_file() {
   [[ -L $STICKY/a.txt ]]
   expect_no_temp "$STICKY"
 }
+
+# payload_msgs DIR: in DIR, messages whose attachments are inside
+# payloads: a uuencoded block uu.bin (uu.eml), a file tn.bin in TNEF
+# (tnef.eml), a file sm.bin inside S/MIME signed data (signed.eml) and a
+# file pt.bin in a message sent as two message/partial fragments (frag.1,
+# frag.2); each file's bytes in DIR/NAME.want.
+payload_msgs() {
+  local d=$1 mail=$BATS_TEST_DIRNAME/../mail
+  command -v python3 >/dev/null || skip "needs python3 to write the messages"
+  command -v openssl >/dev/null || skip "needs openssl to sign a message"
+  mkdir -p "$d"
+  (
+    cd "$d" || exit 1
+    printf 'uuencoded\n' >uu.bin.want
+    printf 'in tnef\n' >tn.bin.want
+    printf 'signed\n' >sm.bin.want
+    printf 'joined\n' >pt.bin.want
+    python3 -c 'import binascii,sys; sys.stdout.write("Subject: x\n\nbegin 644 uu.bin\n" + binascii.b2a_uu(open("uu.bin.want","rb").read()).decode() + "`\nend\n")' >uu.eml
+    python3 "$mail/make-tnef.py" w.dat 'TN.BIN|tn.bin|tn.bin.want|'
+    { printf 'MIME-Version: 1.0\nContent-Type: application/ms-tnef\n'
+      printf 'Content-Transfer-Encoding: base64\n\n'; base64 w.dat; } >tnef.eml
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+      -nodes -keyout k.pem -out c.pem -subj /CN=sextet-test -days 1 2>/dev/null
+    { printf 'Content-Type: application/octet-stream\n'
+      printf 'Content-Disposition: attachment; filename=sm.bin\n'
+      printf 'Content-Transfer-Encoding: base64\n\n'; base64 sm.bin.want; } >inner.eml
+    openssl smime -sign -nodetach -in inner.eml -signer c.pem -inkey k.pem \
+      -out signed.eml
+    { printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n'
+      printf -- '--b\n\ntext\n--b\nContent-Disposition: attachment; filename=pt.bin\n'
+      printf 'Content-Transfer-Encoding: base64\n\n'; base64 pt.bin.want
+      printf -- '--b--\n'; } >whole.eml
+    python3 "$mail/make-partial.py" whole.eml 2 frag
+  ) || return 1
+  chmod -R a+rX "$d"
+}
+
+@test "--extract into a sticky directory: links planted with the names of files inside uuencode, TNEF, S/MIME and message/partial are not followed" {
+  protect 0 0 0
+  payload_msgs "$BATS_TEST_TMPDIR/in"
+  local n
+  for n in uu.bin tn.bin sm.bin pt.bin; do
+    as_nobody ln -s "$VICTIM" "$STICKY/$n"
+  done
+  status=0
+  (cd "$BATS_TEST_TMPDIR/in" && "$BASE64" --extract="$STICKY" uu.eml \
+    tnef.eml signed.eml frag.2 frag.1) >"$OUT" 2>"$ERR" || status=$?
+  expect_status 0
+  expect_file "$VICTIM" $'secret\n' root 600
+  for n in uu tn sm pt; do
+    [[ -L $STICKY/$n.bin ]]
+    cmp "$STICKY/$n-2.bin" "$BATS_TEST_TMPDIR/in/$n.bin.want"
+  done
+  expect_no_temp "$STICKY"
+}
+
+@test "--extract as nobody, link protections on: root's links with the names of files inside payloads are not followed" {
+  protect 1 1 1
+  payload_msgs "$STICKY/in"
+  # A file of nobody's: the links would let the kernel write it.
+  as_nobody mkdir "$STICKY/home"
+  as_nobody sh -c "printf 'mine\n' > '$STICKY/home/file'"
+  local n
+  for n in uu.bin tn.bin sm.bin pt.bin; do
+    ln -s "$STICKY/home/file" "$STICKY/$n"
+  done
+  status=0
+  (cd "$STICKY/in" && as_nobody "$BASE64" --extract="$STICKY" uu.eml \
+    tnef.eml signed.eml frag.1 frag.2) >"$OUT" 2>"$ERR" || status=$?
+  expect_status 0
+  expect_file "$STICKY/home/file" $'mine\n' nobody 644
+  for n in uu tn sm pt; do
+    [[ -L $STICKY/$n.bin ]]
+    cmp "$STICKY/$n-2.bin" "$STICKY/in/$n.bin.want"
+    [[ $(stat -c %U "$STICKY/$n-2.bin") == nobody ]]
+  done
+  expect_no_temp "$STICKY"
+}
