@@ -14,8 +14,7 @@
 # built: `make tests/bench/bench_base58`) with --data-dir, so both time
 # the same bytes; without that program they come from /dev/urandom and GNU
 # encodes them.  --basenc: GNU's basenc (default: basenc on PATH; it must
-# know --base58, coreutils 9.8 or later; ../shared/tools/gnu-latest.sh
-# makes one).  --ours PATH times another command taking the same options
+# know --base58, coreutils 9.8 or later; .ci/gnu-newest DIR makes one).  --ours PATH times another command taking the same options
 # beside it (sextet's basenc, once it has --base58).
 #
 # With hyperfine (Debian: apt-get install hyperfine) each command runs
