@@ -45,8 +45,20 @@ tnef_init(struct tnef_parser *t, const struct tnef_handler *h)
 	t->have = 0;
 	t->codepage = 1252;
 	t->in_attach = t->started = t->damaged = t->has_data_attr = 0;
+	t->holding = 0;
+	t->held = 0;
 	t->title_len = t->long_len = t->file_len = 0;
 	sb_init(&t->kept, t->buf, sizeof(t->buf));
+}
+
+/* Give the held attAttachData to the file: it is its data. */
+static void
+release_hold(struct tnef_parser *t)
+{
+	if (t->holding && t->held > 0 && t->h.data != NULL)
+		t->h.data(t->h.ctx, t->hold, t->held);
+	t->holding = 0;
+	t->held = 0;
 }
 
 /* A name in the stream's 8-bit code page, or UTF-16LE (UNICODE), cut at
@@ -95,6 +107,7 @@ attach_end(struct tnef_parser *t)
 	const unsigned char *name = t->long_name;
 	size_t n = t->long_len;
 
+	release_hold(t);
 	if (t->started && t->h.end != NULL) {
 		if (n == 0) {
 			name = t->title;
@@ -188,11 +201,16 @@ props(struct tnef_parser *t, const unsigned char *p, size_t n)
 					t->file_len = take_name(t, p + i, len,
 					    type == PT_UNICODE, t->file_name);
 				else if (v == 0 && id == PR_ATTACH_DATA &&
-				    !t->has_data_attr && !t->started &&
+				    (t->holding || (!t->has_data_attr &&
+				    !t->started)) &&
 				    (type == PT_BINARY || type == PT_OBJECT)) {
-					/* (An object's bytes start with its
-					 * interface's GUID: kept, as the tnef
-					 * tool keeps them.) */
+					/* The file's data, in place of a held
+					 * attAttachData.  (An object's bytes
+					 * start with its interface's GUID:
+					 * kept, as the tnef tool keeps
+					 * them.) */
+					t->holding = 0;
+					t->held = 0;
 					file_begin(t);
 					if (t->h.data != NULL && len > 0)
 						t->h.data(t->h.ctx, p + i, len);
@@ -258,6 +276,8 @@ attribute_start(struct tnef_parser *t)
 	    t->id == ATT_ATTACHMENT));
 	if (is_data(t) && t->in_attach) {
 		t->has_data_attr = 1;
+		t->holding = 1;
+		t->held = 0;
 		file_begin(t);
 	}
 }
@@ -310,8 +330,14 @@ tnef_feed(struct tnef_parser *t, const unsigned char *s, size_t n)
 		for (i = 0; i < k; i++)
 			t->sum = (uint16_t)(t->sum + s[i]);
 		if (is_data(t) && t->started) {
-			if (t->h.data != NULL)
+			if (t->holding && k > TNEF_HOLD - t->held)
+				release_hold(t);
+			if (t->holding) {
+				memcpy(t->hold + t->held, s, k);
+				t->held += k;
+			} else if (t->h.data != NULL) {
 				t->h.data(t->h.ctx, s, k);
+			}
 		} else if (t->keep) {
 			sb_put(&t->kept, s, k);
 		}

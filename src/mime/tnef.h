@@ -6,11 +6,14 @@
  * The stream: a signature 0x223E9F78 and a key (little-endian, as every
  * number here), then attributes: a level (1 message, 2 attachment), an
  * id, a length, that many bytes, and a 16-bit checksum (their sum).  An
- * attachment starts with attAttachRendData; its bytes are attAttachData,
- * or, where that is missing, the PR_ATTACH_DATA_OBJ or PR_ATTACH_DATA_BIN
- * property of its attAttachment attribute (a MAPI property list; an
- * object's bytes keep the GUID they start with, as the tnef tool does); its
- * name
+ * attachment starts with attAttachRendData; its bytes are the
+ * PR_ATTACH_DATA_OBJ or PR_ATTACH_DATA_BIN property of its attAttachment
+ * attribute (a MAPI property list; an object's bytes keep the GUID they
+ * start with), as the tnef tool takes them, else attAttachData (for an
+ * embedded message Outlook puts only a stand-in text there).  As
+ * attAttachData comes first, up to TNEF_HOLD bytes of it are held until
+ * attAttachment has been read; a longer one is the file's data whatever
+ * comes after it.  Its name
  * is PR_ATTACH_LONG_FILENAME from there, else attAttachTitle, else
  * PR_ATTACH_FILENAME, whichever attribute comes first.
  *
@@ -20,7 +23,8 @@
  * is known.  A file whose checksum does not match, or that the stream
  * cuts short, is damaged.  attAttachment is read whole, up to
  * TNEF_PROPS_MAX bytes (a larger one is skipped: its names and data are
- * lost, and the attachment is damaged); attAttachData is streamed.
+ * lost, and the attachment is damaged); attAttachData is streamed past
+ * TNEF_HOLD bytes.
  * Memory: the struct, no allocation.
  */
 #ifndef SEXTET_TNEF_H
@@ -32,6 +36,7 @@
 #include "text.h"
 
 #define TNEF_PROPS_MAX (1u << 20)
+#define TNEF_HOLD      (1u << 16)
 #define TNEF_NAME_MAX  1024
 
 struct tnef_handler {
@@ -58,11 +63,14 @@ struct tnef_parser {
 	unsigned codepage;
 	/* the attachment */
 	int in_attach, started, damaged, has_data_attr;
+	int holding;            /* attAttachData so far is in hold */
+	size_t held;
 	unsigned char title[TNEF_NAME_MAX], long_name[TNEF_NAME_MAX],
 	    file_name[TNEF_NAME_MAX];
 	size_t title_len, long_len, file_len;
 	struct sbuf kept;
 	unsigned char buf[TNEF_PROPS_MAX];
+	unsigned char hold[TNEF_HOLD];
 };
 
 void tnef_init(struct tnef_parser *t, const struct tnef_handler *h);

@@ -908,6 +908,30 @@ make_tnef() {
   diff -r theirs ours
 }
 
+@test "TNEF: an embedded message is its object's bytes, not the stand-in text in attAttachData (as the tnef tool)" {
+  needs python3 "write TNEF streams" python3
+  needs tnef "extract beside us" tnef
+  head -c 6000 /dev/urandom > msg.bin
+  make_tnef w.dat 'EMBED~1.MSG|Embedded.msg|msg.bin|m' 'B.BIN||msg.bin|'
+  tnef_msg w.dat
+  mkdir ours theirs
+  run mail_extract ours msg.eml
+  [ "$status" -eq 0 ]
+  tnef -C theirs w.dat
+  diff -r theirs ours
+  # The object: its interface's GUID, then the message's bytes.
+  [ "$(tail -c +17 ours/Embedded.msg | cmp - msg.bin && echo same)" = same ]
+  ! grep -q 'MAPI 1.0 embedded message' ours/Embedded.msg
+  # A stand-in longer than the 64 KiB held back is the file's data.
+  head -c 70000 /dev/urandom > big.bin
+  STANDIN=big.bin make_tnef w.dat 'EMBED~1.MSG|Embedded.msg|msg.bin|m'
+  tnef_msg w.dat
+  rm -r ours && mkdir ours
+  run mail_extract ours msg.eml
+  [ "$status" -eq 0 ]
+  cmp ours/Embedded.msg big.bin
+}
+
 # smime_setup: a throwaway key and certificate (k.pem, c.pem) and
 # inner.eml, a message with a text and an attachment pic.png (pic.bin).
 smime_setup() {

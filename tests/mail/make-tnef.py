@@ -10,11 +10,15 @@ Each SPEC is one attachment, "TITLE|LONG|DATA|FLAGS":
   FLAGS  'a': the title after the data (as some writers order them);
          'o': the data as PR_ATTACH_DATA_OBJ in attAttachment instead of
               attAttachData;
-         'c': a wrong checksum on the data attribute.
+         'c': a wrong checksum on the data attribute;
+         'm': an embedded message as Outlook writes one: DATA as
+              PR_ATTACH_DATA_OBJ in attAttachment, and attAttachData
+              holding a stand-in text (STANDIN, or the file $STANDIN).
 --cut N keeps the first N bytes only; --bad-signature writes a wrong one.
 The layout is MS-OXTNEF's: signature, key, then attributes of level,
 id, length, data and a 16-bit sum of the data bytes.
 """
+import os
 import struct
 import sys
 
@@ -23,6 +27,8 @@ RENDDATA = 0x00069002
 TITLE = 0x00018010
 DATA = 0x0006800F
 ATTACHMENT = 0x00069005
+STANDIN = (b"This attachment is a MAPI 1.0 embedded message and is not "
+           b"supported by this mail system.")
 
 
 def attribute(level, aid, data, bad_sum=False):
@@ -73,13 +79,18 @@ def main(argv):
             if title else b""
         if "a" not in flags:
             s += t
-        if data is not None and "o" not in flags:
+        if "m" in flags:
+            standin = open(os.environ["STANDIN"], "rb").read() \
+                if "STANDIN" in os.environ else STANDIN
+            s += attribute(2, DATA, standin)
+        elif data is not None and "o" not in flags:
             s += attribute(2, DATA, data, "c" in flags)
         if "a" in flags:
             s += t
-        if long_name or "o" in flags:
+        if long_name or "o" in flags or "m" in flags:
             s += attribute(2, ATTACHMENT,
-                           props(long_name, data if "o" in flags else None))
+                           props(long_name, data if "o" in flags or
+                                 "m" in flags else None))
     if cut is not None:
         s = s[:cut]
     with open(out, "wb") as f:
