@@ -197,6 +197,18 @@ make_table(struct poptOption table[N_TABLE])
 	memset(&table[n], 0, sizeof(table[n]));
 }
 
+const struct poptOption *
+args_options(int prog)
+{
+	static struct options unused;
+	static struct poptOption table[N_TABLE];
+
+	make_entries(entries, &unused);
+	program = prog;
+	make_table(table);
+	return table;
+}
+
 /* The entry of popt option O. */
 static const struct entry *
 entry_of(const struct poptOption *o)

@@ -62,6 +62,12 @@ struct options {
  */
 int parse_args(int argc, char **argv, int program, struct options *opt);
 
+/* PROGRAM's options (PROG_*) in --help order, as popt's table (ended by
+ * a NULL longName; POPT_ARGFLAG_DOC_HIDDEN: not in --help): for the shell
+ * completions (src/cli/mkcompletion.c). */
+struct poptOption;
+const struct poptOption *args_options(int program);
+
 /* The option name of encoding E ("base64"). */
 const char *encoding_name(enum encoding e);
 
