@@ -1203,30 +1203,37 @@ close_above(struct mime_parser *p, long f)
 	p->nframe = (size_t)(f + 1);
 }
 
-/* The delimiter frame a line (content only) is, or -1; *close set. */
+/*
+ * The delimiter frame a line (content only) is, or -1; *close set.  A line
+ * that is exactly "--B" or "--B--" (then blanks) of an open frame, the
+ * innermost first; else a close delimiter with more after it ("--B--->",
+ * as RFC 2046 5.1.1 allows: "it is sufficient that the boundary appear in
+ * its entirety"), the innermost first.  ("--B" with more after it stays
+ * text: "--b10" must not end a part of "b1".)
+ */
 static long
 delimiter(struct mime_parser *p, const unsigned char *s, size_t n,
     int *close)
 {
 	const struct mime_frame *f;
 	size_t i;
+	int exact;
 
 	while (n > 0 && (is_blank(s[n - 1]) || s[n - 1] == '\r'))
 		n--;
 	if (n < 3 || s[0] != '-' || s[1] != '-')
 		return -1;
-	for (i = p->nframe; i-- > 0;) {
-		f = &p->frame[i];
-		if (f->closed || n < 2 + f->blen ||
-		    memcmp(s + 2, f->boundary, f->blen) != 0)
-			continue;
-		if (n == 2 + f->blen) {
-			*close = 0;
-			return (long)i;
-		}
-		if (n == 4 + f->blen && s[n - 1] == '-' && s[n - 2] == '-') {
-			*close = 1;
-			return (long)i;
+	for (exact = 1; exact >= 0; exact--) {
+		for (i = p->nframe; i-- > 0;) {
+			f = &p->frame[i];
+			if (f->closed || n < 2 + f->blen ||
+			    memcmp(s + 2, f->boundary, f->blen) != 0)
+				continue;
+			*close = n >= 4 + f->blen &&
+			    s[2 + f->blen] == '-' && s[3 + f->blen] == '-';
+			if (exact ? n == 2 + f->blen || (*close &&
+			    n == 4 + f->blen) : *close)
+				return (long)i;
 		}
 	}
 	return -1;

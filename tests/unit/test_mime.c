@@ -139,6 +139,13 @@ struct msg {
 };
 
 static const struct msg msgs[] = {
+	{ "a close delimiter with more after it ends the multipart (RFC 2046 "
+	    "5.1.1); a delimiter with more after it is text",
+	    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b1\n"
+	    "\n--b1\n\none\n--b10\n--b1x\n--b1 \n\ntwo\n--b1-->\n"
+	    "epilogue\n--b1\n\nnot a part\n",
+	    "1 text/plain 7bit 15 ok <one|--b10|--b1x>\n"
+	    "2 text/plain 7bit 3 ok <two>\n" },
 	{ "message/partial: id, number and total (RFC 2046 5.2.2)",
 	    "From a@b Sat Jan  1 00:00:00 2000\nMIME-Version: 1.0\n"
 	    "Content-Type: Message/Partial; number=2;\n id=\"a b@c\"; "
