@@ -35,7 +35,9 @@
  *  - a line in a header block that is not a header field starts the body;
  *    of repeated Content-* fields the first wins;
  *  - no Content-Type: text/plain (message/rfc822 in multipart/digest); an
- *    invalid one counts as text/plain; no Content-Transfer-Encoding:
+ *    invalid one counts as text/plain, but a first parameter whose ';'
+ *    is missing ("multipart/mixed boundary=b") is read as a parameter, as
+ *    munpack and uudeview read it (name.c); no Content-Transfer-Encoding:
  *    7bit; its value trimmed and lower-cased; other than the five
  *    standard values: copied, status raw;
  *  - sections follow IMAP (RFC 3501 6.4.5): a message/rfc822 part N (7bit,

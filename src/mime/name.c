@@ -104,6 +104,31 @@ put_value(struct sbuf *out, const char *v, size_t n, int quoted)
 	sb_put(out, v + start, n - start);
 }
 
+/*
+ * Where the first parameter of value V starts when the ';' before it is
+ * missing ("multipart/mixed boundary=x", as some senders write it, and
+ * as munpack and uudeview read it): after the leading type token (or
+ * "type/subtype") and white space, a token then '='.  0 otherwise.
+ */
+static size_t
+after_type(const char *v, size_t n, size_t i)
+{
+	size_t k;
+
+	i = skip_cfws(v, n, i);
+	while (i < n && (is_token(v[i]) || v[i] == '/'))
+		i++;
+	if (i >= n || (v[i] != ' ' && v[i] != '\t' && v[i] != '\r' &&
+	    v[i] != '\n' && v[i] != '('))
+		return 0;
+	i = skip_cfws(v, n, i);
+	for (k = i; k < n && is_token(v[k]); k++)
+		;
+	if (k == i || skip_cfws(v, n, k) >= n || v[skip_cfws(v, n, k)] != '=')
+		return 0;
+	return i;
+}
+
 int
 mime_value_type(const char *v, size_t n, int one_token, char *type,
     size_t cap)
@@ -118,8 +143,10 @@ mime_value_type(const char *v, size_t n, int one_token, char *type,
 		if (v[j] == '/' && !slash && !one_token && j > i) {
 			slash = 1;
 		} else if (!is_token(v[j])) {
-			/* Only white space or a comment may follow. */
-			if (skip_cfws(v, end, j) != end) {
+			/* Only white space or a comment may follow, or a
+			 * parameter whose ';' is missing (after_type). */
+			if (skip_cfws(v, end, j) != end &&
+			    after_type(v, n, i) == 0) {
 				type[0] = 0;
 				return 0;
 			}
@@ -147,12 +174,18 @@ next_param(const char *v, size_t n, size_t *pos, struct param *p)
 	size_t i = *pos, e;
 
 	for (;;) {
-		i = next_semi(v, n, i);
-		if (i >= n) {
-			*pos = n;
-			return 0;
+		/* The first one may lack its ';' (after_type). */
+		e = i == 0 ? after_type(v, n, 0) : 0;
+		if (e > 0) {
+			i = e;
+		} else {
+			i = next_semi(v, n, i);
+			if (i >= n) {
+				*pos = n;
+				return 0;
+			}
+			i = skip_cfws(v, n, i + 1);
 		}
-		i = skip_cfws(v, n, i + 1);
 		p->attr = v + i;
 		while (i < n && is_token(v[i]))
 			i++;

@@ -1179,3 +1179,10 @@ needs_shim() {
   [ "$(stat -c %s out/zero.bin)" -eq 120000000 ]
   [ -z "$(tr -d '\0' < out/zero.bin | head -c 1)" ]
 }
+
+@test "a Content-Type whose ';' before boundary= is missing still gives its parts (as munpack and uudeview read it)" {
+  printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed\n\tboundary="b"\n\n--b\nContent-Type: image/png\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment filename=dot.png\n\niVBORw0KGgo=\n--b--\n' > msg.eml
+  run mail_list msg.eml
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf '1\timage/png\tbase64\t8\tok\tdot.png\tdot.png')" ]
+}

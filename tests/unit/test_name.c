@@ -77,6 +77,17 @@ main(void)
 	check_type("text/", 0, 0, "", "empty subtype: invalid");
 	check_type("te xt/plain", 0, 0, "", "blank inside: invalid");
 	check_type(" BASE64 ", 1, 1, "base64", "one token, trimmed");
+	/* A first parameter without its ';', as some senders write it. */
+	check_type("multipart/mixed\r\n\tboundary=\"b\"", 0, 1,
+	    "multipart/mixed", "the ';' before a parameter missing");
+	check_raw("multipart/mixed\r\n\tboundary=\"b\"", "boundary", "b",
+	    "the ';' before the first parameter missing");
+	check_param("attachment filename=a.pdf", "filename", 1, "a.pdf",
+	    "the ';' after the disposition missing");
+	check_type("text/plain junk", 0, 0, "", "junk after the type that is "
+	    "no parameter: invalid");
+	check_type("text/plain junk=", 0, 1, "text/plain", "an empty "
+	    "parameter is still one");
 
 	check_param("attachment; filename=\"a.pdf\"", "filename", 1, "a.pdf",
 	    "quoted");
