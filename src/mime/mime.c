@@ -684,8 +684,6 @@ begin_leaf(struct mime_parser *p)
 		b64_decoder_init(&p->b64, B64_MAIL_FLAGS);
 	else if (pt->enc == MIME_ENC_QP)
 		qp_init(&p->qp);
-	p->uu_scan = pt->enc == MIME_ENC_UU ||
-	    strcmp(pt->type, "text/plain") == 0;
 	p->uu_in = UU_NONE;
 	p->uu_zero = 0;
 	p->items = 0;
@@ -693,15 +691,21 @@ begin_leaf(struct mime_parser *p)
 	sb_init(&p->uu_sb, p->uu_lb, sizeof(p->uu_lb));
 	if (pt->enc == MIME_ENC_UU)
 		pt->attachment = 1;     /* a file by its nature */
-	p->cms_on = !p->nested &&
+	/* One kind of item per leaf (they share p->item): a uuencoded
+	 * part's data is its block; else TNEF, S/MIME, or the uuencoded
+	 * blocks of a text/plain part. */
+	p->cms_on = !p->nested && pt->enc != MIME_ENC_UU &&
 	    (strcmp(pt->type, "application/pkcs7-mime") == 0 ||
 	    strcmp(pt->type, "application/x-pkcs7-mime") == 0);
 	if (p->cms_on)
 		cms_init(&p->cms, cms_content, p);
-	p->tnef_on = strcmp(pt->type, "application/ms-tnef") == 0 ||
+	p->tnef_on = pt->enc != MIME_ENC_UU && !pt->partial &&
+	    (strcmp(pt->type, "application/ms-tnef") == 0 ||
 	    strcmp(pt->type, "application/vnd.ms-tnef") == 0 ||
-	    (pt->has_name && pt->name_len == 11 && !pt->partial &&
-	    text_ieq((const char *)pt->name, 11, "winmail.dat"));
+	    (pt->has_name && pt->name_len == 11 &&
+	    text_ieq((const char *)pt->name, 11, "winmail.dat")));
+	p->uu_scan = pt->enc == MIME_ENC_UU || (!p->cms_on && !p->tnef_on &&
+	    strcmp(pt->type, "text/plain") == 0);
 	pt->container = p->tnef_on || p->cms_on;
 	if (p->tnef_on) {
 		struct tnef_handler th = { p, tnef_begin, tnef_data,

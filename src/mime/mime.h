@@ -67,7 +67,10 @@
  *    TNEF leaf (tnef.h: application/ms-tnef, application/vnd.ms-tnef, or
  *    a part named winmail.dat) are items: parts of their own
  *    (mime_part.item), path "LEAF/N", begun and ended while the leaf is
- *    open; an x-uuencode leaf's data is its first block decoded;
+ *    open; an x-uuencode leaf's data is its first block decoded; a leaf
+ *    has one kind of item: an x-uuencode leaf is never TNEF or S/MIME,
+ *    and a text/plain leaf that is TNEF (by its name) or S/MIME has no
+ *    uuencoded blocks;
  *  - S/MIME opaque signed data (application/pkcs7-mime or x-pkcs7-mime
  *    holding id-signedData with its content, cms.h): the entity inside
  *    is parsed, its parts items with path "LEAF/" and theirs; then

@@ -139,6 +139,12 @@ struct msg {
 };
 
 static const struct msg msgs[] = {
+	{ "a text/plain part named winmail.dat is TNEF only: its uuencoded "
+	    "lines are no items",
+	    "Content-Disposition: attachment; filename=winmail.dat\n\n"
+	    "begin 644 a.bin\n#86)C\n`\nend\n",
+	    "1 text/plain 7bit 28 damaged [invalid TNEF stream 3:1] "
+	    "name=winmail.dat att <begin 644 a.bin|#86)C|`|end|>\n" },
 	{ "a close delimiter with more after it ends the multipart (RFC 2046 "
 	    "5.1.1); a delimiter with more after it is text",
 	    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b1\n"
