@@ -16,7 +16,9 @@
  *    the data (z85: its whole groups of 4 bytes) encoded in one update
  *    call and final into exactly bx_encoded_len() bytes is what the
  *    reference encoder of tests/unit/basex_ref.h gives, and decodes back
- *    to the data, with BX_SKIP_GARBAGE too; z85 of a length not a
+ *    to the data, with BX_SKIP_GARBAGE too, and with BX_STRICT (BX_NO_PAD
+ *    when unpadded) and BX_LENIENT for base32, base32hex and base16;
+ *    z85 of a length not a
  *    multiple of 4 writes the whole groups (without the LF of a line they
  *    fill) and then refuses with BX_ERR_LENGTH.
  * 2. The kind of byte 0: random splits of the data into chunks (empty
@@ -251,12 +253,22 @@ roundtrip(enum bx_kind kind, const unsigned char *data, size_t n,
 	if (split)
 		enc_split(kind, flags, wrap, data, m, ref, rl, BX_OK, rng);
 
-	/* Back, without and with BX_SKIP_GARBAGE. */
+	/* Back, without and with BX_SKIP_GARBAGE, and, where they apply,
+	 * BX_STRICT (the encoding is canonical: with BX_NO_PAD when it was
+	 * made without padding) and BX_LENIENT. */
 	back = fz_alloc(m + DEC_ROOM);
-	for (unsigned f = 0; f <= BX_SKIP_GARBAGE; f += BX_SKIP_GARBAGE) {
+	for (unsigned t = 0; t < 4; t++) {
+		static const unsigned tried[4] = { 0, BX_SKIP_GARBAGE,
+			BX_STRICT, BX_LENIENT };
+		unsigned f = tried[t];
 		size_t used = 99, len = 99, l2 = 99;
 		enum bx_status st;
 
+		if (t >= 2 && kind != BX_BASE32 && kind != BX_BASE32HEX &&
+		    kind != BX_BASE16)
+			break;
+		if (f == BX_STRICT && nopad)
+			f |= BX_NO_PAD;
 		FZ_CHECK(bx_decoder_init(&d, kind, f) == BX_OK);
 		st = bx_decode_update(&d, ref, rl, &used, back, m + DEC_ROOM,
 		    &len);

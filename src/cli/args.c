@@ -52,6 +52,7 @@ enum {
 #define E(e) (1u << (e))
 #define E_B64 (E(ENC_BASE64) | E(ENC_BASE64URL))
 #define E_PAD (E_B64 | E(ENC_BASE32) | E(ENC_BASE32HEX))
+#define E_RULES (E_PAD | E(ENC_BASE16))  /* --strict and --lenient */
 #define E_ALL (E(ENC_Z85 + 1) - 1)
 
 /*
@@ -73,7 +74,7 @@ struct entry {
 	{ PNC, 1, E_ALL, { name, '\0', POPT_ARG_NONE, NULL, OPT_ENC + (e), \
 	    help, NULL } }
 
-#define N_ENTRIES 32
+#define N_ENTRIES 35
 #define N_TABLE (N_ENTRIES + 1)
 
 static void
@@ -119,14 +120,29 @@ make_entries(struct entry t[N_ENTRIES], struct options *opt)
 		    &opt->no_pad, 0,
 		    "encode without '=' padding (decoding takes text\n"
 		    "with or without it)", NULL } },
-		{ P64 | PNC, 0, E_B64, { "strict", '\0', POPT_ARG_NONE,
+		{ P64, 0, E_RULES, { "strict", '\0', POPT_ARG_NONE,
 		    &opt->strict, 0,
 		    "decode only canonical RFC 4648 input: alphabet and\n"
 		    "line breaks, exact padding, zero unused bits", NULL } },
-		{ P64 | PNC, 0, E_B64, { "lenient", '\0', POPT_ARG_NONE,
+		{ PNC, 0, E_RULES, { "strict", '\0', POPT_ARG_NONE,
+		    &opt->strict, 0,
+		    "decode only canonical RFC 4648 input: alphabet and\n"
+		    "line breaks, exact padding, zero unused bits;\n"
+		    "base16 in one case", NULL } },
+		{ P32, 0, E_RULES, { "strict", '\0', POPT_ARG_NONE,
+		    &opt->strict, 0,
+		    "decode only canonical RFC 4648 input: alphabet and\n"
+		    "line breaks, exact padding (none with --no-pad)",
+		    NULL } },
+		{ P64 | PNC, 0, E_RULES, { "lenient", '\0', POPT_ARG_NONE,
 		    &opt->lenient, 0,
 		    "decode on a best-effort basis: skip white space,\n"
 		    "accept missing, partial or extra padding", NULL } },
+		{ P32, 0, E_RULES, { "lenient", '\0', POPT_ARG_NONE,
+		    &opt->lenient, 0,
+		    "decode on a best-effort basis: skip white space,\n"
+		    "accept missing, partial or extra padding, and\n"
+		    "non-zero unused bits", NULL } },
 		{ P64 | PNC, 0, E_B64, { "crlf", '\0', POPT_ARG_NONE,
 		    &opt->crlf, 0,
 		    "encode with CRLF line ends; with --strict, decoding\n"
@@ -293,14 +309,14 @@ Full documentation: man base64\n",
 	[PROG_BASENC] = "\
 \n\
 --no-pad applies to the padded encodings (base64, base64url, base32,\n\
-base32hex); --strict, --lenient, --crlf and --mime to base64 and\n\
-base64url; any other combination is refused.  Decoding skips line feeds\n\
-anywhere; any other byte outside the alphabet is an error unless\n\
---ignore-garbage is given.  On invalid input, what was decoded before the\n\
-error is written (not with -o or --check), then the error is reported;\n\
-with --check (and --strict, --lenient, --mime) the message gives its line,\n\
-column and byte offset and the reason.  base58 reads the whole input\n\
-before writing; memory: about 8 times the input.\n\
+base32hex); --strict and --lenient to those and base16; --crlf and\n\
+--mime to base64 and base64url; any other combination is refused.\n\
+Decoding skips line feeds anywhere; any other byte outside the alphabet\n\
+is an error unless --ignore-garbage is given.  On invalid input, what was\n\
+decoded before the error is written (not with -o or --check), then the\n\
+error is reported; with --check, --strict, --lenient or --mime the\n\
+message gives its line, column and byte offset and the reason.  base58\n\
+reads the whole input before writing; memory: about 8 times the input.\n\
 \n\
 Exit status is 0 on success and 1 on any error.\n\
 Full documentation: man basenc\n",
@@ -310,8 +326,8 @@ Encoding uses the alphabet of RFC 4648 section 6 with '=' padding.\n\
 Decoding skips line feeds anywhere; any other byte outside the alphabet\n\
 is an error unless --ignore-garbage is given.  On invalid input, what was\n\
 decoded before the error is written (not with -o or --check), then the\n\
-error is reported; with --check the message gives its line, column and\n\
-byte offset and the reason.\n\
+error is reported; with --check, --strict or --lenient the message gives\n\
+its line, column and byte offset and the reason.\n\
 \n\
 Exit status is 0 on success and 1 on any error.\n\
 Full documentation: man base32\n",

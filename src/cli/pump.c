@@ -105,7 +105,10 @@ pump_settings(const struct options *opt, struct settings *set)
 	set->kind = (enum bx_kind)(kind >= 0 ? kind : 0);
 	if (set->bx)
 		set->flags = opt->impl | (opt->decode ?
-		    (opt->ignore_garbage ? BX_SKIP_GARBAGE : 0) :
+		    (opt->ignore_garbage ? BX_SKIP_GARBAGE : 0) |
+		    (opt->lenient ? BX_LENIENT : 0) |
+		    (opt->strict ? BX_STRICT | (opt->no_pad ? BX_NO_PAD :
+		    0) : 0) :
 		    (opt->no_pad ? BX_NO_PAD : 0));
 	else
 		set->flags = opt->decode ? decode_flags(opt) :

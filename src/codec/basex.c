@@ -69,6 +69,10 @@ bx_strerror(enum bx_status status)
 		return "length must be a multiple of 4 bytes";
 	case BX_ERR_UNSUPPORTED:
 		return "unsupported encoding or flags";
+	case BX_ERR_MISSING_PAD:
+		return "missing '=' padding";
+	case BX_ERR_CASE:
+		return "hex digit in the other case";
 	}
 	return "unknown status";
 }
@@ -411,6 +415,9 @@ classify(enum bx_kind kind, unsigned flags, unsigned char c)
 	/* (A dropped LF still counts lines, for the error's place.) */
 	if (c == '\n')
 		return T_LF;
+	if ((flags & BX_LENIENT) && (c == ' ' || c == '\t' || c == '\r' ||
+	    c == '\v' || c == '\f'))
+		return T_SKIP;
 	if (skip)
 		return kind == BX_Z85 && c == 0 ? T_BAD : T_SKIP;
 	/* GNU's base32hex hands bytes outside its alphabet to the base32
@@ -427,8 +434,13 @@ bx_decoder_init(struct bx_decoder *dec, enum bx_kind kind, unsigned flags)
 	dec->kind = (unsigned char)kind;
 	dec->flags = flags;
 	dec->impl = b64_impl_pick(flags & BX_IMPL_MASK);
-	if (!known(kind) || (flags & ~(BX_SKIP_GARBAGE | BX_IMPL_MASK)) != 0 ||
-	    dec->impl == NULL)
+	if (!known(kind) || (flags & ~(BX_SKIP_GARBAGE | BX_IMPL_MASK |
+	    BX_STRICT | BX_LENIENT | BX_NO_PAD)) != 0 || dec->impl == NULL ||
+	    ((flags & BX_STRICT) && (flags & BX_LENIENT)) ||
+	    ((flags & BX_NO_PAD) && kind != BX_BASE32 &&
+	    kind != BX_BASE32HEX) ||
+	    ((flags & (BX_STRICT | BX_LENIENT)) && kind != BX_BASE32 &&
+	    kind != BX_BASE32HEX && kind != BX_BASE16))
 		return dec->err = BX_ERR_UNSUPPORTED;
 	for (unsigned c = 0; c < 256; c++)
 		dec->table[c] = classify(kind, flags, (unsigned char)c);
@@ -469,10 +481,11 @@ fail_slot(struct bx_decoder *dec, enum bx_status st, unsigned slot,
  * A base32 group of 8 slots in DEC->grp (values, V_PAD for '=', V_BAD for
  * a slot that failed or was never filled) to OUT: the bytes its valid
  * prefix carries, and the status.  *BAD_SLOT is the failing slot.
+ * ANY_BITS: the unused bits need not be zero.
  */
 static enum bx_status
 group_base32(const unsigned char *v, unsigned char *out, size_t *nout,
-    unsigned *bad_slot)
+    unsigned *bad_slot, int any_bits)
 {
 	/* Where '=' may begin, the data slots before it, and the bits of
 	 * the last data character that must then be zero. */
@@ -505,7 +518,7 @@ group_base32(const unsigned char *v, unsigned char *out, size_t *nout,
 					    BX_ERR_BAD_CHAR : BX_ERR_PADDING;
 				}
 			}
-			if (v[s - 1] & cut[k].mask) {
+			if ((v[s - 1] & cut[k].mask) && !any_bits) {
 				*bad_slot = s - 1;
 				return BX_ERR_NONCANONICAL;
 			}
@@ -536,7 +549,8 @@ finish_base32(struct bx_decoder *dec, unsigned char *out, size_t *nout,
     uint64_t end, unsigned char end_byte)
 {
 	unsigned slot = 0;
-	enum bx_status st = group_base32(dec->grp, out, nout, &slot);
+	enum bx_status st = group_base32(dec->grp, out, nout, &slot,
+	    (dec->flags & BX_LENIENT) != 0);
 
 	if (st == BX_OK) {
 		dec->n = 0;
@@ -678,6 +692,9 @@ bulk(const struct bx_decoder *dec, const unsigned char *in, size_t n,
 		}
 		return i + bulk_base32(dec->table, in + i, n - i, out, cap, o);
 	case BX_BASE16:
+		/* (--strict's one case is checked a digit at a time.) */
+		if (dec->flags & BX_STRICT)
+			return 0;
 		if (dec->impl->hex_dec != NULL) {
 			size_t m = n < 2 * (cap - *o) ? n : 2 * (cap - *o);
 
@@ -788,6 +805,15 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 		case BX_BASE32HEX: {
 			size_t k;
 
+			if (t == T_PAD && dec->n == 0 &&
+			    (dec->flags & BX_LENIENT))
+				continue;       /* extra padding */
+			if (t == T_PAD && (dec->flags & BX_STRICT) &&
+			    (dec->flags & BX_NO_PAD)) {
+				st = fail(dec, BX_ERR_PADDING, off, c);
+				i++;
+				goto failed;
+			}
 			dec->grp_off[dec->n] = off;
 			dec->grp_line[dec->n] = dec->line;
 			dec->grp_ls[dec->n] = dec->line_start;
@@ -807,6 +833,17 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 		case BX_BASE16:
 			if (t == T_BAD)
 				goto bad;
+			if ((dec->flags & BX_STRICT) && t >= 10) {
+				unsigned char lc = c >= 'a' ? 'a' : 'A';
+
+				if (dec->letter_case == 0)
+					dec->letter_case = lc;
+				if (lc != dec->letter_case) {
+					st = fail(dec, BX_ERR_CASE, off, c);
+					i++;
+					goto failed;
+				}
+			}
 			if (dec->n == 0) {
 				dec->grp[0] = (unsigned char)t;
 				dec->grp_off[0] = off;
@@ -875,6 +912,18 @@ failed:
 	return st;
 }
 
+/* Whether DEC's short base32 group would decode were it padded: only
+ * alphabet characters, as many as end a byte (2, 4, 5 or 7).  (Else its
+ * own error is the one to report, not the missing padding.) */
+static int
+short_group_valid(const struct bx_decoder *dec)
+{
+	for (unsigned k = 0; k < dec->n; k++)
+		if (dec->grp[k] >= 32)
+			return 0;
+	return dec->n == 2 || dec->n == 4 || dec->n == 5 || dec->n == 7;
+}
+
 enum bx_status
 bx_decode_final(struct bx_decoder *dec, void *out, size_t cap,
     size_t *out_len)
@@ -891,9 +940,15 @@ bx_decode_final(struct bx_decoder *dec, void *out, size_t cap,
 	case BX_BASE32:
 	case BX_BASE32HEX:
 		/* A short group ending in '=' is refused whole (GNU decodes
-		 * nothing of it); any other is padded. */
-		if (dec->grp[dec->n - 1] == V_PAD)
+		 * nothing of it; --lenient pads it on); any other is padded,
+		 * but with --strict where it should have been. */
+		if (dec->grp[dec->n - 1] == V_PAD &&
+		    !(dec->flags & BX_LENIENT))
 			return fail_slot(dec, BX_ERR_PADDING, dec->n - 1u, 0);
+		if (dec->grp[dec->n - 1] != V_PAD &&
+		    (dec->flags & BX_STRICT) && !(dec->flags & BX_NO_PAD) &&
+		    short_group_valid(dec))
+			return fail(dec, BX_ERR_MISSING_PAD, dec->offset, 0);
 		if (cap < GROUP_OUT)
 			return BX_NEED_OUTPUT;
 		memset(dec->grp + dec->n, V_PAD, 8u - dec->n);

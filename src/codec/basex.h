@@ -71,6 +71,18 @@ enum bx_kind {
 #define BX_NO_PAD        0x0002u /* encode base32: omit '=' */
 #define BX_SKIP_GARBAGE  0x0010u /* decode: drop bytes outside the
                                   * alphabet ('=' kept for base32) */
+/* Decoding base32, base32hex and base16 only (other kinds refuse them,
+ * and each other, with BX_ERR_UNSUPPORTED): */
+#define BX_STRICT        0x0020u /* canonical only: base32 padded with
+                                  * '=' exactly as encoding pads it (with
+                                  * BX_NO_PAD: not at all, '=' refused);
+                                  * base16 in one case throughout */
+#define BX_LENIENT       0x0040u /* best effort: ASCII white space (SP,
+                                  * TAB, CR, VT, FF) skipped like LF;
+                                  * base32: '=' between groups skipped,
+                                  * a last group's padding may be missing
+                                  * or partial, unused bits need not be
+                                  * zero */
 /* The implementation: b64.h's B64_IMPL_* bits (B64_IMPL_MASK), with the
  * same meaning, SEXTET_IMPL included; an unavailable one makes init fail
  * with BX_ERR_UNSUPPORTED.  base16 has vector loops (SSSE3, AVX2); the
@@ -88,6 +100,8 @@ enum bx_status {
 	BX_ERR_OVERFLOW,      /* z85: a group worth more than 32 bits */
 	BX_ERR_LENGTH,        /* z85 encode: length not a multiple of 4 */
 	BX_ERR_UNSUPPORTED,   /* unknown kind or flags */
+	BX_ERR_MISSING_PAD,   /* BX_STRICT: base32's last group lacks '=' */
+	BX_ERR_CASE,          /* BX_STRICT: base16 in the other case */
 };
 
 #define BX_IS_ERROR(s) ((s) >= BX_ERR_BAD_CHAR)
@@ -126,6 +140,7 @@ struct bx_decoder {
 	unsigned char grp[8];   /* their values (base32: 32 for '=') */
 	unsigned char raw[8];   /* the characters themselves */
 	unsigned char err_byte;
+	unsigned char letter_case;  /* BX_STRICT base16: 0, 'A' or 'a' */
 	enum bx_status err;
 	unsigned flags;
 	unsigned char table[256]; /* byte -> value, or a class code */

@@ -138,20 +138,54 @@ b32() {
     bn_usage "option --no-pad does not apply to --$e"
   done
   for e in base58 base32 base32hex base16 base2msbf base2lsbf z85; do
-    bn_in 'x' "--$e" --strict -d
-    bn_usage "option --strict does not apply to --$e"
-    bn_in 'x' "--$e" --lenient -d
-    bn_usage "option --lenient does not apply to --$e"
+    if [[ $e == base58 || $e == base2* || $e == z85 ]]; then
+      bn_in 'x' "--$e" --strict -d
+      bn_usage "option --strict does not apply to --$e"
+      bn_in 'x' "--$e" --lenient -d
+      bn_usage "option --lenient does not apply to --$e"
+    fi
     bn_in 'x' "--$e" --crlf
     bn_usage "option --crlf does not apply to --$e"
     bn_in 'x' "--$e" --mime
     bn_usage "option --mime does not apply to --$e"
   done
   # The encoding that counts is the last one given.
-  bn_in 'x' --strict --base64 --base32 -d
-  bn_usage "option --strict does not apply to --base32"
-  bn_in 'QUJD' --strict --base32 --base64 -d
+  bn_in 'x' --strict --base64 --z85 -d
+  bn_usage "option --strict does not apply to --z85"
+  bn_in 'QUJD' --strict --z85 --base64 -d
   bn_ok ABC
+}
+
+@test "--strict and --lenient on base32, base32hex and base16: canonical only, best effort; located errors" {
+  sextet_only
+  bn_in 'MZXW6===\nMZXW6YTB\n' --base32 -d --strict
+  bn_ok foofooba
+  bn_in 'MZXW6\n' --base32 -d --strict
+  bn_expect 1 '' "$NAME: invalid input at line 2, column 1 (byte 6): missing '=' padding"
+  bn_in 'MZXW6' --base32 -d --strict --no-pad
+  bn_ok foo
+  bn_in 'MZXW6===' --base32 -d --strict --no-pad
+  bn_expect 1 '' "$NAME: invalid input at line 1, column 6 (byte 5): '=' padding out of place or incomplete"
+  bn_in 'MZXW7===' --base32 -d --strict
+  bn_expect 1 'foo' "$NAME: invalid input at line 1, column 5 (byte 4): non-zero unused bits in the last character"
+  bn_in 'CPNMU===' --base32hex -d --strict
+  bn_ok foo
+  bn_in ' MZXW 6=\r\n==\t' --base32 -d --lenient
+  bn_ok foo
+  bn_in 'MZXW6=' --base32 -d --lenient
+  bn_ok foo
+  bn_in '==MZXW7=====\nMZXW6' --base32 -d --lenient
+  bn_ok foofoo
+  bn_in 'MZXW6=MZ' --base32 -d --lenient
+  bn_expect 1 'foo' "$NAME: invalid input at line 1, column 7 (byte 6): '=' padding out of place or incomplete"
+  bn_in 'cafe\nBABE' --base16 -d --strict
+  bn_expect 1 '\xca\xfe' "$NAME: invalid input at line 2, column 1 (byte 5): hex digit in the other case"
+  bn_in 'CAFE\nBABE' --base16 -d --strict
+  bn_ok '\xca\xfe\xba\xbe'
+  bn_in 'ca fe\r\n' --base16 -d --lenient
+  bn_ok '\xca\xfe'
+  bn_in 'x' --base16 --strict --lenient -d
+  bn_usage "options --strict and --lenient are mutually exclusive"
 }
 
 @test "basenc --base64 and --base64url take base64's decoding modes" {
@@ -169,7 +203,7 @@ b32() {
   bn_ok 'QUJD\r\n'
 }
 
-@test "base32: -o, --check and --no-pad; base64's modes are not its options" {
+@test "base32: -o, --check, --no-pad, --strict and --lenient; base64's line-end modes are not its options" {
   sextet_only
   b32 --version </dev/null
   printf 'fooba!' >data
@@ -180,9 +214,20 @@ b32() {
   b32 --check text </dev/null
   expect_status 1
   [[ $(cat "$ERR") == "$BASE32: invalid input at line 2, column 3 (byte 11): unexpected byte 0x2a ('*')" ]]
-  b32 --strict text </dev/null
+  b32 -d --strict text </dev/null
   expect_status 1
-  [[ $(head -n 1 "$ERR") == "$BASE32: unrecognized option '--strict'" ]]
+  [[ $(cat "$ERR") == "$BASE32: invalid input at line 2, column 3 (byte 11): unexpected byte 0x2a ('*')" ]]
+  printf 'MZXW6YTBEE\n' >text
+  b32 -d --strict text </dev/null
+  expect_status 1
+  [[ $(cat "$ERR") == "$BASE32: invalid input at line 2, column 1 (byte 11): missing '=' padding" ]]
+  printf 'MZXW6YTB EE=\r\n' >text
+  b32 -d --lenient -o out text </dev/null
+  expect_status 0
+  [[ $(cat out) == 'fooba!' ]]
+  b32 --crlf text </dev/null
+  expect_status 1
+  [[ $(head -n 1 "$ERR") == "$BASE32: unrecognized option '--crlf'" ]]
 }
 
 @test "--help names the encodings and the options, and says what applies where" {

@@ -67,6 +67,8 @@ bx_name(enum bx_status st)
 	case BX_ERR_OVERFLOW: return "BX_ERR_OVERFLOW";
 	case BX_ERR_LENGTH: return "BX_ERR_LENGTH";
 	case BX_ERR_UNSUPPORTED: return "BX_ERR_UNSUPPORTED";
+	case BX_ERR_MISSING_PAD: return "BX_ERR_MISSING_PAD";
+	case BX_ERR_CASE: return "BX_ERR_CASE";
 	}
 	return "(unknown status)";
 }
@@ -726,11 +728,44 @@ struct rcase {
 #define B2L   BX_BASE2LSBF
 #define Z85   BX_Z85
 #define SKIP  BX_SKIP_GARBAGE
+#define STRICT BX_STRICT
+#define LEN   BX_LENIENT
+#define NOPAD BX_NO_PAD
 
 #define OK_(k, f, in, out)          { k, f, S(in), S(out), BX_OK, 0 }
 #define ERR(k, f, in, out, st, off) { k, f, S(in), S(out), st, off }
 
 static const struct rcase rcases[] = {
+	/* --strict: base32 padded exactly (with --no-pad: not at all),
+	 * base16 in one case */
+	OK_(B32, STRICT, "MFRGG===", "abc"),
+	OK_(B32H, STRICT, "C5H66===", "abc"),
+	OK_(B32, STRICT, "MFRGG===\nMFRGGZDF", "abcabcde"),
+	ERR(B32, STRICT, "MFRGG", "", BX_ERR_MISSING_PAD, 5),
+	ERR(B32, STRICT, "MFRGG===MF", "abc", BX_ERR_MISSING_PAD, 10),
+	/* (a short group's own error comes before its missing padding) */
+	ERR(B32, STRICT, "MF*", "a", BX_ERR_BAD_CHAR, 2),
+	ERR(B32, STRICT, "MFR", "a", BX_ERR_TRUNCATED, 3),
+	ERR(B32, STRICT, "MFRGH===", "abc", BX_ERR_NONCANONICAL, 4),
+	ERR(B32, STRICT, "MFRGG==", "", BX_ERR_PADDING, 6),
+	OK_(B32, STRICT | NOPAD, "MFRGG", "abc"),
+	ERR(B32, STRICT | NOPAD, "MFRGG===", "", BX_ERR_PADDING, 5),
+	OK_(B16, STRICT, "abcd09", "\xab\xcd\x09"),
+	OK_(B16, STRICT, "ABCD09", "\xab\xcd\x09"),
+	ERR(B16, STRICT, "aB", "", BX_ERR_CASE, 1),
+	ERR(B16, STRICT, "0ab0A", "\x0a\xb0", BX_ERR_CASE, 4),
+	ERR(B16, STRICT, "41\r\n", "A", BX_ERR_BAD_CHAR, 2),
+	/* --lenient: white space skipped; base32's padding missing,
+	 * partial or extra, and any unused bits */
+	OK_(B32, LEN, "MFR GG=\r\n==\t", "abc"),
+	OK_(B32, LEN, "MFRGG=", "abc"),
+	OK_(B32, LEN, "MFRGG", "abc"),
+	OK_(B32, LEN, "MFRGH===", "abc"),
+	OK_(B32, LEN, "==MFRGG=====\n==MFRGG", "abcabc"),
+	ERR(B32, LEN, "M=", "", BX_ERR_PADDING, 1),
+	ERR(B32, LEN, "MFRGG=MF", "abc", BX_ERR_PADDING, 6),
+	OK_(B16, LEN, "4 1\r\n4\v2\f", "AB"),
+	ERR(B16, LEN, "414", "A", BX_ERR_TRUNCATED, 3),
 	/* base32: whole groups, each padded length, the same unpadded */
 	OK_(B32, 0, "MFRGG===", "abc"),
 	OK_(B32, 0, "MFRGGZDF", "abcde"),
@@ -1027,7 +1062,10 @@ test_rules(void)
 	for (k = 0; k < sizeof(rcases) / sizeof(rcases[0]); k++) {
 		const struct rcase *c = &rcases[k];
 		const char *why;
-		const char *sk = c->flags & SKIP ? " -i" : "";
+		const char *sk = c->flags & SKIP ? " -i" :
+		    c->flags & STRICT ? (c->flags & NOPAD ?
+		    " --strict --no-pad" : " --strict") :
+		    c->flags & LEN ? " --lenient" : "";
 		uint64_t line = 0, col = 0;
 
 		if (BX_IS_ERROR(c->st))
@@ -1255,6 +1293,9 @@ static const struct located locs[] = {
 	{ Z85, SKIP, S("Hello\n\0"), BX_ERR_BAD_CHAR, 6, 2, 1, 0 },
 	{ Z85, SKIP, S("x\n\"\n\0"), BX_ERR_BAD_CHAR, 4, 3, 1, 0 },
 	{ Z85, 0, S("ABCD\n"), BX_ERR_TRUNCATED, 5, 2, 1, 0 },
+	{ B32, STRICT, S("MFRGG===\nMF"), BX_ERR_MISSING_PAD, 11, 2, 3, 0 },
+	{ B16, STRICT, S("ab\nA"), BX_ERR_CASE, 3, 2, 1, -1 },
+	{ B32, LEN, S(" MF\r\nRG\t!G==="), BX_ERR_BAD_CHAR, 8, 2, 4, '!' },
 };
 
 static void
@@ -1402,7 +1443,7 @@ static void
 test_unsupported(void)
 {
 	static const int bad_kinds[] = { BX_NKINDS, BX_NKINDS + 1, 99, -1 };
-	static const unsigned bad_flags[] = { 0x1, 0x4, 0x8, 0x20, 0x1000,
+	static const unsigned bad_flags[] = { 0x1, 0x4, 0x8, 0x80, 0x1000,
 	    0x80000000u };
 	struct bx_encoder e;
 	struct bx_decoder d;
@@ -1467,6 +1508,23 @@ test_unsupported(void)
 		    (kind == BX_BASE32 || kind == BX_BASE32HEX),
 		    "%s: the flags it takes (BX_NO_PAD only for base32 and "
 		    "base32hex)", kind_names[kind]);
+		{
+			int rules = kind == BX_BASE32 ||
+			    kind == BX_BASE32HEX || kind == BX_BASE16;
+			int b32 = kind == BX_BASE32 || kind == BX_BASE32HEX;
+
+			tap_ok((bx_decoder_init(&d, kind, BX_STRICT) ==
+			    BX_OK) == rules && (bx_decoder_init(&d, kind,
+			    BX_LENIENT) == BX_OK) == rules &&
+			    (bx_decoder_init(&d, kind, BX_STRICT |
+			    BX_NO_PAD) == BX_OK) == b32 &&
+			    (bx_decoder_init(&d, kind, BX_NO_PAD) ==
+			    BX_OK) == b32 && bx_decoder_init(&d, kind,
+			    BX_STRICT | BX_LENIENT) == BX_ERR_UNSUPPORTED,
+			    "%s: decoding takes BX_STRICT and BX_LENIENT "
+			    "(not both) only for base32, base32hex and "
+			    "base16", kind_names[kind]);
+		}
 	}
 }
 
@@ -1599,7 +1657,7 @@ test_helpers(void)
 	    "up to SIZE_MAX bytes");
 
 	ok = 1;
-	for (k = 0; k <= BX_ERR_UNSUPPORTED; k++) {
+	for (k = 0; k <= BX_ERR_CASE; k++) {
 		const char *s = bx_strerror((enum bx_status)k);
 
 		ok = ok && s != NULL && *s != '\0';
