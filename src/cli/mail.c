@@ -1134,7 +1134,7 @@ run_inputs(struct mail *m, const struct mail_in *in)
 	static struct mime_parser p;
 	struct pass ps = { &p, 0, 0 };
 	size_t i, n = in->src != NULL ? 1 : in->nfiles;
-	int *copy = malloc((n + 1) * sizeof(*copy));
+	int *copy = malloc((n + 1) * sizeof(*copy)), e;
 	off_t start = -1;
 	const char *name;
 
@@ -1176,10 +1176,17 @@ run_inputs(struct mail *m, const struct mail_in *in)
 		ps.count = 0;
 		run_pass(m, in, &ps, copy);
 	}
+	/* (A scratch file's close can fail as any other's: said.) */
 	for (i = 0; i < n; i++)
-		if (copy[i] >= 0)
-			close(copy[i]);
+		if (copy[i] >= 0 && close(copy[i]) != 0) {
+			diag(errno, "temporary copy of the input");
+			m->error = 1;
+		}
 	free(copy);
+	if ((e = partials_free(&m->ps)) != 0) {
+		diag(e, "message/partial fragments");
+		m->error = 1;
+	}
 }
 
 static int
@@ -1227,7 +1234,6 @@ run(const struct mail_in *in, const char *dir, int out_fd,
 	if (m->dirf.fd >= 0)
 		close(m->dirf.fd);
 	names_free(&m->names);
-	partials_free(&m->ps);
 	free(m->joiner);
 	free(m);
 	return rc;

@@ -17,18 +17,20 @@ partials_init(struct partials *ps)
 	ps->fd = -1;
 }
 
-void
+int
 partials_free(struct partials *ps)
 {
 	size_t i;
+	int err = 0;
 
 	for (i = 0; i < ps->n; i++)
 		free(ps->v[i].id);
 	free(ps->v);
 	free(ps->done);
-	if (ps->fd >= 0)
-		(void)close(ps->fd);
+	if (ps->fd >= 0 && close(ps->fd) != 0)
+		err = errno;
 	partials_init(ps);
+	return err;
 }
 
 int

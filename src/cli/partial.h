@@ -42,7 +42,8 @@ struct partials {
 };
 
 void partials_init(struct partials *ps);
-void partials_free(struct partials *ps);
+/* Free it all and close the scratch file: 0, or close's errno. */
+int partials_free(struct partials *ps);
 
 /* Pass one: a fragment begins; its body follows (partials_add).
  * 0, or -1 when it is not kept (ps->over, ps->err). */
