@@ -251,7 +251,9 @@ struct mail {
 	enum { M_WORK, M_GATHER, M_SKIP } mode;
 	unsigned long events;   /* events (begin, end, notice) of the input */
 	unsigned long skip;
-	size_t leaf;            /* inputs (files of a maildir each) begun */
+	size_t leaf;            /* inputs met (operands, a maildir's entries),
+				 * opened or not: numbered alike in both
+				 * passes */
 	unsigned long leaf_count;       /* messages before the input */
 	int switched;           /* a fragment was met: read again from */
 	size_t at_leaf;         /* ... this input */
@@ -1015,13 +1017,15 @@ run_maildir(struct mail *m, struct pass *ps, const char *dir, int dfd)
 			if (fd < 0 || fstat(fd, &st) != 0 ||
 			    !S_ISREG(st.st_mode)) {
 				/* A link, a FIFO, a device: not a message
-				 * (nor an input: not counted). */
+				 * (counted all the same: both passes number
+				 * the inputs alike). */
 				if (fd < 0 && errno != ELOOP && !quiet(m)) {
 					diag(errno, "%s", quote_file(path));
 					m->error = 1;
 				}
 				if (fd >= 0)
 					close(fd);
+				m->leaf++;
 				continue;
 			}
 			source_from_fd(&src, fd);
@@ -1108,6 +1112,7 @@ run_pass(struct mail *m, const struct mail_in *in, struct pass *ps,
 		    open_operand(m, &src, f) != 0) {
 			if (!quiet(m))
 				m->error = 1;
+			m->leaf++;      /* (numbered alike in both passes) */
 			continue;
 		}
 		s = copy_of(m, ps, &src, &copy[i], &tmp);

@@ -103,6 +103,29 @@ mbox() {
   cmp out/big.bin data.bin
 }
 
+@test "message/partial: inputs that cannot be read before the first fragment are said once, and the reading again starts at the right one" {
+  needs python3 "split the message" python3
+  head -c 4000 /dev/urandom > data.bin
+  whole_msg data.bin big.bin
+  split_msg 2
+  msg_with_attachment 'attachment; filename="before.txt"'
+  mkdir -p md/cur md/new md/tmp
+  cp msg.eml md/cur/1
+  ln -s ../cur/1 md/cur/2           # a link: not read
+  mkfifo md/cur/3                    # a FIFO: not read
+  cp frag.1 md/cur/4
+  cp frag.2 md/new/5
+  run mail_list missing.eml md
+  [ "$status" -eq 1 ]
+  [ "$(printf '%s\n' "${lines[@]}" | cut -f1,7)" = "$(printf '1:1\t-\n1:2\tbefore.txt\n2:1.1\t-\n2:1.2\tbig.bin')" ]
+  [ "$(grep -c 'missing.eml' stderr)" -eq 1 ]
+  mkdir out
+  run mail_extract out missing.eml md
+  [ "$status" -eq 1 ]
+  [ "$output" = "$(printf 'out/before.txt\nout/big.bin')" ]
+  cmp out/big.bin data.bin
+}
+
 @test "message/partial: total= on every fragment, CR LF line ends, a pipe, process substitutions" {
   needs python3 "split the message" python3
   head -c 30000 /dev/urandom > data.bin
