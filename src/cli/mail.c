@@ -886,6 +886,9 @@ run_one(struct mail *m, struct pass *ps, struct source *src, int tee,
 		m->mode = M_SKIP;
 		m->skip = m->at_event;
 		ps->count = m->at_count;
+	} else if (ps->again) {
+		m->mode = M_WORK;       /* (even if the input before changed
+					 * and ended before its SKIP events) */
 	}
 	m->leaf_count = ps->count;
 	mime_init(ps->p, &h);
