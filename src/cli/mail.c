@@ -255,8 +255,8 @@ struct mail {
 				 * opened or not: numbered alike in both
 				 * passes */
 	unsigned long leaf_count;       /* messages before the input */
-	int switched;           /* a fragment was met: read again from */
-	size_t at_leaf;         /* ... this input */
+	size_t at_leaf;         /* M_GATHER after the first pass: a fragment
+				 * was met, read again from this input */
 	unsigned long at_event; /* ... this event of it */
 	unsigned long at_count; /* ... numbering on from this */
 	int copy_err;           /* errno of a failed scratch copy */
@@ -577,13 +577,19 @@ on_notice(void *ctx, enum mime_note note, const char *path, uint64_t line)
 
 /* ---- message/partial ----------------------------------------------- */
 
+/* A message/partial leaf (not an item inside a part). */
+static int
+partial_leaf(const struct mime_part *pt)
+{
+	return pt->item == 0 && strcmp(pt->type, "message/partial") == 0;
+}
+
 /* A fragment, once they are gathered (one inside a joined message is a
  * plain part: fragments are joined one level deep). */
 static int
 is_fragment(const struct mail *m, const struct mime_part *pt)
 {
-	return m->ps.done != NULL && !m->joining && pt->item == 0 &&
-	    strcmp(pt->type, "message/partial") == 0;
+	return m->ps.done != NULL && !m->joining && partial_leaf(pt);
 }
 
 static void
@@ -593,6 +599,7 @@ frag_begin(struct mail *m, const struct mime_part *pt)
 
 	m->frag = FRAG_BAD;
 	m->frag_report = 1;
+	m->fn = 0;              /* (stays 0: no group to say anything of) */
 	if (pt->partial)
 		g = partials_group(&m->ps, pt->partial_id,
 		    pt->partial_id_len, &m->fn);
@@ -720,8 +727,7 @@ frag_end(struct mail *m, struct slot *sl, const struct mime_part *pt)
 			    pt->partial_id_len, TEXT_ESC_BACKSLASH |
 			    TEXT_ESC_BIDI, &sb);
 			id[sb.len] = '\0';
-			if (m->ps.done == NULL || partials_group(&m->ps,
-			    pt->partial_id, pt->partial_id_len, &m->fn) < 0)
+			if (m->fn == 0)
 				(void)snprintf(why, sizeof(why), "not gathered "
 				    "(more than %d fragments)", PARTIALS_MAX);
 			else
@@ -757,12 +763,10 @@ d_begin(void *ctx, const struct mime_part *pt)
 {
 	struct mail *m = ctx;
 
-	if (m->mode == M_WORK && m->ps.done == NULL && pt->item == 0 &&
-	    strcmp(pt->type, "message/partial") == 0) {
+	if (m->mode == M_WORK && m->ps.done == NULL && partial_leaf(pt)) {
 		/* The first fragment: gather from here on, then read again
 		 * from here. */
 		m->mode = M_GATHER;
-		m->switched = 1;
 		m->at_leaf = m->leaf;
 		m->at_event = m->events;
 		m->at_count = m->leaf_count;
@@ -771,7 +775,7 @@ d_begin(void *ctx, const struct mime_part *pt)
 	case M_WORK:
 		return on_begin(ctx, pt);
 	case M_GATHER:
-		if (pt->item == 0 && pt->partial)
+		if (partial_leaf(pt) && pt->partial)
 			(void)partials_begin(&m->ps, pt->partial_id,
 			    pt->partial_id_len, pt->partial_number,
 			    pt->partial_total);
@@ -1156,7 +1160,7 @@ run_inputs(struct mail *m, const struct mail_in *in)
 	if (in->src != NULL && in->src->regular)
 		start = lseek(in->src->fd, 0, SEEK_CUR);
 	run_pass(m, in, &ps, copy);
-	if (m->switched) {
+	if (m->mode == M_GATHER) {
 		partials_done(&m->ps);
 		if (m->ps.err != 0) {
 			diag(m->ps.err, "message/partial fragments");
