@@ -9,16 +9,12 @@
 load helpers
 
 setup() {
-  if [[ $("$BASE64" --version 2>/dev/null </dev/null | sed -n 1p) == \
-    "base64 (GNU coreutils) "* ]]; then
-    skip "sextet-specific behaviour"
-  fi
+  mail_setup || return 1
   C=${SEXTET_CORPORA:-}
   if [[ -z $C || ! -d $C/mail2/real ]]; then
     skip "no public sample corpus (SEXTET_CORPORA)"
   fi
   C=$C/mail2
-  cd "$BATS_TEST_TMPDIR" || return 1
 }
 
 # hashes DIR: the sha256 of each regular file under DIR, sorted.

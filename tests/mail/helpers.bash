@@ -5,7 +5,9 @@
 
 export LC_ALL=C
 
-setup() {
+# mail_setup: what every test of these files does first (their setup
+# unless a file adds to it).
+mail_setup() {
   if [[ -z ${BASE64:-} ]]; then
     echo "BASE64 is not set: point it at the base64 program to test" >&2
     return 1
@@ -19,6 +21,8 @@ setup() {
   fi
   cd "$BATS_TEST_TMPDIR" || return 1
 }
+
+setup() { mail_setup; }
 
 # needs COMMAND WHAT PACKAGE: skip, saying so, unless COMMAND is there to
 # do WHAT.

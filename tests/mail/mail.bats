@@ -813,6 +813,17 @@ make_tnef() {
   python3 "$BATS_TEST_DIRNAME/make-tnef.py" "$@"
 }
 
+# same_as_tnef W.DAT: msg.eml carrying W.DAT extracts (exit 0) into ours/
+# the files, names and bytes the tnef tool extracts from W.DAT (theirs/).
+same_as_tnef() {
+  tnef_msg "$1"
+  mkdir ours theirs
+  run mail_extract ours msg.eml
+  [ "$status" -eq 0 ]
+  tnef -C theirs "$1"
+  diff -r theirs ours
+}
+
 @test "TNEF: the files inside winmail.dat, long names, exact bytes; the container is not written" {
   needs python3 "write TNEF streams" python3
   head -c 5000 /dev/urandom > a.bin
@@ -900,12 +911,7 @@ make_tnef() {
   head -c 20000 /dev/urandom > a.bin
   head -c 700 /dev/urandom > b.bin
   make_tnef w.dat 'A.BIN|long name a.bin|a.bin|' 'B.BIN||b.bin|a' '|obj.bin|b.bin|o'
-  tnef_msg w.dat
-  mkdir ours theirs
-  run mail_extract ours msg.eml
-  [ "$status" -eq 0 ]
-  tnef -C theirs w.dat
-  diff -r theirs ours
+  same_as_tnef w.dat
 }
 
 @test "TNEF: an embedded message is its object's bytes, not the stand-in text in attAttachData (as the tnef tool)" {
@@ -913,12 +919,7 @@ make_tnef() {
   needs tnef "extract beside us" tnef
   head -c 6000 /dev/urandom > msg.bin
   make_tnef w.dat 'EMBED~1.MSG|Embedded.msg|msg.bin|m' 'B.BIN||msg.bin|'
-  tnef_msg w.dat
-  mkdir ours theirs
-  run mail_extract ours msg.eml
-  [ "$status" -eq 0 ]
-  tnef -C theirs w.dat
-  diff -r theirs ours
+  same_as_tnef w.dat
   # The object: its interface's GUID, then the message's bytes.
   [ "$(tail -c +17 ours/Embedded.msg | cmp - msg.bin && echo same)" = same ]
   ! grep -q 'MAPI 1.0 embedded message' ours/Embedded.msg
