@@ -2,16 +2,18 @@
  * basex.c - base32, base32hex, base16, base2 and Z85 (basex.h).
  *
  * One description per encoding (struct kind_desc: group sizes, alphabet,
- * padding) drives the encoder, the decoder's byte table and its group
- * step.  The decoder collects a group's character values and decides on
- * the whole group when its last character arrives, when a byte outside
- * the alphabet makes it fail, or at the end of the input; the rules are
- * written once each, in group_base32() and the per-character steps below.
+ * padding) drives the encoder and the decoder's byte table.  base32,
+ * base32hex and base16 decode by the tables of bx_machine.c, one byte at
+ * a time through step() (or a whole group at a time by the bulk loops,
+ * between groups); Z85 and base2, whose only rules are their group
+ * length and alphabet (and Z85's 32-bit bound), by the per-character
+ * steps of bx_decode_update().
  */
 #include <string.h>
 
 #include "b64_private.h"
 #include "basex.h"
+#include "bx_machine.h"
 
 _Static_assert(BX_IMPL_MASK == B64_IMPL_MASK, "one set of implementation bits");
 
@@ -21,9 +23,6 @@ _Static_assert(BX_IMPL_MASK == B64_IMPL_MASK, "one set of implementation bits");
 #define T_SKIP 0xfcu  /* dropped (BX_SKIP_GARBAGE) */
 #define T_BAD  0xffu  /* refused */
 
-/* A value slot of a failed base32 group: neither data nor '='. */
-#define V_BAD  0xffu
-#define V_PAD  32u
 
 static const char b32_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 static const char b32hex_chars[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
@@ -73,6 +72,8 @@ bx_strerror(enum bx_status status)
 		return "missing '=' padding";
 	case BX_ERR_CASE:
 		return "hex digit in the other case";
+	case BX_ERR_DATA_AFTER_PAD:
+		return "data after '=' padding";
 	}
 	return "unknown status";
 }
@@ -399,6 +400,13 @@ bx_encode_final(struct bx_encoder *enc, char *out, size_t cap,
 
 /* ---------------------------------------------------------------- decode */
 
+/* The white space --lenient drops besides LF. */
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
 /* The table entry of byte C for KIND with FLAGS. */
 static unsigned char
 classify(enum bx_kind kind, unsigned flags, unsigned char c)
@@ -415,8 +423,7 @@ classify(enum bx_kind kind, unsigned flags, unsigned char c)
 	/* (A dropped LF still counts lines, for the error's place.) */
 	if (c == '\n')
 		return T_LF;
-	if ((flags & BX_LENIENT) && (c == ' ' || c == '\t' || c == '\r' ||
-	    c == '\v' || c == '\f'))
+	if ((flags & BX_LENIENT) && is_space(c))
 		return T_SKIP;
 	if (skip)
 		return kind == BX_Z85 && c == 0 ? T_BAD : T_SKIP;
@@ -427,6 +434,28 @@ classify(enum bx_kind kind, unsigned flags, unsigned char c)
 	return T_BAD;
 }
 
+/* The machine's class of byte C, whose table entry is T, in mode M: an
+ * alphabet character by its value (base32) or its case (base16), any
+ * other byte by the mode's filter. */
+static unsigned char
+machine_class(const struct bx_mode *m, unsigned char c, unsigned t)
+{
+	enum bx_raw raw;
+
+	if (t < 32)
+		return (unsigned char)(m->kind == BX_BASE16 ?
+		    bx16_digit_class(c) : bx32_value_class(t));
+	if (c == '=')
+		raw = BX_R_PAD;
+	else if (c == '\n')
+		raw = BX_R_LF;
+	else if (is_space(c))
+		raw = BX_R_WS;
+	else
+		raw = BX_R_OTHER;
+	return m->filter[raw];
+}
+
 enum bx_status
 bx_decoder_init(struct bx_decoder *dec, enum bx_kind kind, unsigned flags)
 {
@@ -434,132 +463,153 @@ bx_decoder_init(struct bx_decoder *dec, enum bx_kind kind, unsigned flags)
 	dec->kind = (unsigned char)kind;
 	dec->flags = flags;
 	dec->impl = b64_impl_pick(flags & BX_IMPL_MASK);
-	if (!known(kind) || (flags & ~(BX_SKIP_GARBAGE | BX_IMPL_MASK |
-	    BX_STRICT | BX_LENIENT | BX_NO_PAD)) != 0 || dec->impl == NULL ||
-	    ((flags & BX_STRICT) && (flags & BX_LENIENT)) ||
-	    ((flags & BX_NO_PAD) && kind != BX_BASE32 &&
-	    kind != BX_BASE32HEX) ||
-	    ((flags & (BX_STRICT | BX_LENIENT)) && kind != BX_BASE32 &&
-	    kind != BX_BASE32HEX && kind != BX_BASE16))
+	if (!known(kind) || (flags & ~(BX_IMPL_MASK | BX_M_FLAGS)) != 0 ||
+	    dec->impl == NULL)
 		return dec->err = BX_ERR_UNSUPPORTED;
-	for (unsigned c = 0; c < 256; c++)
+	if (kind == BX_BASE32 || kind == BX_BASE32HEX || kind == BX_BASE16) {
+		dec->mode = bx_mode_find(kind, flags & BX_M_FLAGS);
+		if (dec->mode == NULL)
+			return dec->err = BX_ERR_UNSUPPORTED;
+	} else if (flags & (BX_STRICT | BX_LENIENT | BX_NO_PAD)) {
+		return dec->err = BX_ERR_UNSUPPORTED;
+	}
+	for (unsigned c = 0; c < 256; c++) {
 		dec->table[c] = classify(kind, flags, (unsigned char)c);
+		if (dec->mode != NULL)
+			dec->cls[c] = machine_class(dec->mode, (unsigned char)c,
+			    dec->table[c]);
+	}
 	return BX_OK;
 }
 
-/* Latch error ST at offset AT (byte C) of 0-based line LINE, which
- * starts at offset LS. */
+/* Latch error ST at place P. */
 static enum bx_status
-fail_at(struct bx_decoder *dec, enum bx_status st, uint64_t at,
-    unsigned char c, uint64_t line, uint64_t ls)
+fail_pos(struct bx_decoder *dec, enum bx_status st, struct bx_pos p)
 {
 	dec->err = st;
-	dec->err_at = at;
-	dec->err_byte = c;
-	dec->err_line = line + 1;
-	dec->err_col = at - ls + 1;
+	dec->err_pos = p;
+	if (st != BX_ERR_BAD_CHAR)
+		dec->err_pos.byte = 0;
 	return st;
 }
 
-/* The same on the current line. */
+/* The place of offset AT (byte C) on the current line. */
+static struct bx_pos
+here(const struct bx_decoder *dec, uint64_t at, unsigned char c)
+{
+	struct bx_pos p = { at, dec->line, dec->line_start, c };
+
+	return p;
+}
+
+/* The same for z85 and base2: on the current line, or at character SLOT
+ * of the group. */
 static enum bx_status
 fail(struct bx_decoder *dec, enum bx_status st, uint64_t at, unsigned char c)
 {
-	return fail_at(dec, st, at, c, dec->line, dec->line_start);
+	return fail_pos(dec, st, here(dec, at, c));
 }
 
-/* The same at character SLOT of the group. */
 static enum bx_status
-fail_slot(struct bx_decoder *dec, enum bx_status st, unsigned slot,
-    unsigned char c)
+fail_slot(struct bx_decoder *dec, enum bx_status st, unsigned slot)
 {
-	return fail_at(dec, st, dec->grp_off[slot], c, dec->grp_line[slot],
-	    dec->grp_ls[slot]);
+	struct bx_pos p = { dec->grp_off[slot], dec->grp_line[slot],
+	    dec->grp_ls[slot], 0 };
+
+	return fail_pos(dec, st, p);
+}
+
+/* Write the bytes the group's leading data characters complete to OUT;
+ * start the next group.  The number written. */
+static size_t
+flush_group(struct bx_decoder *dec, unsigned char *out)
+{
+	unsigned bits = dec->kind == BX_BASE16 ? 4 : 5;
+	unsigned total = dec->nd * bits, nb = total / 8;
+
+	for (unsigned k = 0; k < nb; k++)
+		out[k] = (unsigned char)(dec->acc >> (total - 8 * (k + 1)));
+	dec->nd = 0;
+	dec->acc = 0;
+	return nb;
 }
 
 /*
- * A base32 group of 8 slots in DEC->grp (values, V_PAD for '=', V_BAD for
- * a slot that failed or was never filled) to OUT: the bytes its valid
- * prefix carries, and the status.  *BAD_SLOT is the failing slot.
- * ANY_BITS: the unused bits need not be zero.
+ * Take the cell for byte C (class CLS) at offset OFF, or for the end of
+ * the input (CLS the end class, OFF the input's length), writing into
+ * OUT (*O advanced; room for a group's bytes checked by the caller).
+ * BX_OK, or the error latched.
  */
 static enum bx_status
-group_base32(const unsigned char *v, unsigned char *out, size_t *nout,
-    unsigned *bad_slot, int any_bits)
+step(struct bx_decoder *dec, unsigned cls, unsigned char c, uint64_t off,
+    unsigned char *out, size_t *o)
 {
-	/* Where '=' may begin, the data slots before it, and the bits of
-	 * the last data character that must then be zero. */
-	static const struct {
-		unsigned char slot, bytes, mask;
-	} cut[] = { { 2, 1, 3 }, { 4, 2, 15 }, { 5, 3, 1 }, { 7, 4, 7 } };
-	/* The slot each byte is complete at. */
-	static const unsigned char done_at[5] = { 1, 3, 4, 6, 7 };
-	unsigned char b[5];
-	unsigned s, k;
+	const struct bx_cell *cell = &dec->mode->col[cls][dec->state];
+	struct bx_pos p = here(dec, off, c);
+	enum bx_status st = (enum bx_status)cell->status;
 
-	b[0] = (unsigned char)(v[0] << 3 | v[1] >> 2);
-	b[1] = (unsigned char)(v[1] << 6 | v[2] << 1 | v[3] >> 4);
-	b[2] = (unsigned char)(v[3] << 4 | v[4] >> 1);
-	b[3] = (unsigned char)(v[4] << 7 | v[5] << 2 | v[6] >> 3);
-	b[4] = (unsigned char)(v[6] << 5 | v[7]);
-	*nout = 0;
-	for (s = 0; s < 8; s++) {
-		if (v[s] == V_PAD) {
-			for (k = 0; k < 4 && cut[k].slot != s; k++)
-				;
-			if (k == 4) {
-				*bad_slot = s;
-				return BX_ERR_PADDING;
-			}
-			for (unsigned t = s + 1; t < 8; t++) {
-				if (v[t] != V_PAD) {
-					*bad_slot = t;
-					return v[t] == V_BAD ?
-					    BX_ERR_BAD_CHAR : BX_ERR_PADDING;
-				}
-			}
-			if ((v[s - 1] & cut[k].mask) && !any_bits) {
-				*bad_slot = s - 1;
-				return BX_ERR_NONCANONICAL;
-			}
-			return BX_OK;
-		}
-		if (v[s] == V_BAD) {
-			*bad_slot = s;
-			return BX_ERR_BAD_CHAR;
-		}
-		/* Every byte this slot completes goes out. */
-		for (k = 0; k < 5; k++)
-			if (done_at[k] == s)
-				out[(*nout)++] = b[k];
-	}
-	return BX_OK;
-}
-
-/* Room a group's bytes may need. */
-#define GROUP_OUT 5
-
-/*
- * Decide the base32 group in DEC (the slots from DEC->n on set by the
- * caller: V_BAD or V_PAD) into OUT.  A failure in an unfilled slot is
- * placed at offset END, byte END_BYTE.
- */
-static enum bx_status
-finish_base32(struct bx_decoder *dec, unsigned char *out, size_t *nout,
-    uint64_t end, unsigned char end_byte)
-{
-	unsigned slot = 0;
-	enum bx_status st = group_base32(dec->grp, out, nout, &slot,
-	    (dec->flags & BX_LENIENT) != 0);
-
-	if (st == BX_OK) {
-		dec->n = 0;
+	dec->state = cell->next;
+	switch ((enum bx_action)cell->action) {
+	case BX_A_NONE:
 		return BX_OK;
+	case BX_A_LINE:
+		dec->line++;
+		dec->line_start = off + 1;
+		return BX_OK;
+	case BX_A_DATA:
+	case BX_A_DATA_END:
+		dec->acc = dec->acc << (dec->kind == BX_BASE16 ? 4 : 5) |
+		    dec->table[c];
+		dec->nd++;
+		dec->last = dec->prev = p;
+		if (cell->action == BX_A_DATA_END)
+			*o += flush_group(dec, out + *o);
+		return BX_OK;
+	case BX_A_MARK:
+		dec->mark = p;
+		dec->mark_st = (unsigned char)st;
+		dec->prev = p;
+		return BX_OK;
+	case BX_A_PAD:
+	case BX_A_JUNK:
+		dec->prev = p;
+		return BX_OK;
+	case BX_A_PAD_END:
+	case BX_A_ACCEPT:
+		*o += flush_group(dec, out + *o);
+		return BX_OK;
+	case BX_A_FAIL:
+	case BX_A_REFUSE:
+		if (cell->action == BX_A_FAIL)
+			*o += flush_group(dec, out + *o);
+		switch ((enum bx_where)cell->where) {
+		case BX_W_MARK:
+			return fail_pos(dec, (enum bx_status)dec->mark_st,
+			    dec->mark);
+		case BX_W_LAST:
+			return fail_pos(dec, st, dec->last);
+		case BX_W_PREV:
+			return fail_pos(dec, st, dec->prev);
+		case BX_W_HERE:
+		case BX_W_END:
+		default:
+			return fail_pos(dec, st, p);
+		}
+	case BX_A_UNDEF:
+	default:
+		/* (The model checks that no reachable cell is undefined.) */
+		return fail_pos(dec, BX_ERR_UNSUPPORTED, p);
 	}
-	if (slot < dec->n)
-		return fail_slot(dec, st, slot,
-		    st == BX_ERR_BAD_CHAR ? dec->raw[slot] : 0);
-	return fail(dec, st, end, end_byte);
+}
+
+/* Whether the cell for class CLS writes the group's bytes. */
+static int
+writes(const struct bx_decoder *dec, unsigned cls)
+{
+	unsigned a = dec->mode->col[cls][dec->state].action;
+
+	return a == BX_A_DATA_END || a == BX_A_PAD_END || a == BX_A_ACCEPT ||
+	    a == BX_A_FAIL;
 }
 
 /*
@@ -771,7 +821,8 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 		unsigned t;
 		uint64_t off;
 
-		if (dec->n == 0) {
+		/* Between groups: the bulk loops. */
+		if (dec->mode != NULL ? dec->state == 0 : dec->n == 0) {
 			size_t lf;
 
 			i += bulk(dec, in + i, n - i, out, cap, &o);
@@ -789,6 +840,22 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 		t = dec->table[c];
 		off = dec->offset + i;
 
+		if (dec->mode != NULL) {
+			/* base32, base32hex, base16: the machine. */
+			unsigned cls = dec->cls[c];
+
+			if (writes(dec, cls) &&
+			    cap - o < kinds[dec->kind].bytes) {
+				st = BX_NEED_OUTPUT;
+				break;
+			}
+			st = step(dec, cls, c, off, out, &o);
+			if (st != BX_OK) {
+				i++;
+				goto failed;
+			}
+			continue;
+		}
 		if (t == T_LF) {
 			dec->line++;
 			dec->line_start = off + 1;
@@ -800,64 +867,14 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 			st = BX_NEED_OUTPUT;
 			break;
 		}
-		switch (dec->kind) {
-		case BX_BASE32:
-		case BX_BASE32HEX: {
-			size_t k;
-
-			if (t == T_PAD && dec->n == 0 &&
-			    (dec->flags & BX_LENIENT))
-				continue;       /* extra padding */
-			if (t == T_PAD && (dec->flags & BX_STRICT) &&
-			    (dec->flags & BX_NO_PAD)) {
-				st = fail(dec, BX_ERR_PADDING, off, c);
-				i++;
-				goto failed;
-			}
-			dec->grp_off[dec->n] = off;
-			dec->grp_line[dec->n] = dec->line;
-			dec->grp_ls[dec->n] = dec->line_start;
-			dec->raw[dec->n] = c;
-			dec->grp[dec->n++] = t == T_PAD ? V_PAD : t == T_BAD ?
-			    V_BAD : (unsigned char)t;
-			if (dec->n == 8) {
-				st = finish_base32(dec, out + o, &k, off, 0);
-				o += k;
-				if (st != BX_OK) {
-					i++;
-					goto failed;
-				}
-			}
-			break;
+		if (t == T_BAD) {
+			st = fail(dec, BX_ERR_BAD_CHAR, off, c);
+			i++;
+			goto failed;
 		}
-		case BX_BASE16:
-			if (t == T_BAD)
-				goto bad;
-			if ((dec->flags & BX_STRICT) && t >= 10) {
-				unsigned char lc = c >= 'a' ? 'a' : 'A';
-
-				if (dec->letter_case == 0)
-					dec->letter_case = lc;
-				if (lc != dec->letter_case) {
-					st = fail(dec, BX_ERR_CASE, off, c);
-					i++;
-					goto failed;
-				}
-			}
-			if (dec->n == 0) {
-				dec->grp[0] = (unsigned char)t;
-				dec->grp_off[0] = off;
-				dec->n = 1;
-			} else {
-				out[o++] = (unsigned char)(dec->grp[0] << 4 |
-				    t);
-				dec->n = 0;
-			}
-			break;
+		switch (dec->kind) {
 		case BX_BASE2MSBF:
 		case BX_BASE2LSBF:
-			if (t == T_BAD)
-				goto bad;
 			if (dec->n == 0)
 				dec->grp_off[0] = off;
 			dec->grp[1] = (unsigned char)(dec->kind ==
@@ -872,8 +889,6 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 		case BX_Z85: {
 			uint64_t v = 0;
 
-			if (t == T_BAD)
-				goto bad;
 			dec->grp_off[dec->n] = off;
 			dec->grp_line[dec->n] = dec->line;
 			dec->grp_ls[dec->n] = dec->line_start;
@@ -883,7 +898,7 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 			for (int k = 0; k < 5; k++)
 				v = v * 85 + dec->grp[k];
 			if (v > 0xffffffffu) {
-				st = fail_slot(dec, BX_ERR_OVERFLOW, 0, 0);
+				st = fail_slot(dec, BX_ERR_OVERFLOW, 0);
 				i++;
 				goto failed;
 			}
@@ -898,8 +913,6 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 			break;
 		}
 		continue;
-bad:
-		st = fail(dec, BX_ERR_BAD_CHAR, off, c);
 failed:
 		*in_used = i;
 		*out_len = o;
@@ -912,77 +925,45 @@ failed:
 	return st;
 }
 
-/* Whether DEC's short base32 group would decode were it padded: only
- * alphabet characters, as many as end a byte (2, 4, 5 or 7).  (Else its
- * own error is the one to report, not the missing padding.) */
-static int
-short_group_valid(const struct bx_decoder *dec)
-{
-	for (unsigned k = 0; k < dec->n; k++)
-		if (dec->grp[k] >= 32)
-			return 0;
-	return dec->n == 2 || dec->n == 4 || dec->n == 5 || dec->n == 7;
-}
-
 enum bx_status
 bx_decode_final(struct bx_decoder *dec, void *out, size_t cap,
     size_t *out_len)
 {
-	size_t k = 0;
-	enum bx_status st;
-
 	*out_len = 0;
 	if (dec->err != BX_OK)
 		return dec->err;
+	if (dec->mode != NULL) {
+		unsigned eof = bx_eof_class(dec->mode);
+
+		if (writes(dec, eof) && cap < kinds[dec->kind].bytes)
+			return BX_NEED_OUTPUT;
+		return step(dec, eof, 0, dec->offset, out, out_len);
+	}
 	if (dec->n == 0)
 		return BX_OK;
-	switch (dec->kind) {
-	case BX_BASE32:
-	case BX_BASE32HEX:
-		/* A short group ending in '=' is refused whole (GNU decodes
-		 * nothing of it; --lenient pads it on); any other is padded,
-		 * but with --strict where it should have been. */
-		if (dec->grp[dec->n - 1] == V_PAD &&
-		    !(dec->flags & BX_LENIENT))
-			return fail_slot(dec, BX_ERR_PADDING, dec->n - 1u, 0);
-		if (dec->grp[dec->n - 1] != V_PAD &&
-		    (dec->flags & BX_STRICT) && !(dec->flags & BX_NO_PAD) &&
-		    short_group_valid(dec))
-			return fail(dec, BX_ERR_MISSING_PAD, dec->offset, 0);
-		if (cap < GROUP_OUT)
-			return BX_NEED_OUTPUT;
-		memset(dec->grp + dec->n, V_PAD, 8u - dec->n);
-		st = finish_base32(dec, out, &k, dec->offset, 0);
-		*out_len = k;
-		/* Padding the input lacks: it ends inside the group. */
-		if (st == BX_ERR_PADDING && dec->err_at == dec->offset)
-			st = dec->err = BX_ERR_TRUNCATED;
-		return st;
-	default:
-		return fail(dec, BX_ERR_TRUNCATED, dec->offset, 0);
-	}
+	return fail(dec, BX_ERR_TRUNCATED, dec->offset, 0);
 }
 
 uint64_t
 bx_decoder_error_offset(const struct bx_decoder *dec)
 {
-	return dec->err_at;
+	return dec->err_pos.off;
 }
 
 uint64_t
 bx_decoder_error_line(const struct bx_decoder *dec)
 {
-	return dec->err_line;
+	return dec->err_pos.line + 1;
 }
 
 uint64_t
 bx_decoder_error_column(const struct bx_decoder *dec)
 {
-	return dec->err_col;
+	return dec->err_pos.off - dec->err_pos.ls + 1;
 }
 
 unsigned char
 bx_decoder_error_byte(const struct bx_decoder *dec)
 {
-	return dec->err_byte;
+	return dec->err_pos.byte;
 }

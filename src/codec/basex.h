@@ -21,7 +21,8 @@
  *   base2lsbf     1        8       0 1, least significant bit first
  *   z85           4        5       0-9 a-z A-Z .-:+=^!/ *?&<>()[]{}@%$#
  *
- * Decoding rules are GNU coreutils 9.10's basenc -d, which are these:
+ * Decoding rules are GNU coreutils 9.10's basenc -d, which are these (for
+ * base32, base32hex and base16 written as tables in bx_machine.c):
  *   - LF is skipped anywhere; every other byte outside the alphabet (and
  *     outside '=' for base32) is an error, unless BX_SKIP_GARBAGE.
  *   - base32: groups of eight characters; within a group '=' may stand
@@ -74,9 +75,11 @@ enum bx_kind {
 /* Decoding base32, base32hex and base16 only (other kinds refuse them,
  * and each other, with BX_ERR_UNSUPPORTED): */
 #define BX_STRICT        0x0020u /* canonical only: base32 padded with
-                                  * '=' exactly as encoding pads it (with
-                                  * BX_NO_PAD: not at all, '=' refused);
-                                  * base16 in one case throughout */
+                                  * '=' exactly as encoding pads it, its
+                                  * last group only, nothing but LF after
+                                  * (with BX_NO_PAD: not at all, '='
+                                  * refused); base16 in one case
+                                  * throughout; not with BX_SKIP_GARBAGE */
 #define BX_LENIENT       0x0040u /* best effort: ASCII white space (SP,
                                   * TAB, CR, VT, FF) skipped like LF;
                                   * base32: '=' between groups skipped,
@@ -102,6 +105,7 @@ enum bx_status {
 	BX_ERR_UNSUPPORTED,   /* unknown kind or flags */
 	BX_ERR_MISSING_PAD,   /* BX_STRICT: base32's last group lacks '=' */
 	BX_ERR_CASE,          /* BX_STRICT: base16 in the other case */
+	BX_ERR_DATA_AFTER_PAD, /* BX_STRICT: base32 after a padded group */
 };
 
 #define BX_IS_ERROR(s) ((s) >= BX_ERR_BAD_CHAR)
@@ -132,26 +136,44 @@ struct bx_encoder {
 	size_t col;             /* characters on the current line */
 };
 
+struct bx_mode;
+
+/* A place in the input, for error reports. */
+struct bx_pos {
+	uint64_t off;           /* 0-based offset */
+	uint64_t line;          /* 0-based line */
+	uint64_t ls;            /* the line's first offset */
+	unsigned char byte;     /* the byte there (BX_ERR_BAD_CHAR) */
+};
+
 struct bx_decoder {
 	/* private */
 	const struct b64_impl *impl;
+	const struct bx_mode *mode; /* base32, base32hex, base16: the rules
+	                             * (bx_machine.c); NULL for the others */
 	unsigned char kind;
-	unsigned char n;        /* characters of the group so far */
-	unsigned char grp[8];   /* their values (base32: 32 for '=') */
-	unsigned char raw[8];   /* the characters themselves */
-	unsigned char err_byte;
-	unsigned char letter_case;  /* BX_STRICT base16: 0, 'A' or 'a' */
+	unsigned char state;    /* the machine's state (bx_machine.h) */
+	unsigned char nd;       /* data characters of the group before its
+	                         * first '=' or failure */
+	unsigned char mark_st;  /* the group's first failure */
+	unsigned char n;        /* base2, z85: characters of the group */
+	unsigned char grp[8];   /* ... their values */
 	enum bx_status err;
 	unsigned flags;
 	unsigned char table[256]; /* byte -> value, or a class code */
+	unsigned char cls[256];   /* byte -> the machine's class */
+	uint64_t acc;           /* the group's data bits */
+	struct bx_pos mark;     /* the group's first failure */
+	struct bx_pos last;     /* its last data character */
+	struct bx_pos prev;     /* its latest character */
 	uint64_t offset;        /* input bytes consumed so far */
 	uint64_t line;          /* line feeds consumed so far */
 	uint64_t line_start;    /* offset after the last line feed */
-	uint64_t grp_off[8];    /* input offset of each group character */
+	uint64_t grp_off[8];    /* base2, z85: input offset of each group
+	                         * character */
 	uint64_t grp_line[8];   /* ... its line (0-based) */
 	uint64_t grp_ls[8];     /* ... and its line's first offset */
-	uint64_t err_at;        /* the first offending byte */
-	uint64_t err_line, err_col;
+	struct bx_pos err_pos;  /* the error's place */
 };
 
 /*

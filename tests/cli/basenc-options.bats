@@ -158,8 +158,12 @@ b32() {
 
 @test "--strict and --lenient on base32, base32hex and base16: canonical only, best effort; located errors" {
   sextet_only
+  bn_in 'MZXW6YTB\nMZXW6===\n' --base32 -d --strict
+  bn_ok foobafoo
   bn_in 'MZXW6===\nMZXW6YTB\n' --base32 -d --strict
-  bn_ok foofooba
+  bn_expect 1 'foo' "$NAME: invalid input at line 2, column 1 (byte 9): data after '=' padding"
+  bn_in 'MZXW6====\n' --base32 -d --strict
+  bn_expect 1 'foo' "$NAME: invalid input at line 1, column 9 (byte 8): '=' padding out of place or incomplete"
   bn_in 'MZXW6\n' --base32 -d --strict
   bn_expect 1 '' "$NAME: invalid input at line 2, column 1 (byte 6): missing '=' padding"
   bn_in 'MZXW6' --base32 -d --strict --no-pad

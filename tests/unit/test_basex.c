@@ -69,6 +69,7 @@ bx_name(enum bx_status st)
 	case BX_ERR_UNSUPPORTED: return "BX_ERR_UNSUPPORTED";
 	case BX_ERR_MISSING_PAD: return "BX_ERR_MISSING_PAD";
 	case BX_ERR_CASE: return "BX_ERR_CASE";
+	case BX_ERR_DATA_AFTER_PAD: return "BX_ERR_DATA_AFTER_PAD";
 	}
 	return "(unknown status)";
 }
@@ -740,9 +741,16 @@ static const struct rcase rcases[] = {
 	 * base16 in one case */
 	OK_(B32, STRICT, "MFRGG===", "abc"),
 	OK_(B32H, STRICT, "C5H66===", "abc"),
-	OK_(B32, STRICT, "MFRGG===\nMFRGGZDF", "abcabcde"),
+	OK_(B32, STRICT, "MFRGGZDF\nMFRGG===", "abcdeabc"),
 	ERR(B32, STRICT, "MFRGG", "", BX_ERR_MISSING_PAD, 5),
-	ERR(B32, STRICT, "MFRGG===MF", "abc", BX_ERR_MISSING_PAD, 10),
+	ERR(B32, STRICT, "MFRGGZDFMF", "abcde", BX_ERR_MISSING_PAD, 10),
+	/* (nothing after the padding: encoding pads only the last group) */
+	ERR(B32, STRICT, "MFRGG===\nMFRGGZDF", "abc", BX_ERR_DATA_AFTER_PAD,
+	    9),
+	ERR(B32, STRICT, "MFRGG===MF", "abc", BX_ERR_DATA_AFTER_PAD, 8),
+	ERR(B32, STRICT, "MFRGG====", "abc", BX_ERR_PADDING, 8),
+	ERR(B32, STRICT, "MFRGG===*", "abc", BX_ERR_BAD_CHAR, 8),
+	OK_(B32, STRICT, "MFRGG===\n\n", "abc"),
 	/* (a short group's own error comes before its missing padding) */
 	ERR(B32, STRICT, "MF*", "a", BX_ERR_BAD_CHAR, 2),
 	ERR(B32, STRICT, "MFR", "a", BX_ERR_TRUNCATED, 3),
@@ -1293,7 +1301,8 @@ static const struct located locs[] = {
 	{ Z85, SKIP, S("Hello\n\0"), BX_ERR_BAD_CHAR, 6, 2, 1, 0 },
 	{ Z85, SKIP, S("x\n\"\n\0"), BX_ERR_BAD_CHAR, 4, 3, 1, 0 },
 	{ Z85, 0, S("ABCD\n"), BX_ERR_TRUNCATED, 5, 2, 1, 0 },
-	{ B32, STRICT, S("MFRGG===\nMF"), BX_ERR_MISSING_PAD, 11, 2, 3, 0 },
+	{ B32, STRICT, S("MFRGGZDF\nMF"), BX_ERR_MISSING_PAD, 11, 2, 3, 0 },
+	{ B32, STRICT, S("MFRGG===\nMF"), BX_ERR_DATA_AFTER_PAD, 9, 2, 1, 0 },
 	{ B16, STRICT, S("ab\nA"), BX_ERR_CASE, 3, 2, 1, -1 },
 	{ B32, LEN, S(" MF\r\nRG\t!G==="), BX_ERR_BAD_CHAR, 8, 2, 4, '!' },
 };
