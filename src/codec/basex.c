@@ -803,6 +803,53 @@ straddle(const struct bx_decoder *dec, const unsigned char *in, size_t n,
 	return p;
 }
 
+/* Input looked at per compact_lines() call, and what it copies. */
+#define COMPACT_MAX 4096
+
+/*
+ * Text broken into lines: take IN's first whole lines (up to COMPACT_MAX
+ * characters of them) that hold whole groups, copy their characters
+ * without the line feeds and decode the copy with the bulk loops in one
+ * go.  Only when all of it decodes: returns the input bytes consumed
+ * (just past a line feed; *LINES of them), the bytes written at OUT + *O
+ * (*O advanced).  Else 0, and nothing done: the caller takes the bytes
+ * its own way.
+ */
+static size_t
+compact_lines(const struct bx_decoder *dec, const unsigned char *in,
+    size_t n, unsigned char *out, size_t cap, size_t *o, uint64_t *lines)
+{
+	unsigned char tmp[COMPACT_MAX];
+	size_t g = kinds[dec->kind].chars, p = 0, t = 0, k = *o;
+	size_t cut_in = 0, cut_t = 0, nl = 0, cut_nl = 0;
+
+	while (p < n) {
+		size_t look = n - p < COMPACT_MAX + 1 - t ? n - p :
+		    COMPACT_MAX + 1 - t;
+		const unsigned char *lf = memchr(in + p, '\n', look);
+		size_t len;
+
+		if (lf == NULL)
+			break;
+		len = (size_t)(lf - (in + p));
+		memcpy(tmp + t, in + p, len);
+		t += len;
+		p += len + 1;
+		nl++;
+		if (t % g == 0) {
+			cut_in = p;
+			cut_t = t;
+			cut_nl = nl;
+		}
+	}
+	if (cut_t == 0 || cut_t / g * kinds[dec->kind].bytes > cap - k ||
+	    bulk(dec, tmp, cut_t, out, cap, &k) != cut_t)
+		return 0;
+	*o = k;
+	*lines = cut_nl;
+	return cut_in;
+}
+
 enum bx_status
 bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
     size_t *in_used, void *out_, size_t cap, size_t *out_len)
@@ -823,8 +870,23 @@ bx_decode_update(struct bx_decoder *dec, const void *in_, size_t n,
 
 		/* Between groups: the bulk loops. */
 		if (dec->mode != NULL ? dec->state == 0 : dec->n == 0) {
-			size_t lf;
+			size_t lf, used;
+			uint64_t nl;
 
+			/* Lines: many at a time, their line feeds dropped
+			 * (not again over a stretch where that failed). */
+			while (dec->offset + i >= dec->compact_after) {
+				used = compact_lines(dec, in + i, n - i, out,
+				    cap, &o, &nl);
+				if (used == 0) {
+					dec->compact_after = dec->offset + i +
+					    COMPACT_MAX;
+					break;
+				}
+				dec->line += nl;
+				dec->line_start = dec->offset + i + used;
+				i += used;
+			}
 			i += bulk(dec, in + i, n - i, out, cap, &o);
 			while ((lf = straddle(dec, in + i, n - i, out, cap,
 			    &o)) != 0) {

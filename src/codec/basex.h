@@ -169,6 +169,7 @@ struct bx_decoder {
 	uint64_t offset;        /* input bytes consumed so far */
 	uint64_t line;          /* line feeds consumed so far */
 	uint64_t line_start;    /* offset after the last line feed */
+	uint64_t compact_after; /* no compact_lines() before this offset */
 	uint64_t grp_off[8];    /* base2, z85: input offset of each group
 	                         * character */
 	uint64_t grp_line[8];   /* ... its line (0-based) */

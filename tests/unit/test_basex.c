@@ -1329,6 +1329,88 @@ test_positions(void)
 	}
 }
 
+/*
+ * Text in lines: the decoder copies many whole lines without their line
+ * feeds and decodes the copy at once (compact_lines() in basex.c), which
+ * a caller feeding one byte per call never lets it do.  Both must give
+ * the same bytes, status and error place, for valid text and for text
+ * damaged anywhere (a byte replaced, one dropped, a line feed added).
+ */
+static void
+test_compacted_lines(void)
+{
+	static const size_t wraps[] = { 5, 8, 76, 77 };
+	static struct res one, each;
+	static size_t cuts[OUTMAX];
+	static char text[OUTMAX];
+	struct rng g;
+
+	rng_init(&g, 4632);
+	for (int kind = 0; kind < BX_NKINDS; kind++) {
+		size_t n = kind == BX_BASE2MSBF || kind == BX_BASE2LSBF ? 600 :
+		    kind == BX_BASE16 ? 1500 : 2000;
+		unsigned long cases = 0, bad = 0;
+		char what[160] = "";
+
+		for (size_t w = 0; w < sizeof(wraps) / sizeof(wraps[0]); w++) {
+			size_t rl;
+
+			rng_fill(&g, rt_data, n);
+			rl = ref_bx((enum bx_kind)kind, rt_data, n, 0, wraps[w],
+			    rt_ref);
+			for (size_t p = 0; p <= rl; p += p < rl ? 1 + rng_below(&g,
+			    97) : 1) {
+				for (int how = 0; how < 4; how++) {
+					size_t tl = 0;
+
+					/* 0: as it is; 1: a byte replaced by
+					 * '*'; 2: dropped; 3: a LF added. */
+					if (how > 0 && p == rl)
+						continue;
+					memcpy(text, rt_ref, p);
+					tl = p;
+					if (how == 1)
+						text[tl++] = '*';
+					if (how == 3)
+						text[tl++] = '\n';
+					if (how != 1 && how != 2 && p < rl)
+						text[tl++] = rt_ref[p];
+					memcpy(text + tl, rt_ref + p + 1,
+					    rl - p - (p < rl));
+					tl += rl - p - (p < rl);
+					if (how == 0 && p > 0)
+						continue;
+					dec_once((enum bx_kind)kind, 0, text, tl,
+					    &one);
+					for (size_t k = 0; k < tl; k++)
+						cuts[k] = k + 1;
+					dec_stream((enum bx_kind)kind, 0,
+					    (const unsigned char *)text, tl, cuts,
+					    tl > 0 ? tl - 1 : 0, OUTMAX, &each);
+					cases++;
+					if (one.bad || each.bad ||
+					    differs(&one, &each) ||
+					    (how == 0 && (one.st != BX_OK ||
+					    one.len != n))) {
+						if (bad++ == 0)
+							snprintf(what,
+							    sizeof(what),
+							    "wrap %zu, change %d "
+							    "at %zu: %s and %s",
+							    wraps[w], how, p,
+							    bx_name(one.st),
+							    bx_name(each.st));
+					}
+				}
+			}
+		}
+		if (!tap_ok(bad == 0 && cases > 100, "lines decoded many at a "
+		    "time: %s, %lu cases, the same as one byte per call",
+		    kind_names[kind], cases))
+			tap_diag("%lu differ; the first: %s", bad, what);
+	}
+}
+
 /* ---- Z85 lengths, unsupported settings, latching ------------------------- */
 
 static void
@@ -1773,6 +1855,7 @@ main(void)
 	test_round_trips();
 	test_rules();
 	test_positions();
+	test_compacted_lines();
 	test_streaming();
 	test_z85_length();
 	test_final_room();
