@@ -243,6 +243,27 @@ enc_groups(const struct b64_impl *impl, enum bx_kind kind,
 		}
 		break;
 	}
+	case BX_Z85: {
+		const char *a = kinds[kind].alphabet;
+
+		/* The five digits from quotients taken independently (each
+		 * a multiplication), not one after the other. */
+		for (size_t j = 0; j < g; j++) {
+			const unsigned char *p = in + 4 * j;
+			uint32_t v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+			    (uint32_t)p[2] << 8 | p[3];
+			uint32_t q1 = v / 85u, q2 = v / 7225u, q3 = v / 614125u,
+			    q4 = v / 52200625u;
+			char *o = out + 5 * j;
+
+			o[0] = a[q4];
+			o[1] = a[q3 - q4 * 85u];
+			o[2] = a[q2 - q3 * 85u];
+			o[3] = a[q1 - q2 * 85u];
+			o[4] = a[v - q1 * 85u];
+		}
+		break;
+	}
 	default:
 		for (size_t j = 0; j < g; j++)
 			enc_group(kind, in + j * kinds[kind].bytes,
@@ -682,8 +703,9 @@ bulk_z85(const unsigned char *tab, const unsigned char *in, size_t n,
 		/* (Values are below 85, the other entries 0xfc and up.) */
 		if ((v0 | v1 | v2 | v3 | v4) >= 128)
 			break;
-		v = (((v0 * 85u + v1) * 85u + v2) * 85u + v3) * (uint64_t)85 +
-		    v4;
+		/* (Independent products: no chain of multiplications.) */
+		v = v0 * (uint64_t)52200625 + v1 * 614125u + v2 * 7225u +
+		    v3 * 85u + v4;
 		if (v > 0xffffffffu)
 			break;
 		out[k] = (unsigned char)(v >> 24);
