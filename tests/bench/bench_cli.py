@@ -20,11 +20,19 @@ min-max); its ratio is GNU ms / sextet ms, so above 1 means sextet is
 faster there too.
 
 Cases with output to /dev/null run the program with the file as operand
-and standard output on /dev/null.  Pipe cases run, through /bin/sh,
+and standard output on /dev/null.  File-to-file cases do the same with
+standard output on a file beside the input (truncated before each run,
+outside the timing): the same file system, tmpfs with --tmpdir /dev/shm.
+Pipe cases run, through /bin/sh,
     cat FILE | PROG ARGS | cat > /dev/null
 and time the whole pipeline; their RSS is the base64 process's own, taken
 from one extra run of the same pipeline built by this script (so that the
 RSS of sh and cat does not mix in).
+
+The floor: every case but start-up also times cat(1) in the program's
+place (cat FILE > /dev/null, cat FILE > OUT, cat FILE | cat | cat), the
+kernel's copies alone, interleaved with the others; "vs cat" is the
+program's speed over cat's (1.00x: as fast as copying the file).
 
 Only the standard library is used.  Run `bench_cli.py --help`.
 """
@@ -65,6 +73,8 @@ TARGETS = {
     "p_dec76": 4.0,
     "p_deci": 6.0,
 }
+
+CAT = "/bin/cat"
 
 
 def make_files(tmp, size):
@@ -114,7 +124,7 @@ class Runner:
     """
 
     def __init__(self, key, name, command, env, impl="-", peer=False,
-                 assigns=()):
+                 assigns=(), floor=False):
         self.key = key
         self.name = name
         self.command = command
@@ -123,10 +133,13 @@ class Runner:
         self.impl = impl
         self.peer = peer
         self.assigns = list(assigns)  # a peer's VAR=VALUE words, as given
+        self.floor = floor            # cat: the case's arguments dropped
         self.devnull = os.open(os.devnull, os.O_WRONLY)
 
     def argv(self, args, infile):
         """The words to run for ARGS on INFILE (None: standard input)."""
+        if self.floor:
+            return list(self.command) + ([infile] if infile else [])
         words = []
         placed_args = placed_file = False
         for w in self.command:
@@ -157,11 +170,16 @@ class Runner:
         if case.pipe:
             argv = ["/bin/sh", "-c",
                     self.shell_line(args, case.infile, "cat > /dev/null")]
-            out = None
-        else:
-            argv = self.argv(args, case.infile)
-            out = self.devnull
-        return time_run(argv, self.env, stdout=out)
+            return time_run(argv, self.env)
+        argv = self.argv(args, case.infile)
+        if case.outfile is None:
+            return time_run(argv, self.env, stdout=self.devnull)
+        out = os.open(case.outfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+                      0o600)
+        try:
+            return time_run(argv, self.env, stdout=out)
+        finally:
+            os.close(out)
 
     def rss(self, case, args, resfile):
         """Peak RSS (KiB) of the base64 process, median of 3 more runs
@@ -182,7 +200,7 @@ class Runner:
 
 class Case:
     def __init__(self, key, label, ours, gnu, infile, expect, pipe=False,
-                 startup=False):
+                 startup=False, tofile=False):
         self.key = key
         self.label = label
         self.ours_args = ours
@@ -191,6 +209,9 @@ class Case:
         self.expect = expect       # sha256 of the correct output
         self.pipe = pipe
         self.startup = startup
+        # File to file: standard output on a file beside the input.
+        self.outfile = os.path.join(os.path.dirname(infile),
+                                    "out." + key) if tofile else None
         self.nbytes = os.path.getsize(infile)
 
 
@@ -199,7 +220,7 @@ def case_args(case, prog):
         case.ours_args
 
 
-def run_case(case, ours, gnu, peers, runs, resfile):
+def run_case(case, ours, gnu, peers, cat, runs, resfile):
     """Check, then time every program interleaved; returns a result dict
     with one entry per program key (or its error).  sextet and GNU must
     be right for the case to count; a peer that is wrong or fails is only
@@ -222,7 +243,7 @@ def run_case(case, ours, gnu, peers, runs, resfile):
     if problems:
         res["error"] = "; ".join(problems)
         return res
-    live = list(ours) + [gnu]
+    live = list(ours) + [gnu] + ([] if case.startup else [cat])
     notes = {}
     for p in peers:
         status, digest, _, trimmed = outs[p.key]
@@ -251,8 +272,8 @@ def run_case(case, ours, gnu, peers, runs, resfile):
     for p in live:
         if p.key not in times:
             continue
-        rss = p.rss(case, case_args(case, p), resfile)
-        if rss is None and not p.peer:
+        rss = None if p.floor else p.rss(case, case_args(case, p), resfile)
+        if rss is None and not p.peer and not p.floor:
             res["error"] = "%s failed in the RSS run" % p.name
             return res
         ts = times[p.key]
@@ -274,24 +295,29 @@ def ratio(case, a, b):
     return a["median"] / b["median"]
 
 
-def table_rows(results, floors, ours, gnu, peers, cpu):
-    """One row per case and sextet implementation; GNU and the peers are
-    timed once per case and repeated on each of its rows."""
+def table_rows(results, floors, ours, gnu, peers, cat, cpu):
+    """One row per case and sextet implementation; GNU, cat and the peers
+    are timed once per case and repeated on each of its rows."""
     head = ["case", "impl", "unit", "sextet median", "sextet min-max",
-            "GNU median", "GNU min-max", "ratio", "target", "met"]
+            "GNU median", "GNU min-max", "ratio", "target", "met",
+            "cat median", "vs cat"]
     for p in peers:
         head += [p.name + " median", "vs " + p.name]
     head += ["RSS sextet", "RSS GNU", "RSS diff", "cpu"]
     rows = []
     sections = {}
+    titles = {
+        "null": "output to /dev/null: base64 ARGS FILE > /dev/null",
+        "file": "file to file: base64 ARGS FILE > OUT (OUT beside FILE)",
+        "pipe": "pipes: cat FILE | base64 ARGS | cat > /dev/null",
+    }
+    last = None
     for res in results:
         c = res["case"]
-        if not sections:
-            sections[len(rows)] = "output to /dev/null: base64 ARGS " \
-                "FILE > /dev/null"
-        if c.pipe and len(sections) == 1:
-            sections[len(rows)] = "pipes: cat FILE | base64 ARGS | " \
-                "cat > /dev/null"
+        kind = "pipe" if c.pipe else "file" if c.outfile else "null"
+        if kind != last:
+            sections[len(rows)] = titles[kind]
+            last = kind
         if res["error"]:
             rows.append([c.label, "", "", "FAILED: " + res["error"]] +
                         [""] * (len(head) - 4))
@@ -311,6 +337,11 @@ def table_rows(results, floors, ours, gnu, peers, cpu):
                 ">= %.1fx" % t if t is not None else "",
                 ("yes" if r >= t else "NO") if t is not None else "",
             ]
+            k = res["progs"].get(cat.key)
+            if k is None or "median" not in k:
+                row += ["", ""]
+            else:
+                row += [fmt_num(k["median"]), "%.2fx" % ratio(c, o, k)]
             for p in peers:
                 pr = res["progs"].get(p.key, {"error": "?"})
                 if "error" in pr:
@@ -398,6 +429,7 @@ def main():
         ours.append(Runner("sextet:%s" % (name or "auto"), "sextet",
                            [ours_path], env, impl=name or "auto"))
     gnu = Runner("gnu", "GNU", [gnu_path], base_env)
+    cat = Runner("cat", "cat", [CAT], base_env, floor=True)
     peers = []
     for spec in opts.peer:
         name, eq, command = spec.partition("=")
@@ -452,6 +484,10 @@ def main():
              R),
             (Case("startup", "start-up (encode 1 KiB)", [], [], p["small"],
                   None, startup=True), opts.startup_runs),
+            (Case("f_enc76", "encode 76-col", [], [], p["data"],
+                  sha["enc76"], tofile=True), R),
+            (Case("f_dec76", "decode wrapped", ["-d"], ["-d"], p["enc76"],
+                  data_sha, tofile=True), R),
             (Case("p_enc76", "encode 76-col", [], [], p["data"],
                   sha["enc76"], pipe=True), R),
             (Case("p_dec76", "decode wrapped", ["-d"], ["-d"], p["enc76"],
@@ -464,7 +500,7 @@ def main():
             sys.stderr.write("bench_cli.py: %s%s, %d runs each\n"
                              % ("pipe: " if case.pipe else "", case.label,
                                 runs))
-            results.append(run_case(case, ours, gnu, peers, runs,
+            results.append(run_case(case, ours, gnu, peers, cat, runs,
                                     resfile))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -495,7 +531,8 @@ def main():
     print("(+LF) after a peer's figure: its output was the right one plus a "
           "final newline (simdutf's -w0); timed all the same.")
     print()
-    head, rows, sections = table_rows(results, floors, ours, gnu, peers, cpu)
+    head, rows, sections = table_rows(results, floors, ours, gnu, peers,
+                                      cat, cpu)
     right = set(range(3, len(head) - 1))
     if opts.markdown:
         print_markdown(head, rows, sections, right)
