@@ -219,13 +219,8 @@ static const struct bx_cell b32_eof_lenient[BX32_NSTATE] =
 #define FAIL(e, w)  { BX16_H0, BX_A_FAIL, BX_ERR_##e, BX_W_##w }
 #define ACCEPT      { BX16_H0, BX_A_ACCEPT, BX_OK, BX_W_HERE }
 
-/* A digit that does not choose a case. */
-static const struct bx_cell b16_dig[BX16_NSTATE] = {
-	GO(H1, DATA), GO(H0, DATA_END), GO(H1U, DATA), GO(H0U, DATA_END),
-	GO(H1L, DATA), GO(H0L, DATA_END),
-};
-/* A letter, either case, whatever came before. */
-static const struct bx_cell b16_letter[BX16_NSTATE] = {
+/* A digit, or (but with --strict) a letter: no case chosen. */
+static const struct bx_cell b16_any[BX16_NSTATE] = {
 	GO(H1, DATA), GO(H0, DATA_END), GO(H1U, DATA), GO(H0U, DATA_END),
 	GO(H1L, DATA), GO(H0L, DATA_END),
 };
@@ -238,14 +233,11 @@ static const struct bx_cell b16_lower_strict[BX16_NSTATE] = {
 	GO(H1L, DATA), GO(H0L, DATA_END), FAIL(CASE, HERE), FAIL(CASE, HERE),
 	GO(H1L, DATA), GO(H0L, DATA_END),
 };
-static const struct bx_cell b16_lf[BX16_NSTATE] = {
-	GO(H0, LINE), GO(H1, LINE), GO(H0U, LINE), GO(H1U, LINE),
-	GO(H0L, LINE), GO(H1L, LINE),
-};
-static const struct bx_cell b16_skip[BX16_NSTATE] = {
-	GO(H0, NONE), GO(H1, NONE), GO(H0U, NONE), GO(H1U, NONE),
-	GO(H0L, NONE), GO(H1L, NONE),
-};
+/* Every state as it is, with action A: line feeds, dropped bytes. */
+#define STAY16(a) { GO(H0, a), GO(H1, a), GO(H0U, a), GO(H1U, a), \
+	GO(H0L, a), GO(H1L, a) }
+static const struct bx_cell b16_lf[BX16_NSTATE] = STAY16(LINE);
+static const struct bx_cell b16_skip[BX16_NSTATE] = STAY16(NONE);
 static const struct bx_cell b16_bad[BX16_NSTATE] = {
 	FAIL(BAD_CHAR, HERE), FAIL(BAD_CHAR, HERE), FAIL(BAD_CHAR, HERE),
 	FAIL(BAD_CHAR, HERE), FAIL(BAD_CHAR, HERE), FAIL(BAD_CHAR, HERE),
@@ -278,7 +270,7 @@ static const struct bx_cell b16_eof[BX16_NSTATE] = {
 #define B32_NOPAD   COLS32(b32_pad_none, b32_eof_gnu)
 #define B32_LENIENT COLS32(b32_pad_lenient, b32_eof_lenient)
 #define B16 BX_BASE16, BX16_NSTATE, BX16_NCLASS
-#define COLS16(up, low) { b16_dig, up, low, b16_lf, b16_skip, b16_bad, \
+#define COLS16(up, low) { b16_any, up, low, b16_lf, b16_skip, b16_bad, \
 	b16_eof }
 
 #define S  BX_STRICT
@@ -303,15 +295,15 @@ const struct bx_mode bx_modes[] = {
 	{ "b32-lenient-garbage", B32, L | G, F32_GARBAGE, B32_LENIENT },
 	{ "b32-lenient-nopad-garbage", B32, L | NP | G, F32_GARBAGE,
 	    B32_LENIENT },
-	{ "b16-gnu", B16, 0, F16_PLAIN, COLS16(b16_letter, b16_letter) },
+	{ "b16-gnu", B16, 0, F16_PLAIN, COLS16(b16_any, b16_any) },
 	{ "b16-gnu-garbage", B16, G, F16_GARBAGE,
-	    COLS16(b16_letter, b16_letter) },
+	    COLS16(b16_any, b16_any) },
 	{ "b16-strict", B16, S, F16_PLAIN,
 	    COLS16(b16_upper_strict, b16_lower_strict) },
 	{ "b16-lenient", B16, L, F16_LENIENT,
-	    COLS16(b16_letter, b16_letter) },
+	    COLS16(b16_any, b16_any) },
 	{ "b16-lenient-garbage", B16, L | G, F16_GARBAGE,
-	    COLS16(b16_letter, b16_letter) },
+	    COLS16(b16_any, b16_any) },
 };
 
 const size_t bx_nmodes = sizeof(bx_modes) / sizeof(bx_modes[0]);

@@ -424,36 +424,37 @@ usage(void)
 	return 2;
 }
 
+/* "pml[-bx] [--plant-bug N]": N (below NBUGS), -1 without the option,
+ * -2 for anything else. */
+static long
+bug_arg(int argc, char **argv, size_t nbugs)
+{
+	long k;
+
+	if (argc == 2)
+		return -1;
+	if (argc != 4 || strcmp(argv[2], "--plant-bug") != 0)
+		return -2;
+	k = atol(argv[3]);
+	return k >= 0 && (size_t)k < nbugs ? k : -2;
+}
+
 int
 main(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "pml") == 0) {
-		const struct plant *bug = NULL;
+		long k = bug_arg(argc, argv, NPLANTED);
 
-		if (argc == 4 && strcmp(argv[2], "--plant-bug") == 0) {
-			size_t k = (size_t)atoi(argv[3]);
-
-			if (k >= NPLANTED)
-				return usage();
-			bug = &planted[k];
-		} else if (argc != 2) {
+		if (k == -2)
 			return usage();
-		}
-		return write_pml(bug);
+		return write_pml(k < 0 ? NULL : &planted[k]);
 	}
 	if (argc >= 2 && strcmp(argv[1], "pml-bx") == 0) {
-		const struct bx_plant *bug = NULL;
+		long k = bug_arg(argc, argv, BX_NPLANTED);
 
-		if (argc == 4 && strcmp(argv[2], "--plant-bug") == 0) {
-			size_t k = (size_t)atoi(argv[3]);
-
-			if (k >= BX_NPLANTED)
-				return usage();
-			bug = &bx_planted[k];
-		} else if (argc != 2) {
+		if (k == -2)
 			return usage();
-		}
-		return write_pml_bx(bug);
+		return write_pml_bx(k < 0 ? NULL : &bx_planted[k]);
 	}
 	if (argc >= 2 && strcmp(argv[1], "dot") == 0 && argc <= 3)
 		return write_dot(argc == 3 ? argv[2] : NULL);
