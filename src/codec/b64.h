@@ -6,7 +6,7 @@
  * whoever fills them (the CPU's features and what B64_IMPL_AUTO picks).
  * Every buffer belongs to the caller and is passed as pointer plus
  * length; every output is capacity-checked.  Encoder and decoder state are
- * plain structs the caller may put on the stack.  Their fields are private.
+ * structs of a fixed size the caller may put on the stack (below).
  *
  * Stack: decoding uses up to about 17 KiB (b64_decode_update() copies
  * line-broken text through a 16 KiB scratch buffer on the stack); encoding
@@ -70,54 +70,36 @@ enum b64_status {
 /* A short English description of a status ("non-zero unused bits ..."). */
 const char *b64_strerror(enum b64_status status);
 
-struct b64_impl;
-struct b64_alphabet;
+/*
+ * Encoder and decoder state.  The caller owns it (on the stack, in a
+ * struct, on the heap) and passes it to every call; the library keeps
+ * nothing else per stream.  Its content is private: the layout lives in
+ * the library (src/codec/b64_private.h), and what clients see is a block
+ * of B64_ENCODER_SIZE or B64_DECODER_SIZE bytes aligned for pointers and
+ * 64-bit integers, more than the library uses today (the library checks,
+ * at compile time, that its layout fits).  So a later version may add
+ * state without changing these sizes, and programs compiled against this
+ * header keep working with it (the same soname).  A state may be copied
+ * with = or memcpy: the copy continues the stream from the same point.
+ * Touch it only through these functions; init sets all of it.
+ */
+#define B64_ENCODER_SIZE 128
+#define B64_DECODER_SIZE 384
 
 struct b64_encoder {
-	/* private */
-	const struct b64_impl *impl;
-	const struct b64_alphabet *alpha;
-	enum b64_status err;    /* latched error, B64_OK while none */
-	unsigned flags;
-	size_t wrap;            /* characters per line, 0 = no line breaks */
-	size_t col;             /* characters on the current line */
-	unsigned char hold[2];  /* input bytes waiting for a full triple */
-	unsigned char nhold;
+	union {
+		unsigned char bytes[B64_ENCODER_SIZE];
+		uint64_t align_u64;
+		const void *align_ptr;
+	} private_;
 };
-
-/* A position in the input (private). */
-struct b64_mark {
-	uint64_t off;           /* 0-based byte offset */
-	uint64_t line;          /* line feeds before it */
-	uint64_t line_start;    /* offset of the first byte of its line */
-};
-
-struct b64_mode;
 
 struct b64_decoder {
-	/* private */
-	const struct b64_impl *impl;
-	const struct b64_mode *mode; /* the rules (machine.c) */
-	const unsigned char *table; /* byte -> 0..63 or a class code */
-	unsigned flags;
-	uint32_t acc;           /* bits of the quantum being read */
-	unsigned char state;    /* the machine's state (machine.h) */
-	unsigned char ret;      /* the state to go back to after CR LF */
-	unsigned char skip;     /* byte classes the compact loop may drop */
-	unsigned char eols;     /* line ends the line step may take: bit 0
-	                         * LF, bit 1 CR LF */
-	unsigned char err_byte; /* the offending byte, for messages */
-	enum b64_status err;    /* latched error, B64_OK while none */
-	uint64_t offset;        /* input bytes consumed so far */
-	uint64_t line;          /* line feeds consumed so far */
-	uint64_t line_start;    /* offset after the last line feed */
-	uint64_t line_len;      /* bytes of the last line, its end included */
-	uint64_t line_fail;     /* a line length the line step failed on */
-	uint64_t fail_line;     /* the line count then */
-	struct b64_mark last;   /* the last alphabet character */
-	struct b64_mark pad;    /* the last '=' */
-	struct b64_mark cr;     /* the waiting CR */
-	struct b64_mark err_at; /* the first offending byte */
+	union {
+		unsigned char bytes[B64_DECODER_SIZE];
+		uint64_t align_u64;
+		const void *align_ptr;
+	} private_;
 };
 
 /*
