@@ -23,6 +23,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * B64_API marks the functions libsextet exports: the library is compiled
+ * with hidden visibility and B64_BUILDING_LIBSEXTET defined (Makefile.am),
+ * so these alone are visible outside it.  For clients it is empty.
+ */
+#if defined(B64_BUILDING_LIBSEXTET) && defined(__GNUC__)
+#define B64_API __attribute__((visibility("default")))
+#else
+#define B64_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Flags (bitwise OR). */
 #define B64_ALPHA_URL     0x0001u /* RFC 4648 section 5 alphabet ('-', '_') */
 #define B64_NO_PAD        0x0002u /* encode: omit '='; decode: '=' optional */
@@ -68,6 +83,7 @@ enum b64_status {
 #define B64_IS_ERROR(s) ((s) >= B64_ERR_BAD_CHAR)
 
 /* A short English description of a status ("non-zero unused bits ..."). */
+B64_API
 const char *b64_strerror(enum b64_status status);
 
 /*
@@ -112,8 +128,11 @@ struct b64_decoder {
  *   bytes followed by b64_encode_final() completes, whatever the state.
  * b64_decoded_max: most bytes that N input characters can decode to.
  */
+B64_API
 size_t b64_encoded_len(size_t n, unsigned flags, size_t wrap);
+B64_API
 size_t b64_encode_bound(size_t n, unsigned flags, size_t wrap);
+B64_API
 size_t b64_decoded_max(size_t n);
 
 /*
@@ -124,10 +143,13 @@ size_t b64_decoded_max(size_t n);
  * is lost: call again with the rest of the input and more room.  If init
  * failed, update and final return its error and write nothing.
  */
+B64_API
 enum b64_status b64_encoder_init(struct b64_encoder *enc, unsigned flags,
     size_t wrap);
+B64_API
 enum b64_status b64_encode_update(struct b64_encoder *enc, const void *in,
     size_t n, size_t *in_used, char *out, size_t cap, size_t *out_len);
+B64_API
 enum b64_status b64_encode_final(struct b64_encoder *enc, char *out,
     size_t cap, size_t *out_len);
 
@@ -178,9 +200,12 @@ enum b64_status b64_encode_final(struct b64_encoder *enc, char *out,
  * unused bits of an auto-padded quantum, a CR waiting for its LF).  It
  * writes no output.
  */
+B64_API
 enum b64_status b64_decoder_init(struct b64_decoder *dec, unsigned flags);
+B64_API
 enum b64_status b64_decode_update(struct b64_decoder *dec, const void *in,
     size_t n, size_t *in_used, void *out, size_t cap, size_t *out_len);
+B64_API
 enum b64_status b64_decode_final(struct b64_decoder *dec);
 
 /*
@@ -191,23 +216,30 @@ enum b64_status b64_decode_final(struct b64_decoder *dec);
  * quantum at the character that carries the unused bits, a leftover
  * character at that character).
  */
+B64_API
 uint64_t b64_decoder_error_offset(const struct b64_decoder *dec);
+B64_API
 uint64_t b64_decoder_error_line(const struct b64_decoder *dec);
+B64_API
 uint64_t b64_decoder_error_column(const struct b64_decoder *dec);
+B64_API
 unsigned char b64_decoder_error_byte(const struct b64_decoder *dec);
 
 /*
  * The bytes update has written for the quantum not yet complete (0 to 2):
  * what a caller that gives output out only by whole quanta holds back.
  */
+B64_API
 size_t b64_decoder_pending_bytes(const struct b64_decoder *dec);
 
 /*
  * One-shot wrappers over the same code.  b64_decode sets *err_offset (if
  * not NULL) on an error; OUT then holds the partial output (*out_len).
  */
+B64_API
 enum b64_status b64_encode(const void *in, size_t n, char *out, size_t cap,
     size_t *out_len, unsigned flags, size_t wrap);
+B64_API
 enum b64_status b64_decode(const void *in, size_t n, void *out, size_t cap,
     size_t *out_len, uint64_t *err_offset, unsigned flags);
 
@@ -222,9 +254,17 @@ enum b64_status b64_decode(const void *in, size_t n, void *out, size_t cap,
  * B64_IMPL_* value, scalar first, the rest in the order auto prefers them
  * least to most; NULL (and *id untouched) past the last.
  */
+B64_API
 const char *b64_impl_name(unsigned flags);
+B64_API
 unsigned b64_impl_from_name(const char *name);
+B64_API
 int b64_impl_available(unsigned impl);
+B64_API
 const char *b64_impl_at(size_t k, unsigned *id);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* SEXTET_B64_H */
