@@ -1,5 +1,7 @@
 /*
- * b64.h - the sextet base64 codec: the only header its clients include.
+ * b64.h - the sextet base64 codec: the only header its clients include,
+ * installed as <sextet/b64.h> with libsextet (its manual: sextet(3),
+ * man/sextet.3).
  *
  * The library does no allocation and no I/O; its only global state is two
  * caches filled once per process, thread-safely, with the same answer
