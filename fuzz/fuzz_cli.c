@@ -56,6 +56,7 @@
 
 #include "fuzz_common.h"
 #include "cli.h"
+#include "diag.h"
 
 /* The wrapped calls (-Wl,--wrap=...). */
 ssize_t __real_read(int fd, void *buf, size_t n);
@@ -422,7 +423,8 @@ check_decode_message(const struct fz_dec *r, size_t errlen)
 		snprintf(reason, sizeof(reason), "unexpected byte 0x%02x",
 		    r->byte);
 	else
-		snprintf(reason, sizeof(reason), "%s", b64_strerror(r->st));
+		snprintf(reason, sizeof(reason), "%s",
+		    diag_b64_error(r->st));
 	snprintf(want, sizeof(want), "base64: invalid input at line %llu, "
 	    "column %llu (byte %llu): %s", (unsigned long long)r->line,
 	    (unsigned long long)r->col, (unsigned long long)r->off, reason);

@@ -27,6 +27,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "b64.h"
 #include "diag.h"
 
 #define GNU_DOMAIN "coreutils"
@@ -463,4 +464,12 @@ const char *
 diag_text(const char *msgid)
 {
 	return dgettext(GNU_DOMAIN, msgid);
+}
+
+const char *
+diag_b64_error(int status)
+{
+	if (status == B64_ERR_PAD_NOT_ALLOWED)
+		return "padding not allowed (--no-pad)";
+	return b64_strerror((enum b64_status)status);
 }

@@ -58,4 +58,12 @@ const char *diag_text(const char *msgid) __attribute__((format_arg(1)));
 const char *quote_arg(const char *s);
 const char *quote_file(const char *s);
 
+/*
+ * The words a located decode error ends with, for codec status STATUS
+ * (an enum b64_status): b64_strerror()'s, which speak of the data only
+ * (libsextet's clients have no options), but where the command line
+ * names the option that makes the rule.
+ */
+const char *diag_b64_error(int status);
+
 #endif /* SEXTET_DIAG_H */

@@ -348,8 +348,7 @@ report_invalid(const struct codec *c, const struct options *opt,
 		line = b64_decoder_error_line(&c->dec);
 		col = b64_decoder_error_column(&c->dec);
 		off = b64_decoder_error_offset(&c->dec);
-		snprintf(what, sizeof(what), "%s",
-		    b64_strerror((enum b64_status)c->st));
+		snprintf(what, sizeof(what), "%s", diag_b64_error(c->st));
 	}
 	if (bad_char) {
 		char desc[32];

@@ -1,12 +1,14 @@
 /*
- * b64.h - the sextet base64 codec: the only header its clients include.
+ * b64.h - the sextet base64 codec: the only header its clients include,
+ * installed as <sextet/b64.h> with libsextet (its manual: sextet(3),
+ * man/sextet.3).
  *
  * The library does no allocation and no I/O; its only global state is two
  * caches filled once per process, thread-safely, with the same answer
  * whoever fills them (the CPU's features and what B64_IMPL_AUTO picks).
  * Every buffer belongs to the caller and is passed as pointer plus
  * length; every output is capacity-checked.  Encoder and decoder state are
- * plain structs the caller may put on the stack.  Their fields are private.
+ * structs of a fixed size the caller may put on the stack (below).
  *
  * Stack: decoding uses up to about 17 KiB (b64_decode_update() copies
  * line-broken text through a 16 KiB scratch buffer on the stack); encoding
@@ -22,6 +24,21 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+/*
+ * B64_API marks the functions libsextet exports: the library is compiled
+ * with hidden visibility and B64_BUILDING_LIBSEXTET defined (Makefile.am),
+ * so these alone are visible outside it.  For clients it is empty.
+ */
+#if defined(B64_BUILDING_LIBSEXTET) && defined(__GNUC__)
+#define B64_API __attribute__((visibility("default")))
+#else
+#define B64_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* Flags (bitwise OR). */
 #define B64_ALPHA_URL     0x0001u /* RFC 4648 section 5 alphabet ('-', '_') */
@@ -68,56 +85,39 @@ enum b64_status {
 #define B64_IS_ERROR(s) ((s) >= B64_ERR_BAD_CHAR)
 
 /* A short English description of a status ("non-zero unused bits ..."). */
+B64_API
 const char *b64_strerror(enum b64_status status);
 
-struct b64_impl;
-struct b64_alphabet;
+/*
+ * Encoder and decoder state.  The caller owns it (on the stack, in a
+ * struct, on the heap) and passes it to every call; the library keeps
+ * nothing else per stream.  Its content is private: the layout lives in
+ * the library (src/codec/b64_private.h), and what clients see is a block
+ * of B64_ENCODER_SIZE or B64_DECODER_SIZE bytes aligned for pointers and
+ * 64-bit integers, more than the library uses today (the library checks,
+ * at compile time, that its layout fits).  So a later version may add
+ * state without changing these sizes, and programs compiled against this
+ * header keep working with it (the same soname).  A state may be copied
+ * with = or memcpy: the copy continues the stream from the same point.
+ * Touch it only through these functions; init sets all of it.
+ */
+#define B64_ENCODER_SIZE 128
+#define B64_DECODER_SIZE 384
 
 struct b64_encoder {
-	/* private */
-	const struct b64_impl *impl;
-	const struct b64_alphabet *alpha;
-	enum b64_status err;    /* latched error, B64_OK while none */
-	unsigned flags;
-	size_t wrap;            /* characters per line, 0 = no line breaks */
-	size_t col;             /* characters on the current line */
-	unsigned char hold[2];  /* input bytes waiting for a full triple */
-	unsigned char nhold;
+	union {
+		unsigned char bytes[B64_ENCODER_SIZE];
+		uint64_t align_u64;
+		const void *align_ptr;
+	} private_;
 };
-
-/* A position in the input (private). */
-struct b64_mark {
-	uint64_t off;           /* 0-based byte offset */
-	uint64_t line;          /* line feeds before it */
-	uint64_t line_start;    /* offset of the first byte of its line */
-};
-
-struct b64_mode;
 
 struct b64_decoder {
-	/* private */
-	const struct b64_impl *impl;
-	const struct b64_mode *mode; /* the rules (machine.c) */
-	const unsigned char *table; /* byte -> 0..63 or a class code */
-	unsigned flags;
-	uint32_t acc;           /* bits of the quantum being read */
-	unsigned char state;    /* the machine's state (machine.h) */
-	unsigned char ret;      /* the state to go back to after CR LF */
-	unsigned char skip;     /* byte classes the compact loop may drop */
-	unsigned char eols;     /* line ends the line step may take: bit 0
-	                         * LF, bit 1 CR LF */
-	unsigned char err_byte; /* the offending byte, for messages */
-	enum b64_status err;    /* latched error, B64_OK while none */
-	uint64_t offset;        /* input bytes consumed so far */
-	uint64_t line;          /* line feeds consumed so far */
-	uint64_t line_start;    /* offset after the last line feed */
-	uint64_t line_len;      /* bytes of the last line, its end included */
-	uint64_t line_fail;     /* a line length the line step failed on */
-	uint64_t fail_line;     /* the line count then */
-	struct b64_mark last;   /* the last alphabet character */
-	struct b64_mark pad;    /* the last '=' */
-	struct b64_mark cr;     /* the waiting CR */
-	struct b64_mark err_at; /* the first offending byte */
+	union {
+		unsigned char bytes[B64_DECODER_SIZE];
+		uint64_t align_u64;
+		const void *align_ptr;
+	} private_;
 };
 
 /*
@@ -130,8 +130,11 @@ struct b64_decoder {
  *   bytes followed by b64_encode_final() completes, whatever the state.
  * b64_decoded_max: most bytes that N input characters can decode to.
  */
+B64_API
 size_t b64_encoded_len(size_t n, unsigned flags, size_t wrap);
+B64_API
 size_t b64_encode_bound(size_t n, unsigned flags, size_t wrap);
+B64_API
 size_t b64_decoded_max(size_t n);
 
 /*
@@ -142,10 +145,13 @@ size_t b64_decoded_max(size_t n);
  * is lost: call again with the rest of the input and more room.  If init
  * failed, update and final return its error and write nothing.
  */
+B64_API
 enum b64_status b64_encoder_init(struct b64_encoder *enc, unsigned flags,
     size_t wrap);
+B64_API
 enum b64_status b64_encode_update(struct b64_encoder *enc, const void *in,
     size_t n, size_t *in_used, char *out, size_t cap, size_t *out_len);
+B64_API
 enum b64_status b64_encode_final(struct b64_encoder *enc, char *out,
     size_t cap, size_t *out_len);
 
@@ -196,9 +202,12 @@ enum b64_status b64_encode_final(struct b64_encoder *enc, char *out,
  * unused bits of an auto-padded quantum, a CR waiting for its LF).  It
  * writes no output.
  */
+B64_API
 enum b64_status b64_decoder_init(struct b64_decoder *dec, unsigned flags);
+B64_API
 enum b64_status b64_decode_update(struct b64_decoder *dec, const void *in,
     size_t n, size_t *in_used, void *out, size_t cap, size_t *out_len);
+B64_API
 enum b64_status b64_decode_final(struct b64_decoder *dec);
 
 /*
@@ -209,23 +218,30 @@ enum b64_status b64_decode_final(struct b64_decoder *dec);
  * quantum at the character that carries the unused bits, a leftover
  * character at that character).
  */
+B64_API
 uint64_t b64_decoder_error_offset(const struct b64_decoder *dec);
+B64_API
 uint64_t b64_decoder_error_line(const struct b64_decoder *dec);
+B64_API
 uint64_t b64_decoder_error_column(const struct b64_decoder *dec);
+B64_API
 unsigned char b64_decoder_error_byte(const struct b64_decoder *dec);
 
 /*
  * The bytes update has written for the quantum not yet complete (0 to 2):
  * what a caller that gives output out only by whole quanta holds back.
  */
+B64_API
 size_t b64_decoder_pending_bytes(const struct b64_decoder *dec);
 
 /*
  * One-shot wrappers over the same code.  b64_decode sets *err_offset (if
  * not NULL) on an error; OUT then holds the partial output (*out_len).
  */
+B64_API
 enum b64_status b64_encode(const void *in, size_t n, char *out, size_t cap,
     size_t *out_len, unsigned flags, size_t wrap);
+B64_API
 enum b64_status b64_decode(const void *in, size_t n, void *out, size_t cap,
     size_t *out_len, uint64_t *err_offset, unsigned flags);
 
@@ -240,9 +256,17 @@ enum b64_status b64_decode(const void *in, size_t n, void *out, size_t cap,
  * B64_IMPL_* value, scalar first, the rest in the order auto prefers them
  * least to most; NULL (and *id untouched) past the last.
  */
+B64_API
 const char *b64_impl_name(unsigned flags);
+B64_API
 unsigned b64_impl_from_name(const char *name);
+B64_API
 int b64_impl_available(unsigned impl);
+B64_API
 const char *b64_impl_at(size_t k, unsigned *id);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* SEXTET_B64_H */

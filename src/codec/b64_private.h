@@ -10,6 +10,95 @@
 
 #include "b64.h"
 
+struct b64_impl;
+struct b64_mode;
+struct b64_alphabet;
+
+/*
+ * The encoder's and the decoder's state: what struct b64_encoder and
+ * struct b64_decoder (b64.h) hold in their private_ bytes.  These layouts
+ * may change from one version to the next, so long as they fit there.
+ */
+struct b64_enc {
+	const struct b64_impl *impl;
+	const struct b64_alphabet *alpha;
+	enum b64_status err;    /* latched error, B64_OK while none */
+	unsigned flags;
+	size_t wrap;            /* characters per line, 0 = no line breaks */
+	size_t col;             /* characters on the current line */
+	unsigned char hold[2];  /* input bytes waiting for a full triple */
+	unsigned char nhold;
+};
+
+/* A position in the input. */
+struct b64_mark {
+	uint64_t off;           /* 0-based byte offset */
+	uint64_t line;          /* line feeds before it */
+	uint64_t line_start;    /* offset of the first byte of its line */
+};
+
+struct b64_dec {
+	const struct b64_impl *impl;
+	const struct b64_mode *mode; /* the rules (machine.c) */
+	const unsigned char *table; /* byte -> 0..63 or a class code */
+	unsigned flags;
+	uint32_t acc;           /* bits of the quantum being read */
+	unsigned char state;    /* the machine's state (machine.h) */
+	unsigned char ret;      /* the state to go back to after CR LF */
+	unsigned char skip;     /* byte classes the compact loop may drop */
+	unsigned char eols;     /* line ends the line step may take: bit 0
+	                         * LF, bit 1 CR LF */
+	unsigned char err_byte; /* the offending byte, for messages */
+	enum b64_status err;    /* latched error, B64_OK while none */
+	uint64_t offset;        /* input bytes consumed so far */
+	uint64_t line;          /* line feeds consumed so far */
+	uint64_t line_start;    /* offset after the last line feed */
+	uint64_t line_len;      /* bytes of the last line, its end included */
+	uint64_t line_fail;     /* a line length the line step failed on */
+	uint64_t fail_line;     /* the line count then */
+	struct b64_mark last;   /* the last alphabet character */
+	struct b64_mark pad;    /* the last '=' */
+	struct b64_mark cr;     /* the waiting CR */
+	struct b64_mark err_at; /* the first offending byte */
+};
+
+/* They fit in the public structs, which are aligned for what they hold
+ * (pointers and 64-bit integers): the sizes in b64.h are part of the
+ * library's ABI, these layouts are not. */
+_Static_assert(sizeof(struct b64_enc) <= sizeof(struct b64_encoder),
+    "struct b64_enc outgrew B64_ENCODER_SIZE");
+_Static_assert(_Alignof(struct b64_enc) <= _Alignof(struct b64_encoder),
+    "struct b64_enc needs more alignment than struct b64_encoder has");
+_Static_assert(sizeof(struct b64_dec) <= sizeof(struct b64_decoder),
+    "struct b64_dec outgrew B64_DECODER_SIZE");
+_Static_assert(_Alignof(struct b64_dec) <= _Alignof(struct b64_decoder),
+    "struct b64_dec needs more alignment than struct b64_decoder has");
+
+/* The state in a public struct (its private_ bytes). */
+static inline struct b64_enc *
+b64_enc_of(struct b64_encoder *e)
+{
+	return (struct b64_enc *)(void *)e->private_.bytes;
+}
+
+static inline const struct b64_enc *
+b64_enc_cof(const struct b64_encoder *e)
+{
+	return (const struct b64_enc *)(const void *)e->private_.bytes;
+}
+
+static inline struct b64_dec *
+b64_dec_of(struct b64_decoder *d)
+{
+	return (struct b64_dec *)(void *)d->private_.bytes;
+}
+
+static inline const struct b64_dec *
+b64_dec_cof(const struct b64_decoder *d)
+{
+	return (const struct b64_dec *)(const void *)d->private_.bytes;
+}
+
 /* Class codes in the decode tables; alphabet values are 0..63. */
 #define B64_C_PAD   0x40u
 #define B64_C_LF    0x41u

@@ -51,9 +51,9 @@ skip_classes(const struct b64_mode *m)
 	return (lf ? B64_SKIP_LF : 0) | (ws ? B64_SKIP_WS : 0);
 }
 
-static const struct b64_cell *lookup(const struct b64_decoder *dec,
+static const struct b64_cell *lookup(const struct b64_dec *dec,
     unsigned char c);
-static size_t apply(struct b64_decoder *dec, const struct b64_cell *cell,
+static size_t apply(struct b64_dec *dec, const struct b64_cell *cell,
     unsigned char c, uint64_t off, unsigned char *out);
 
 /*
@@ -62,9 +62,9 @@ static size_t apply(struct b64_decoder *dec, const struct b64_cell *cell,
  * the line step may take it.
  */
 static int
-line_end_ok(const struct b64_decoder *dec0, const char *eol)
+line_end_ok(const struct b64_dec *dec0, const char *eol)
 {
-	struct b64_decoder d = *dec0;
+	struct b64_dec d = *dec0;
 	unsigned char scratch;
 	uint64_t off = 0;
 
@@ -83,19 +83,20 @@ line_end_ok(const struct b64_decoder *dec0, const char *eol)
 /* The line ends the line step may take in DEC's mode (bit 0: LF, bit 1:
  * CR LF). */
 static unsigned
-line_ends(const struct b64_decoder *dec)
+line_ends(const struct b64_dec *dec)
 {
 	return (line_end_ok(dec, "\n") ? 1u : 0) |
 	    (line_end_ok(dec, "\r\n") ? 2u : 0);
 }
 
 enum b64_status
-b64_decoder_init(struct b64_decoder *dec, unsigned flags)
+b64_decoder_init(struct b64_decoder *pub, unsigned flags)
 {
+	struct b64_dec *dec = b64_dec_of(pub);
 	const struct b64_impl *impl = b64_impl_pick(flags);
 	const struct b64_mode *mode = b64_mode_find(flags);
 
-	memset(dec, 0, sizeof(*dec));
+	memset(pub, 0, sizeof(*pub));
 	dec->state = B64_M_S0;
 	if (impl == NULL || mode == NULL) {
 		dec->err = B64_ERR_UNSUPPORTED;
@@ -112,7 +113,7 @@ b64_decoder_init(struct b64_decoder *dec, unsigned flags)
 
 /* A mark for offset OFF on the current line. */
 static struct b64_mark
-here(const struct b64_decoder *dec, uint64_t off)
+here(const struct b64_dec *dec, uint64_t off)
 {
 	struct b64_mark m;
 
@@ -135,7 +136,7 @@ emits(unsigned a)
  * bytes written.
  */
 static inline size_t
-apply(struct b64_decoder *dec, const struct b64_cell *cell, unsigned char c,
+apply(struct b64_dec *dec, const struct b64_cell *cell, unsigned char c,
     uint64_t off, unsigned char *out)
 {
 	unsigned v = dec->table[c];
@@ -189,7 +190,7 @@ apply(struct b64_decoder *dec, const struct b64_cell *cell, unsigned char c,
 
 /* The cell byte C follows in the decoder's state. */
 static inline const struct b64_cell *
-lookup(const struct b64_decoder *dec, unsigned char c)
+lookup(const struct b64_dec *dec, unsigned char c)
 {
 	return b64_cell(dec->mode, dec->state,
 	    b64_class_of(dec->mode, dec->table[c]));
@@ -197,7 +198,7 @@ lookup(const struct b64_decoder *dec, unsigned char c)
 
 /* Latch the error of failing CELL, met at offset OFF (byte C). */
 static enum b64_status
-fail(struct b64_decoder *dec, const struct b64_cell *cell, uint64_t off,
+fail(struct b64_dec *dec, const struct b64_cell *cell, uint64_t off,
     unsigned char c)
 {
 	struct b64_mark at = here(dec, off);
@@ -236,11 +237,11 @@ fail(struct b64_decoder *dec, const struct b64_cell *cell, uint64_t off,
  * OUT[0..NOUT) and end in AFTER's state, bits and positions.
  */
 static void
-check_macro(const struct b64_decoder *before, const struct b64_decoder *after,
+check_macro(const struct b64_dec *before, const struct b64_dec *after,
     const unsigned char *in, size_t n, uint64_t base,
     const unsigned char *out, size_t nout)
 {
-	struct b64_decoder d = *before;
+	struct b64_dec d = *before;
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -284,7 +285,7 @@ check_macro(const struct b64_decoder *before, const struct b64_decoder *after,
  * (0 if the step does not apply here) and adds to *o.
  */
 static size_t
-fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
+fast_compact(struct b64_dec *dec, const unsigned char *in, size_t n,
     uint64_t base, unsigned char *out, size_t room, size_t *o)
 {
 	_Alignas(64) unsigned char tmp[COMPACT_CHUNK + 64];
@@ -330,7 +331,7 @@ fast_compact(struct b64_decoder *dec, const unsigned char *in, size_t n,
 
 /* Whether the line step failed on lines of T bytes not long ago. */
 static int
-line_failed(const struct b64_decoder *dec, uint64_t t)
+line_failed(const struct b64_dec *dec, uint64_t t)
 {
 	return t == dec->line_fail && dec->line - dec->fail_line < LINE_RETRY;
 }
@@ -342,7 +343,7 @@ line_failed(const struct b64_decoder *dec, uint64_t t)
  * step does not apply here) and adds to *o.
  */
 static size_t
-fast_lines(struct b64_decoder *dec, const unsigned char *in, size_t n,
+fast_lines(struct b64_dec *dec, const unsigned char *in, size_t n,
     uint64_t base, unsigned char *out, size_t room, size_t *o)
 {
 	uint64_t t64 = dec->line_len;
@@ -377,9 +378,10 @@ fast_lines(struct b64_decoder *dec, const unsigned char *in, size_t n,
 }
 
 enum b64_status
-b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
+b64_decode_update(struct b64_decoder *pub, const void *in_, size_t n,
     size_t *in_used, void *out_, size_t cap, size_t *out_len)
 {
+	struct b64_dec *dec = b64_dec_of(pub);
 	const unsigned char *in = in_;
 	unsigned char *out = out_;
 	const unsigned char *table = dec->table;
@@ -404,7 +406,7 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 			int drop1 = dec->mode->drop >> b64_class_of(dec->mode,
 			    table[c]) & 1u, single;
 #ifdef B64_CHECKED_MACHINE
-			struct b64_decoder before = *dec;
+			struct b64_dec before = *dec;
 #endif
 
 			if (off == dec->line_start)
@@ -476,8 +478,9 @@ b64_decode_update(struct b64_decoder *dec, const void *in_, size_t n,
 }
 
 enum b64_status
-b64_decode_final(struct b64_decoder *dec)
+b64_decode_final(struct b64_decoder *pub)
 {
+	struct b64_dec *dec = b64_dec_of(pub);
 	const struct b64_cell *cell;
 
 	if (dec->err != B64_OK)
@@ -489,32 +492,37 @@ b64_decode_final(struct b64_decoder *dec)
 }
 
 uint64_t
-b64_decoder_error_offset(const struct b64_decoder *dec)
+b64_decoder_error_offset(const struct b64_decoder *pub)
 {
+	const struct b64_dec *dec = b64_dec_cof(pub);
 	return dec->err_at.off;
 }
 
 uint64_t
-b64_decoder_error_line(const struct b64_decoder *dec)
+b64_decoder_error_line(const struct b64_decoder *pub)
 {
+	const struct b64_dec *dec = b64_dec_cof(pub);
 	return dec->err_at.line + 1;
 }
 
 uint64_t
-b64_decoder_error_column(const struct b64_decoder *dec)
+b64_decoder_error_column(const struct b64_decoder *pub)
 {
+	const struct b64_dec *dec = b64_dec_cof(pub);
 	return dec->err_at.off - dec->err_at.line_start + 1;
 }
 
 unsigned char
-b64_decoder_error_byte(const struct b64_decoder *dec)
+b64_decoder_error_byte(const struct b64_decoder *pub)
 {
+	const struct b64_dec *dec = b64_dec_cof(pub);
 	return dec->err_byte;
 }
 
 size_t
-b64_decoder_pending_bytes(const struct b64_decoder *dec)
+b64_decoder_pending_bytes(const struct b64_decoder *pub)
 {
+	const struct b64_dec *dec = b64_dec_cof(pub);
 	unsigned s = dec->state == B64_M_CRW ? dec->ret : dec->state;
 
 	switch (s) {
@@ -551,6 +559,6 @@ b64_decode(const void *in, size_t n, void *out, size_t cap, size_t *out_len,
 	if (st == B64_OK)
 		st = b64_decode_final(&dec);
 	if (B64_IS_ERROR(st) && err_offset != NULL)
-		*err_offset = dec.err_at.off;
+		*err_offset = b64_decoder_error_offset(&dec);
 	return st;
 }

@@ -135,7 +135,7 @@ b64_strerror(enum b64_status status)
 	case B64_ERR_MISSING_PAD:
 		return "missing padding";
 	case B64_ERR_PAD_NOT_ALLOWED:
-		return "padding not allowed (--no-pad)";
+		return "padding not allowed (unpadded encoding)";
 	case B64_ERR_TOO_MUCH_PAD:
 		return "too much padding";
 	case B64_ERR_DATA_AFTER_PAD:

@@ -74,11 +74,12 @@ b64_encode_bound(size_t n, unsigned flags, size_t wrap)
 }
 
 enum b64_status
-b64_encoder_init(struct b64_encoder *enc, unsigned flags, size_t wrap)
+b64_encoder_init(struct b64_encoder *pub, unsigned flags, size_t wrap)
 {
+	struct b64_enc *enc = b64_enc_of(pub);
 	const struct b64_impl *impl = b64_impl_pick(flags);
 
-	memset(enc, 0, sizeof(*enc));
+	memset(pub, 0, sizeof(*pub));
 	if (impl == NULL) {
 		/* Latched: update and final must not reach a NULL impl. */
 		enc->err = B64_ERR_UNSUPPORTED;
@@ -97,7 +98,7 @@ b64_encoder_init(struct b64_encoder *enc, unsigned flags, size_t wrap)
  * written; advances the column.
  */
 static size_t
-put_chars(struct b64_encoder *enc, const char *c, size_t nc, char *t)
+put_chars(struct b64_enc *enc, const char *c, size_t nc, char *t)
 {
 	size_t k = 0;
 
@@ -128,7 +129,7 @@ put_chars(struct b64_encoder *enc, const char *c, size_t nc, char *t)
  * does not fit in ROOM.
  */
 static size_t
-one_group(struct b64_encoder *enc, const unsigned char *p, char *out,
+one_group(struct b64_enc *enc, const unsigned char *p, char *out,
     size_t room)
 {
 	char c[4], t[12];
@@ -154,7 +155,7 @@ one_group(struct b64_encoder *enc, const unsigned char *p, char *out,
  * written in *written.
  */
 static size_t
-wrap_block(struct b64_encoder *enc, const unsigned char *in, size_t groups,
+wrap_block(struct b64_enc *enc, const unsigned char *in, size_t groups,
     char *out, size_t room, size_t *written)
 {
 	char tmp[WRAP_BLOCK];
@@ -171,9 +172,10 @@ wrap_block(struct b64_encoder *enc, const unsigned char *in, size_t groups,
 }
 
 enum b64_status
-b64_encode_update(struct b64_encoder *enc, const void *in_, size_t n,
+b64_encode_update(struct b64_encoder *pub, const void *in_, size_t n,
     size_t *in_used, char *out, size_t cap, size_t *out_len)
 {
+	struct b64_enc *enc = b64_enc_of(pub);
 	const unsigned char *in = in_;
 	size_t i = 0, o = 0, nl = nl_len(enc->flags);
 	enum b64_status st = B64_OK;
@@ -286,9 +288,10 @@ done:
 }
 
 enum b64_status
-b64_encode_final(struct b64_encoder *enc, char *out, size_t cap,
+b64_encode_final(struct b64_encoder *pub, char *out, size_t cap,
     size_t *out_len)
 {
+	struct b64_enc *enc = b64_enc_of(pub);
 	char c[4], t[14];
 	size_t col = enc->col, k = 0;
 
