@@ -540,13 +540,19 @@ fail_slot(struct bx_decoder *dec, enum bx_status st, unsigned slot)
 	return fail_pos(dec, st, p);
 }
 
+/* The bits one character of DEC's machine carries (base16 4, base32 5). */
+static unsigned
+char_bits(const struct bx_decoder *dec)
+{
+	return dec->kind == BX_BASE16 ? 4 : 5;
+}
+
 /* Write the bytes the group's leading data characters complete to OUT;
  * start the next group.  The number written. */
 static size_t
 flush_group(struct bx_decoder *dec, unsigned char *out)
 {
-	unsigned bits = dec->kind == BX_BASE16 ? 4 : 5;
-	unsigned total = dec->nd * bits, nb = total / 8;
+	unsigned total = dec->nd * char_bits(dec), nb = total / 8;
 
 	for (unsigned k = 0; k < nb; k++)
 		out[k] = (unsigned char)(dec->acc >> (total - 8 * (k + 1)));
@@ -579,8 +585,7 @@ step(struct bx_decoder *dec, unsigned cls, unsigned char c, uint64_t off,
 		return BX_OK;
 	case BX_A_DATA:
 	case BX_A_DATA_END:
-		dec->acc = dec->acc << (dec->kind == BX_BASE16 ? 4 : 5) |
-		    dec->table[c];
+		dec->acc = dec->acc << char_bits(dec) | dec->table[c];
 		dec->nd++;
 		dec->last = dec->prev = p;
 		if (cell->action == BX_A_DATA_END)
