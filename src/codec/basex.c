@@ -272,6 +272,31 @@ enc_groups(const struct b64_impl *impl, enum bx_kind kind,
 	}
 }
 
+/* The unit of copy_run()'s fixed-size copies, which compilers turn into
+ * a few vector moves rather than a call. */
+#define COPY_UNIT 32
+
+/*
+ * Copy LEN bytes from SRC to DST.  When AVAIL (the bytes readable at
+ * SRC) and ROOM (the bytes writable at DST) reach COPY_UNIT - 1 past
+ * LEN, by whole COPY_UNITs: up to COPY_UNIT - 1 bytes past the LEN are
+ * read and written, which the caller overwrites or ignores.
+ */
+static inline void
+copy_run(void *dst_, const void *src_, size_t len, size_t avail,
+    size_t room)
+{
+	unsigned char *dst = dst_;
+	const unsigned char *src = src_;
+
+	if (avail < len + COPY_UNIT - 1 || room < len + COPY_UNIT - 1) {
+		memcpy(dst, src, len);
+		return;
+	}
+	for (size_t j = 0; j < len; j += COPY_UNIT)
+		memcpy(dst + j, src + j, COPY_UNIT);
+}
+
 /*
  * Line ends go out lazily, as GNU's: a full line's LF is written before
  * the next character, or at final.  So an encoder stopped by an error
@@ -286,9 +311,14 @@ room_for(const struct bx_encoder *enc, size_t c)
 	return c + (enc->col + c - 1) / enc->wrap;
 }
 
-/* Copy the N characters at S to OUT, breaking lines; the bytes written. */
+/*
+ * Copy the N characters at S to OUT, breaking lines; the bytes written.
+ * S has COPY_UNIT bytes readable past its N, OUT ROOM bytes writable
+ * (copy_run() may write some past what it returns).
+ */
 static size_t
-put_chars(struct bx_encoder *enc, const char *s, size_t n, char *out)
+put_chars(struct bx_encoder *enc, const char *s, size_t n, char *out,
+    size_t room)
 {
 	size_t o = 0;
 
@@ -306,7 +336,7 @@ put_chars(struct bx_encoder *enc, const char *s, size_t n, char *out)
 		take = enc->wrap - enc->col;
 		if (take > n)
 			take = n;
-		memcpy(out + o, s, take);
+		copy_run(out + o, s, take, n + COPY_UNIT, room - o);
 		o += take;
 		s += take;
 		n -= take;
@@ -324,7 +354,7 @@ bx_encode_update(struct bx_encoder *enc, const void *in_, size_t n,
 {
 	const unsigned char *in = in_;
 	const struct kind_desc *k;
-	char tmp[BATCH_CHARS];
+	char tmp[BATCH_CHARS + COPY_UNIT];
 	size_t i = 0, o = 0;
 
 	*in_used = 0;
@@ -346,7 +376,7 @@ bx_encode_update(struct bx_encoder *enc, const void *in_, size_t n,
 			return BX_NEED_OUTPUT;
 		}
 		enc_group(enc->kind, enc->hold, tmp);
-		o += put_chars(enc, tmp, k->chars, out);
+		o += put_chars(enc, tmp, k->chars, out, cap);
 		enc->nhold = 0;
 	}
 	while (n - i >= k->bytes) {
@@ -374,7 +404,7 @@ bx_encode_update(struct bx_encoder *enc, const void *in_, size_t n,
 			return BX_NEED_OUTPUT;
 		}
 		enc_groups(enc->impl, (enum bx_kind)enc->kind, in + i, g, tmp);
-		o += put_chars(enc, tmp, g * k->chars, out + o);
+		o += put_chars(enc, tmp, g * k->chars, out + o, cap - o);
 		i += g * k->bytes;
 	}
 	while (i < n)
@@ -390,7 +420,7 @@ bx_encode_final(struct bx_encoder *enc, char *out, size_t cap,
 {
 	const struct kind_desc *k;
 	unsigned char last[5] = { 0 };
-	char tmp[8];
+	char tmp[8 + COPY_UNIT] = { 0 };
 	size_t c = 0;
 
 	*out_len = 0;
@@ -410,7 +440,7 @@ bx_encode_final(struct bx_encoder *enc, char *out, size_t cap,
 	if (room_for(enc, c) + (enc->wrap != 0 && (c > 0 || enc->col > 0)) >
 	    cap)
 		return BX_NEED_OUTPUT;
-	*out_len = put_chars(enc, tmp, c, out);
+	*out_len = put_chars(enc, tmp, c, out, cap);
 	if (enc->wrap && enc->col > 0) {
 		out[(*out_len)++] = '\n';
 		enc->col = 0;
@@ -837,29 +867,32 @@ straddle(const struct bx_decoder *dec, const unsigned char *in, size_t n,
  * Text broken into lines: take IN's first whole lines (up to COMPACT_MAX
  * characters of them) that hold whole groups, copy their characters
  * without the line feeds and decode the copy with the bulk loops in one
- * go.  Only when all of it decodes: returns the input bytes consumed
- * (just past a line feed; *LINES of them), the bytes written at OUT + *O
- * (*O advanced).  Else 0, and nothing done: the caller takes the bytes
- * its own way.
+ * go.  The lines taken are those of the first one's length (encoders
+ * break all lines but the last at one width), each found by looking at
+ * the one byte where its line feed should be; a line feed inside such a
+ * line is copied and stops the bulk loops like any other byte they do
+ * not take.  Only when all of it decodes: returns the input bytes
+ * consumed (just past a line feed; *LINES of them), the bytes written at
+ * OUT + *O (*O advanced).  Else 0, and nothing done: the caller takes
+ * the bytes its own way.
  */
 static size_t
 compact_lines(const struct bx_decoder *dec, const unsigned char *in,
     size_t n, unsigned char *out, size_t cap, size_t *o, uint64_t *lines)
 {
-	unsigned char tmp[COMPACT_MAX];
+	unsigned char tmp[COMPACT_MAX + COPY_UNIT];
 	size_t g = kinds[dec->kind].chars, p = 0, t = 0, k = *o;
-	size_t cut_in = 0, cut_t = 0, nl = 0, cut_nl = 0;
+	size_t cut_in = 0, cut_t = 0, nl = 0, cut_nl = 0, len;
+	const unsigned char *lf = memchr(in, '\n',
+	    n < COMPACT_MAX + 1 ? n : COMPACT_MAX + 1);
 
-	while (p < n) {
-		size_t look = n - p < COMPACT_MAX + 1 - t ? n - p :
-		    COMPACT_MAX + 1 - t;
-		const unsigned char *lf = memchr(in + p, '\n', look);
-		size_t len;
-
-		if (lf == NULL)
-			break;
-		len = (size_t)(lf - (in + p));
-		memcpy(tmp + t, in + p, len);
+	/* (Not for empty lines: nothing to decode there.) */
+	if (lf == NULL || lf == in)
+		return 0;
+	len = (size_t)(lf - in);
+	while (n - p > len && in[p + len] == '\n' &&
+	    COMPACT_MAX - t >= len) {
+		copy_run(tmp + t, in + p, len, n - p, sizeof(tmp) - t);
 		t += len;
 		p += len + 1;
 		nl++;

@@ -180,7 +180,9 @@ struct bx_decoder {
 /*
  * Encoder: as b64_encoder_init and friends (b64.h).  update consumes as
  * much of IN as fits in OUT (whole groups; a partial group is held);
- * final writes the last group and ends a partial line.
+ * final writes the last group and ends a partial line.  Both may write
+ * anywhere in OUT's CAP bytes past the *out_len they report (a line is
+ * copied by whole vectors), which the caller must not count on keeping.
  */
 enum bx_status bx_encoder_init(struct bx_encoder *enc, enum bx_kind kind,
     unsigned flags, size_t wrap);
