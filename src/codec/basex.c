@@ -159,6 +159,62 @@ bx_encoder_init(struct bx_encoder *enc, enum bx_kind kind, unsigned flags,
 	return enc->err;
 }
 
+/*
+ * One base32 (RFC 4648 section 6) or, with HEX, base32hex (section 7)
+ * group: five bytes at IN to eight characters at OUT, in one 64-bit
+ * register (SIMD within a register).  The 40 bits are spread into eight
+ * bytes of five bits, the first character's lowest: halves of 20 bits to
+ * 32-bit lanes, of 10 to 16-bit lanes, of 5 to bytes.  A value becomes
+ * its character by adding the first range's base ('A', or '0' for hex)
+ * and, where it lies in the second range (26 and up: '2'..'7'; 10 and
+ * up: 'A'..'V'), the step between the ranges; "lies there" is the top
+ * bit of the value plus 128 - 26 (or 128 - 10).  No byte carries into
+ * the next: values stay below 128.
+ */
+static inline void
+enc_b32_swar(const unsigned char *in, char *out, int hex)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t x = (uint64_t)in[0] << 32 | (uint64_t)in[1] << 24 |
+	    (uint64_t)in[2] << 16 | (uint64_t)in[3] << 8 | in[4];
+	uint64_t y = x >> 20 | (x & 0xfffffu) << 32, second;
+
+	y = (y >> 10 & 0x000003ff000003ffu) | (y & 0x000003ff000003ffu) << 16;
+	y = (y >> 5 & 0x001f001f001f001fu) | (y & 0x001f001f001f001fu) << 8;
+	if (hex) {
+		second = (y + (128 - 10) * ones) >> 7 & ones;
+		y += '0' * ones + second * ('A' - 10 - '0');
+	} else {
+		second = (y + (128 - 26) * ones) >> 7 & ones;
+		y = y + 'A' * ones - second * ('A' + 26 - '2');
+	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	y = __builtin_bswap64(y);
+#endif
+	memcpy(out, &y, 8);
+}
+
+/* Four bytes at IN to their eight base16 (RFC 4648 section 8) digits at
+ * OUT, the way enc_b32_swar() does base32: nibbles spread into bytes,
+ * then '0' added and, from 10 up, the step to 'A'. */
+static inline void
+enc_hex4_swar(const unsigned char *in, char *out)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t x = (uint64_t)in[0] << 24 | (uint64_t)in[1] << 16 |
+	    (uint64_t)in[2] << 8 | in[3];
+	uint64_t y = x >> 16 | (x & 0xffffu) << 32, letter;
+
+	y = (y >> 8 & 0x000000ff000000ffu) | (y & 0x000000ff000000ffu) << 16;
+	y = (y >> 4 & 0x000f000f000f000fu) | (y & 0x000f000f000f000fu) << 8;
+	letter = (y + (128 - 10) * ones) >> 7 & ones;
+	y += '0' * ones + letter * ('A' - 10 - '0');
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	y = __builtin_bswap64(y);
+#endif
+	memcpy(out, &y, 8);
+}
+
 /* One group of K->bytes bytes at IN to K->chars characters at OUT. */
 static void
 enc_group(enum bx_kind kind, const unsigned char *in, char *out)
@@ -169,10 +225,7 @@ enc_group(enum bx_kind kind, const unsigned char *in, char *out)
 	switch (kind) {
 	case BX_BASE32:
 	case BX_BASE32HEX:
-		v = (uint64_t)in[0] << 32 | (uint64_t)in[1] << 24 |
-		    (uint64_t)in[2] << 16 | (uint64_t)in[3] << 8 | in[4];
-		for (int k = 7; k >= 0; k--, v >>= 5)
-			out[k] = a[v & 31];
+		enc_b32_swar(in, out, kind == BX_BASE32HEX);
 		break;
 	case BX_BASE16:
 		out[0] = a[in[0] >> 4];
@@ -212,11 +265,14 @@ enc_groups(const struct b64_impl *impl, enum bx_kind kind,
 		done = impl->b32_enc != NULL ? impl->b32_enc(in, g * 5, out,
 		    kind == BX_BASE32HEX) / 5 : 0;
 		for (size_t j = done; j < g; j++)
-			enc_group(kind, in + 5 * j, out + 8 * j);
+			enc_b32_swar(in + 5 * j, out + 8 * j,
+			    kind == BX_BASE32HEX);
 		break;
 	case BX_BASE16:
-		for (size_t j = impl->hex_enc != NULL ? impl->hex_enc(in, g,
-		    out) : 0; j < g; j++) {
+		done = impl->hex_enc != NULL ? impl->hex_enc(in, g, out) : 0;
+		for (; g - done >= 4; done += 4)
+			enc_hex4_swar(in + done, out + 2 * done);
+		for (size_t j = done; j < g; j++) {
 			out[2 * j] = hex[in[j] >> 4];
 			out[2 * j + 1] = hex[in[j] & 15];
 		}
@@ -693,11 +749,21 @@ bulk_base32(const unsigned char *tab, const unsigned char *in, size_t n,
 		    (uint64_t)v2 << 25 | (uint64_t)v3 << 20 |
 		    (uint64_t)v4 << 15 | (uint64_t)v5 << 10 |
 		    (uint64_t)v6 << 5 | v7;
-		out[k] = (unsigned char)(w >> 32);
-		out[k + 1] = (unsigned char)(w >> 24);
-		out[k + 2] = (unsigned char)(w >> 16);
-		out[k + 3] = (unsigned char)(w >> 8);
-		out[k + 4] = (unsigned char)w;
+		if (cap - k >= 8) {
+			/* One store of eight bytes, big-endian: the five
+			 * and three that the next group overwrites. */
+			w <<= 24;
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+			w = __builtin_bswap64(w);
+#endif
+			memcpy(out + k, &w, 8);
+		} else {
+			out[k] = (unsigned char)(w >> 32);
+			out[k + 1] = (unsigned char)(w >> 24);
+			out[k + 2] = (unsigned char)(w >> 16);
+			out[k + 3] = (unsigned char)(w >> 8);
+			out[k + 4] = (unsigned char)w;
+		}
 		k += 5;
 		i += 8;
 	}
@@ -711,6 +777,22 @@ bulk_base16(const unsigned char *tab, const unsigned char *in, size_t n,
 {
 	size_t i = 0, k = *o;
 
+	/* Eight digits to four bytes per step, then pairs. */
+	while (n - i >= 8 && cap - k >= 4) {
+		const unsigned char *p = in + i;
+		unsigned v0 = tab[p[0]], v1 = tab[p[1]], v2 = tab[p[2]],
+		    v3 = tab[p[3]], v4 = tab[p[4]], v5 = tab[p[5]],
+		    v6 = tab[p[6]], v7 = tab[p[7]];
+
+		if ((v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7) >= 16)
+			break;
+		out[k] = (unsigned char)(v0 << 4 | v1);
+		out[k + 1] = (unsigned char)(v2 << 4 | v3);
+		out[k + 2] = (unsigned char)(v4 << 4 | v5);
+		out[k + 3] = (unsigned char)(v6 << 4 | v7);
+		k += 4;
+		i += 8;
+	}
 	while (n - i >= 2 && k < cap) {
 		unsigned hi = tab[in[i]], lo = tab[in[i + 1]];
 
@@ -882,7 +964,7 @@ compact_lines(const struct bx_decoder *dec, const unsigned char *in,
 {
 	unsigned char tmp[COMPACT_MAX + COPY_UNIT];
 	size_t g = kinds[dec->kind].chars, p = 0, t = 0, k = *o;
-	size_t cut_in = 0, cut_t = 0, nl = 0, cut_nl = 0, len;
+	size_t cut_in = 0, cut_t = 0, nl = 0, cut_nl = 0, len, len_g, r = 0;
 	const unsigned char *lf = memchr(in, '\n',
 	    n < COMPACT_MAX + 1 ? n : COMPACT_MAX + 1);
 
@@ -890,13 +972,19 @@ compact_lines(const struct bx_decoder *dec, const unsigned char *in,
 	if (lf == NULL || lf == in)
 		return 0;
 	len = (size_t)(lf - in);
+	/* The characters copied past whole groups, R, kept without a
+	 * division per line. */
+	len_g = len % g;
 	while (n - p > len && in[p + len] == '\n' &&
 	    COMPACT_MAX - t >= len) {
 		copy_run(tmp + t, in + p, len, n - p, sizeof(tmp) - t);
 		t += len;
 		p += len + 1;
 		nl++;
-		if (t % g == 0) {
+		r += len_g;
+		if (r >= g)
+			r -= g;
+		if (r == 0) {
 			cut_in = p;
 			cut_t = t;
 			cut_nl = nl;
