@@ -96,7 +96,7 @@ b64_decoder_init(struct b64_decoder *pub, unsigned flags)
 	const struct b64_impl *impl = b64_impl_pick(flags);
 	const struct b64_mode *mode = b64_mode_find(flags);
 
-	memset(pub, 0, sizeof(*pub));
+	memset(dec, 0, sizeof(*dec));
 	dec->state = B64_M_S0;
 	if (impl == NULL || mode == NULL) {
 		dec->err = B64_ERR_UNSUPPORTED;

@@ -79,7 +79,7 @@ b64_encoder_init(struct b64_encoder *pub, unsigned flags, size_t wrap)
 	struct b64_enc *enc = b64_enc_of(pub);
 	const struct b64_impl *impl = b64_impl_pick(flags);
 
-	memset(pub, 0, sizeof(*pub));
+	memset(enc, 0, sizeof(*enc));
 	if (impl == NULL) {
 		/* Latched: update and final must not reach a NULL impl. */
 		enc->err = B64_ERR_UNSUPPORTED;

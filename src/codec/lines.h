@@ -22,7 +22,10 @@
  *   LN_ENC_LINES  the name of the enc_lines function to define
  *   LN_DEC, LN_ENC  (optional) the names of the dec and enc bulk loops to
  *                 define: blocks while they are whole, then the scalar
- *                 implementation's loops for the rest
+ *                 implementation's loops for the rest, or for encoding,
+ *                 with LN_ENC_TAIL (optional), that function: it encodes
+ *                 G groups (1..LN_WIDTH / 4) at IN to OUT, reading and
+ *                 writing no byte past them (masked loads and stores)
  *   struct ln_dec, struct ln_enc   constants loaded once per call
  *   ln_val        a block's values; ln_bad, what says whether any of the
  *                 characters of one or more blocks is not in the alphabet
@@ -197,7 +200,19 @@ LN_ENC(const unsigned char *in, size_t ngroups, char *out,
 		out += LN_WIDTH;
 		ngroups -= LN_WIDTH / 4;
 	}
+#ifdef LN_ENC_TAIL
+	/* The rest by blocks that load and store only their own bytes. */
+	while (ngroups > 0) {
+		size_t g = ngroups < LN_WIDTH / 4 ? ngroups : LN_WIDTH / 4;
+
+		LN_ENC_TAIL(&k, in, g, out);
+		in += 3 * g;
+		out += 4 * g;
+		ngroups -= g;
+	}
+#else
 	b64_impl_scalar.enc(in, ngroups, out, alpha);
+#endif
 }
 #endif
 

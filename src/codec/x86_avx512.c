@@ -49,6 +49,23 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	_mm512_storeu_si512((void *)out, v);
 }
 
+/* The last G groups (1..16): the same steps between a load and a store
+ * masked to their 3 G bytes and 4 G characters (a masked-off byte is
+ * neither read nor faulted on). */
+static inline VBMI void
+ln_enc_tail(const struct ln_enc *k, const unsigned char *in, size_t g,
+    char *out)
+{
+	__m512i v = _mm512_maskz_loadu_epi8((__mmask64)(~0ull >> (64 - 3 * g)),
+	    (const void *)in);
+
+	v = _mm512_permutexvar_epi8(k->spread, v);
+	v = _mm512_multishift_epi64_epi8(k->shifts, v);
+	v = _mm512_permutexvar_epi8(v, k->abc);
+	_mm512_mask_storeu_epi8((void *)out,
+	    (__mmask64)(~0ull >> (64 - 4 * g)), v);
+}
+
 /*
  * Decode: VPERMI2B maps the low 7 bits through a 128-entry table (0x80
  * for invalid); OR with the input flags bytes >= 0x80 too.  Two
@@ -121,6 +138,7 @@ ln_store(const struct ln_dec *k, __m512i x, unsigned char *out)
 #define LN_ENC_LINES enc_lines_avx512
 #define LN_DEC dec_avx512
 #define LN_ENC enc_avx512
+#define LN_ENC_TAIL ln_enc_tail
 #include "lines.h"
 
 /* A block whose first characters end a line and the rest begin the next:
