@@ -47,7 +47,8 @@ struct b64_dec {
 	unsigned char ret;      /* the state to go back to after CR LF */
 	unsigned char skip;     /* byte classes the compact loop may drop */
 	unsigned char eols;     /* line ends the line step may take: bit 0
-	                         * LF, bit 1 CR LF */
+	                         * LF, bit 1 CR LF; found at the first
+	                         * line step (decode.c) */
 	unsigned char err_byte; /* the offending byte, for messages */
 	enum b64_status err;    /* latched error, B64_OK while none */
 	uint64_t offset;        /* input bytes consumed so far */

@@ -81,13 +81,25 @@ line_end_ok(const struct b64_dec *dec0, const char *eol)
 }
 
 /* The line ends the line step may take in DEC's mode (bit 0: LF, bit 1:
- * CR LF). */
+ * CR LF), found from a decoder fresh in that mode. */
 static unsigned
 line_ends(const struct b64_dec *dec)
 {
-	return (line_end_ok(dec, "\n") ? 1u : 0) |
-	    (line_end_ok(dec, "\r\n") ? 2u : 0);
+	struct b64_dec fresh;
+
+	memset(&fresh, 0, sizeof(fresh));
+	fresh.impl = dec->impl;
+	fresh.mode = dec->mode;
+	fresh.table = dec->table;
+	fresh.flags = dec->flags;
+	fresh.skip = dec->skip;
+	return (line_end_ok(&fresh, "\n") ? 1u : 0) |
+	    (line_end_ok(&fresh, "\r\n") ? 2u : 0);
 }
+
+/* struct b64_dec's eols before the first line step asks: line_ends()
+ * costs a fifth of a short call, which may never meet a line. */
+#define EOLS_UNKNOWN 0x80u
 
 enum b64_status
 b64_decoder_init(struct b64_decoder *pub, unsigned flags)
@@ -107,7 +119,7 @@ b64_decoder_init(struct b64_decoder *pub, unsigned flags)
 	dec->table = (flags & B64_ALPHA_URL) ? b64_dec_url : b64_dec_std;
 	dec->flags = flags;
 	dec->skip = (unsigned char)skip_classes(mode);
-	dec->eols = (unsigned char)line_ends(dec);
+	dec->eols = EOLS_UNKNOWN;
 	return B64_OK;
 }
 
@@ -360,6 +372,8 @@ fast_lines(struct b64_dec *dec, const unsigned char *in, size_t n,
 		return 0;
 	eol = in[t - 2] == '\r' ? 2 : 1;
 	len = t - eol;
+	if (dec->eols & EOLS_UNKNOWN)
+		dec->eols = (unsigned char)line_ends(dec);
 	k = (dec->eols >> (eol - 1) & 1u) ?
 	    dec->impl->dec_lines(in, n, out, dec->table, len, eol) : 0;
 	if (k == 0) {

@@ -25,7 +25,11 @@
  *                 implementation's loops for the rest, or for encoding,
  *                 with LN_ENC_TAIL (optional), that function: it encodes
  *                 G groups (1..LN_WIDTH / 4) at IN to OUT, reading and
- *                 writing no byte past them (masked loads and stores)
+ *                 writing no byte past them (masked loads and stores);
+ *                 likewise LN_DEC_TAIL (optional) decodes C characters
+ *                 (a multiple of 4, 4..LN_WIDTH) at IN to C / 4 * 3
+ *                 bytes at OUT, or returns 0 and stores nothing if any
+ *                 is not in the alphabet
  *   struct ln_dec, struct ln_enc   constants loaded once per call
  *   ln_val        a block's values; ln_bad, what says whether any of the
  *                 characters of one or more blocks is not in the alphabet
@@ -182,6 +186,18 @@ LN_DEC(const unsigned char *in, size_t n, unsigned char *out,
 		out += LN_OUT;
 		i += LN_WIDTH;
 	}
+#ifdef LN_DEC_TAIL
+	/* The rest by blocks that load and store only their own bytes,
+	 * while they hold alphabet characters only. */
+	while (n - i > 0) {
+		size_t c = n - i < LN_WIDTH ? n - i : LN_WIDTH;
+
+		if (!LN_DEC_TAIL(&k, in + i, c, out))
+			break;
+		out += c / 4 * 3;
+		i += c;
+	}
+#endif
 	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
 #endif

@@ -120,14 +120,38 @@ ln_bad_any(__m512i bad)
 	return _mm512_movepi8_mask(bad) != 0;
 }
 
+/* The 48 bytes of the values X, in the first 48 of the vector. */
+static inline VBMI __m512i
+packed(const struct ln_dec *k, __m512i x)
+{
+	x = _mm512_maddubs_epi16(x, _mm512_set1_epi32(0x01400140));
+	x = _mm512_madd_epi16(x, _mm512_set1_epi32(0x00011000));
+	return _mm512_permutexvar_epi8(k->gather, x);
+}
+
 /* 48 bytes (writing 64: the last 16 are of no use). */
 static inline VBMI void
 ln_store(const struct ln_dec *k, __m512i x, unsigned char *out)
 {
-	x = _mm512_maddubs_epi16(x, _mm512_set1_epi32(0x01400140));
-	x = _mm512_madd_epi16(x, _mm512_set1_epi32(0x00011000));
-	x = _mm512_permutexvar_epi8(k->gather, x);
-	_mm512_storeu_si512((void *)out, x);
+	_mm512_storeu_si512((void *)out, packed(k, x));
+}
+
+/* The last C characters (4..64, a multiple of 4), as ln_enc_tail
+ * encodes: a masked load (the other bytes 'A', in the alphabet), a
+ * masked store. */
+static inline VBMI int
+ln_dec_tail(const struct ln_dec *k, const unsigned char *in, size_t c,
+    unsigned char *out)
+{
+	__m512i bad = _mm512_setzero_si512();
+	__m512i x = values_of(k, _mm512_mask_loadu_epi8(_mm512_set1_epi8('A'),
+	    (__mmask64)(~0ull >> (64 - c)), (const void *)in), &bad);
+
+	if (ln_bad_any(bad))
+		return 0;
+	_mm512_mask_storeu_epi8((void *)out,
+	    (__mmask64)(~0ull >> (64 - c / 4 * 3)), packed(k, x));
+	return 1;
 }
 
 #define LN_WIDTH 64
@@ -139,6 +163,7 @@ ln_store(const struct ln_dec *k, __m512i x, unsigned char *out)
 #define LN_DEC dec_avx512
 #define LN_ENC enc_avx512
 #define LN_ENC_TAIL ln_enc_tail
+#define LN_DEC_TAIL ln_dec_tail
 #include "lines.h"
 
 /* A block whose first characters end a line and the rest begin the next:
