@@ -15,7 +15,7 @@
  * 1. Every kind, with the width (and BX_NO_PAD for base32 and base32hex):
  *    the data (z85: its whole groups of 4 bytes) encoded in one update
  *    call and final into exactly bx_encoded_len() bytes is what the
- *    reference encoder of tests/unit/basex_ref.h gives, and decodes back
+ *    reference encoder of tests/support/basex_ref.h gives, and decodes back
  *    to the data, with BX_SKIP_GARBAGE too, and with BX_STRICT (BX_NO_PAD
  *    when unpadded) and BX_LENIENT for base32, base32hex and base16;
  *    z85 of a length not a
@@ -49,7 +49,7 @@
 
 #include "basex.h"
 #include "fuzz_common.h"
-#include "../tests/unit/basex_ref.h"
+#include "basex_ref.h"
 
 /* Room a decoder call may want before it takes a character. */
 #define DEC_ROOM 5
@@ -108,7 +108,7 @@ struct enc {
  * (final gets what update left, at least 1 when wrapping).
  */
 static void
-enc_oneshot(enum bx_kind kind, unsigned flags, size_t wrap,
+enc_single(enum bx_kind kind, unsigned flags, size_t wrap,
     const unsigned char *in, size_t n, size_t cap, struct enc *r)
 {
 	struct bx_encoder e;
@@ -245,7 +245,7 @@ roundtrip(enum bx_kind kind, const unsigned char *data, size_t n,
 	need = bx_encoded_len(kind, m, flags, wrap);
 	FZ_CHECKF(need == rl, "bx_encoded_len %zu, the encoding is %zu", need,
 	    rl);
-	enc_oneshot(kind, flags, wrap, data, m, need, &e);
+	enc_single(kind, flags, wrap, data, m, need, &e);
 	FZ_CHECKF(e.st == BX_OK && e.len == rl && memcmp(e.out, ref, rl) == 0,
 	    "encoding: %s, %zu bytes; the reference has %zu",
 	    bx_strerror(e.st), e.len, rl);
@@ -429,7 +429,7 @@ check_dec(enum bx_kind kind, unsigned flags, const unsigned char *in,
 
 /* One update call with room for DEC_BOUND and DEC_ROOM more, and final. */
 static void
-dec_oneshot(enum bx_kind kind, unsigned flags, const unsigned char *in,
+dec_single(enum bx_kind kind, unsigned flags, const unsigned char *in,
     size_t n, struct dec *r)
 {
 	size_t cap = dec_bound(kind, n) + DEC_ROOM, used = 99, l = 99;
@@ -624,7 +624,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    BX_NO_PAD : 0, wrap, &rng, &tn);
 	fz_note("decode %s%s, %zu bytes of text %u", kind_names[kind],
 	    dflags ? " -i" : "", tn, how);
-	dec_oneshot(kind, dflags, text, tn, &one);
+	dec_single(kind, dflags, text, tn, &one);
 	if (how == 3)
 		FZ_CHECKF(one.st == BX_OK && one.len == (kind == BX_Z85 ?
 		    n - n % 4 : n) && memcmp(one.out, in.p, one.len) == 0,

@@ -31,9 +31,13 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 all_targets="decode roundtrip split impls offlen cli mime qp ew mail base58 basex tnef cms"
-# The src/cli files the cli and mail targets link.
-cli_sources="pump source sink safefile io diag args"
-mail_sources="mail partial safefile sink source io diag"
+# The command line's files, src/cli/libcli.a's in the configured build
+# (src/cli/local.mk): archived alike, from which the cli and mail targets
+# take what they call.
+cli_sources="args pump source sink safefile io diag mail partial"
+# The test-support library's files every target links (the configured
+# build's tests/support/libtestsupport.a, tests/support/local.mk).
+support_sources="tap testutil basex_ref fuzz_check"
 
 afl=0
 jobs=1
@@ -103,7 +107,8 @@ done
 # Word splitting of these flag lists is wanted.
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer -D_GNU_SOURCE"
 cflags="$cflags -fsanitize=address,undefined -fno-sanitize-recover=all"
-cflags="$cflags -I$top/src/codec -I$top/src/mime -I$top/src/cli -I$top/fuzz"
+cflags="$cflags -I$top/src/codec -I$top/src/mime -I$top/src/cli"
+cflags="$cflags -I$top/tests/support"
 cflags="$cflags $simd_defs"
 # Every fast-path step of the decoder replayed through its table (as
 # configure --enable-checked-machine): a difference aborts, a finding.
@@ -131,8 +136,8 @@ wait_compiles() {
 }
 
 build() {
-	local objs="$out/obj" t src o codec="" codec_nocmp="" cli="" mail=""
-	local mime=""
+	local objs="$out/obj" t src o codec="" codec_nocmp="" cli="" mime=""
+	local support=""
 	local popt_cflags popt_libs nocmp="" gmp_cflags gmp_libs
 
 	mkdir -p "$objs"
@@ -172,19 +177,21 @@ build() {
 		compile $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$o"
 		mime="$mime $o"
 	done
+	for src in $support_sources; do
+		o="$objs/support_$src.o"
+		# shellcheck disable=SC2086
+		compile $cflags -fsanitize=fuzzer-no-link \
+		    -c "$top/tests/support/$src.c" -o "$o"
+		support="$support $o"
+	done
 	popt_cflags=$("$pkg_config" --cflags popt 2>/dev/null || true)
 	popt_libs=$("$pkg_config" --libs popt 2>/dev/null || echo -lpopt)
-	# shellcheck disable=SC2086
-	for src in $(printf '%s\n' $cli_sources $mail_sources | sort -u); do
+	for src in $cli_sources; do
+		o="$objs/cli_$src.o"
 		# shellcheck disable=SC2086
 		compile $cflags $popt_cflags -fsanitize=fuzzer-no-link \
-		    -c "$top/src/cli/$src.c" -o "$objs/cli_$src.o"
-	done
-	for src in $cli_sources; do
-		cli="$cli $objs/cli_$src.o"
-	done
-	for src in $mail_sources; do
-		mail="$mail $objs/cli_$src.o"
+		    -c "$top/src/cli/$src.c" -o "$o"
+		cli="$cli $o"
 	done
 	wait_compiles
 	rm -f "$objs"/lib*.a
@@ -201,19 +208,25 @@ build() {
 	# shellcheck disable=SC2086
 	ar rcs "$objs/libmime.a" $mime
 	mime=$objs/libmime.a
+	# shellcheck disable=SC2086
+	ar rcs "$objs/libtestsupport.a" $support
+	support=$objs/libtestsupport.a
+	# shellcheck disable=SC2086
+	ar rcs "$objs/libcli.a" $cli
+	cli=$objs/libcli.a
 	for t in $targets; do
 		case $t in
 		cli)
 			# shellcheck disable=SC2086
 			compile $cflags -fsanitize=fuzzer "$top/fuzz/fuzz_cli.c" \
-			    $cli $codec_nocmp $popt_libs $gmp_libs -Wl,--wrap=read \
+			    $cli $support $codec_nocmp $popt_libs $gmp_libs -Wl,--wrap=read \
 			    -Wl,--wrap=write -Wl,--wrap=poll \
 			    -o "$out/fuzz_cli"
 			;;
 		mail)
 			# shellcheck disable=SC2086
 			compile $cflags -fsanitize=fuzzer "$top/fuzz/fuzz_mail.c" \
-			    $mail $mime $codec_nocmp -Wl,--wrap=openat \
+			    $cli $mime $support $codec_nocmp -Wl,--wrap=openat \
 			    -Wl,--wrap=linkat -Wl,--wrap=write \
 			    -Wl,--wrap=fsync -Wl,--wrap=close \
 			    -Wl,--wrap=sigaction -o "$out/fuzz_mail"
@@ -221,13 +234,13 @@ build() {
 		base58)
 			# shellcheck disable=SC2086
 			compile $cflags $gmp_cflags -fsanitize=fuzzer \
-			    "$top/fuzz/fuzz_base58.c" $codec $gmp_libs \
+			    "$top/fuzz/fuzz_base58.c" $support $codec $gmp_libs \
 			    -o "$out/fuzz_base58"
 			;;
 		*)
 			# shellcheck disable=SC2086
 			compile $cflags -fsanitize=fuzzer "$top/fuzz/fuzz_$t.c" \
-			    $mime $codec -o "$out/fuzz_$t"
+			    $mime $support $codec -o "$out/fuzz_$t"
 			;;
 		esac
 	done

@@ -27,8 +27,9 @@
 
 /*
  * B64_API marks the functions libsextet exports: the library is compiled
- * with hidden visibility and B64_BUILDING_LIBSEXTET defined (Makefile.am),
- * so these alone are visible outside it.  For clients it is empty.
+ * with hidden visibility and B64_BUILDING_LIBSEXTET defined
+ * (src/codec/local.mk), so these alone are visible outside it.  For
+ * clients it is empty.
  */
 #if defined(B64_BUILDING_LIBSEXTET) && defined(__GNUC__)
 #define B64_API __attribute__((visibility("default")))

@@ -5,8 +5,8 @@
 # The exports: `nm -D --defined-only` over the shared library the build
 # made (its name is the dlname in src/libsextet.la).  The declarations:
 # every prototype in the installed headers (SEXTET_HEADERS, relative to
-# srcdir: Makefile.am's sextetinclude_HEADERS), found by awk after taking
-# out comments and preprocessor lines.  Both ways: a function declared
+# srcdir: src/codec/local.mk's sextetinclude_HEADERS), found by awk after
+# taking out comments and preprocessor lines.  Both ways: a function declared
 # but not exported (no B64_API), and a symbol exported but not declared (a
 # helper that lost its static), fail; so does any exported name outside
 # the b64_ and sextet_ prefixes.  Skipped when the build made no shared

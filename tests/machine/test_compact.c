@@ -12,7 +12,7 @@
 
 #include "b64.h"
 #include "compact.h"
-#include "../unit/tap.h"
+#include "tap.h"
 
 #define MAXN 600
 

@@ -35,8 +35,8 @@
 #include "b64.h"
 #include "machine.h"
 #include "oracle.h"
-#include "../unit/tap.h"
-#include "../unit/testutil.h"
+#include "tap.h"
+#include "testutil.h"
 
 #define MAXLEN_DEFAULT 8
 #define MAXLEN_MAX 12

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "machine.h"
-#include "../unit/tap.h"
+#include "tap.h"
 
 #define MAXLINES 2000
 

@@ -39,32 +39,10 @@
 #define SHOWN    3
 #define CAP_ROOM SIZE_MAX
 
-struct impl {
-	unsigned id;
-	const char *name;
-};
-
-/* The registry's implementations, then "auto"; filled by list_impls(). */
+/* The registry's implementations, then "auto" (impl_registry). */
 #define MAXIMPLS 16
 static struct impl impls[MAXIMPLS + 1];
 static size_t nimpls;
-
-static void
-list_impls(void)
-{
-	const char *name;
-	unsigned id;
-
-	while (nimpls < MAXIMPLS &&
-	    (name = b64_impl_at(nimpls, &id)) != NULL) {
-		impls[nimpls].id = id;
-		impls[nimpls].name = name;
-		nimpls++;
-	}
-	impls[nimpls].id = B64_IMPL_AUTO;
-	impls[nimpls].name = "auto";
-	nimpls++;
-}
 
 struct result {
 	enum b64_status st;
@@ -113,42 +91,39 @@ static const struct enc_mode enc_modes[] = {
 
 /* ---- one-shot calls ---------------------------------------------------- */
 
+/* A call on the arenas (dec_oneshot, enc_oneshot) into R: a breach of
+ * the contract makes a status no real call gives, and no bytes. */
 static void
-dec_oneshot(const unsigned char *in, size_t n, unsigned flags,
-    struct result *r)
+take_oneshot(const struct oneshot *o, struct result *r)
 {
-	const unsigned char *ip = arena_input(in, n);
-	unsigned char *op = arena_output(OUTMAX);
-	uint64_t off = UINT64_MAX;
-	size_t len = SIZE_MAX;
-
-	r->st = b64_decode(ip, n, op, OUTMAX, &len, &off, flags);
-	if (!arena_guard_ok() || len > OUTMAX) {
+	r->st = o->st;
+	r->len = o->len;
+	r->off = o->off;
+	if (o->bad != NULL) {
 		/* impossible to compare: make it differ from any real one */
 		r->st = (enum b64_status)-1;
-		len = 0;
+		r->len = 0;
 	}
-	r->len = len;
-	memcpy(r->out, op, len);
-	r->off = B64_IS_ERROR(r->st) ? off : 0;
 }
 
 static void
-enc_oneshot(const unsigned char *in, size_t n, unsigned flags, size_t wrap,
+dec_result(const unsigned char *in, size_t n, unsigned flags,
     struct result *r)
 {
-	const unsigned char *ip = arena_input(in, n);
-	unsigned char *op = arena_output(OUTMAX);
-	size_t len = SIZE_MAX;
+	struct oneshot o;
 
-	r->st = b64_encode(ip, n, (char *)op, OUTMAX, &len, flags, wrap);
-	if (!arena_guard_ok() || len > OUTMAX) {
-		r->st = (enum b64_status)-1;
-		len = 0;
-	}
-	r->len = len;
-	memcpy(r->out, op, len);
-	r->off = 0;
+	dec_oneshot(in, n, flags, r->out, OUTMAX, &o);
+	take_oneshot(&o, r);
+}
+
+static void
+enc_result(const unsigned char *in, size_t n, unsigned flags, size_t wrap,
+    struct result *r)
+{
+	struct oneshot o;
+
+	enc_oneshot(in, n, flags, wrap, r->out, OUTMAX, &o);
+	take_oneshot(&o, r);
 }
 
 /* ---- streamed calls ---------------------------------------------------- */
@@ -588,9 +563,9 @@ test_encode(const struct impl *im, struct rng *g)
 			if (wrap == 1 && n > 1500)
 				break;
 			fill_data(g, data, n);
-			enc_oneshot(data, n, fl | B64_IMPL_SCALAR, wrap,
+			enc_result(data, n, fl | B64_IMPL_SCALAR, wrap,
 			    &ref_r);
-			enc_oneshot(data, n, fl | im->id, wrap, &got_r);
+			enc_result(data, n, fl | im->id, wrap, &got_r);
 			compare(&t, data, n, fl, "one-shot encode");
 			if (n % 5 == 0) {
 				enc_chunked(data, n, fl | im->id, wrap, g,
@@ -612,9 +587,9 @@ test_decode_valid(const struct impl *im, struct rng *g)
 	for (f = 0; f < NDECFLAGS; f++) {
 		for (n = 0; n <= MAXLEN; n++) {
 			tl = make_text(g, n, dec_flags[f]);
-			dec_oneshot(text, tl, dec_flags[f] | B64_IMPL_SCALAR,
+			dec_result(text, tl, dec_flags[f] | B64_IMPL_SCALAR,
 			    &ref_r);
-			dec_oneshot(text, tl, dec_flags[f] | im->id, &got_r);
+			dec_result(text, tl, dec_flags[f] | im->id, &got_r);
 			compare(&t, text, tl, dec_flags[f], "valid decode");
 		}
 	}
@@ -639,9 +614,9 @@ test_decode_corrupt(const struct impl *im, struct rng *g)
 			/* sometimes cut the end off too */
 			if (rng_below(g, 4) == 0)
 				tl -= rng_below(g, tl < 6 ? tl : 6);
-			dec_oneshot(text, tl, dec_flags[f] | B64_IMPL_SCALAR,
+			dec_result(text, tl, dec_flags[f] | B64_IMPL_SCALAR,
 			    &ref_r);
-			dec_oneshot(text, tl, dec_flags[f] | im->id, &got_r);
+			dec_result(text, tl, dec_flags[f] | im->id, &got_r);
 			compare(&t, text, tl, dec_flags[f], "corrupted decode");
 		}
 	}
@@ -672,9 +647,9 @@ test_decode_garbage(const struct impl *im, struct rng *g)
 					    rng_below(g, 64)] :
 					    corrupt_byte(g, dec_flags[f]);
 			}
-			dec_oneshot(text, n, dec_flags[f] | B64_IMPL_SCALAR,
+			dec_result(text, n, dec_flags[f] | B64_IMPL_SCALAR,
 			    &ref_r);
-			dec_oneshot(text, n, dec_flags[f] | im->id, &got_r);
+			dec_result(text, n, dec_flags[f] | im->id, &got_r);
 			compare(&t, text, n, dec_flags[f], "garbage decode");
 		}
 	}
@@ -694,7 +669,7 @@ test_decode_chunked(const struct impl *im, struct rng *g)
 				for (k = 0; k < 1 + n % 3; k++)
 					text[edge_pos(g, tl)] =
 					    corrupt_byte(g, dec_flags[f]);
-			dec_oneshot(text, tl, dec_flags[f] | B64_IMPL_SCALAR,
+			dec_result(text, tl, dec_flags[f] | B64_IMPL_SCALAR,
 			    &ref_r);
 			dec_chunked(text, tl, dec_flags[f] | im->id, g,
 			    &got_r);
@@ -778,7 +753,7 @@ main(int argc, char **argv)
 	struct rng g;
 	size_t i, k;
 
-	list_impls();
+	nimpls = impl_registry(impls, MAXIMPLS + 1);
 	if (argc == 2 && strcmp(argv[1], "--list") == 0)
 		return print_list();
 	if (argc > 1) {

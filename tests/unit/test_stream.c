@@ -112,34 +112,6 @@ append(struct outcome *o, const unsigned char *p, size_t n)
 
 /* ---- decoder ----------------------------------------------------------- */
 
-static void
-dec_oneshot(const unsigned char *in, size_t n, unsigned flags,
-    struct outcome *o)
-{
-	const unsigned char *ip = arena_input(in, n);
-	unsigned char *op = arena_output(OUTMAX);
-	uint64_t off = UINT64_MAX;
-	size_t len = SIZE_MAX;
-
-	outcome_reset(o);
-	o->st = b64_decode(ip, n, op, OUTMAX, &len, &off, flags);
-	if (!arena_guard_ok())
-		violation(o, "one-shot wrote past its capacity");
-	if (len > OUTMAX) {
-		violation(o, "one-shot out_len %zu > cap", len);
-		len = 0;
-	}
-	append(o, op, len);
-	if (B64_IS_ERROR(o->st)) {
-		o->off = off;
-		if (off > n)
-			violation(o, "one-shot error offset %llu > input "
-			    "length", (unsigned long long)off);
-	} else if (o->st != B64_OK) {
-		violation(o, "one-shot returned %s", status_name(o->st));
-	}
-}
-
 /* After an error ST at EO: later calls give ST again, take and write
  * nothing, and the offset stays. */
 static void
@@ -278,15 +250,29 @@ dec_run(const unsigned char *in, size_t n, unsigned flags, const size_t *cut,
 	}
 }
 
-/* The one-shot answer; error line, column and byte (which b64_decode does
- * not report) from one unsplit update. */
+/* The one-shot answer (testutil.c's dec_oneshot); error line, column and
+ * byte (which b64_decode does not report) from one unsplit update. */
 static void
 dec_reference(const unsigned char *in, size_t n, unsigned flags,
     struct outcome *o)
 {
 	static struct outcome whole;
+	struct oneshot r;
 
-	dec_oneshot(in, n, flags, o);
+	outcome_reset(o);
+	dec_oneshot(in, n, flags, o->out, OUTMAX, &r);
+	o->st = r.st;
+	o->len = r.len;
+	if (r.bad != NULL)
+		violation(o, "one-shot %s", r.bad);
+	if (B64_IS_ERROR(o->st)) {
+		o->off = r.off;
+		if (r.off > n)
+			violation(o, "one-shot error offset %llu > input "
+			    "length", (unsigned long long)r.off);
+	} else if (o->st != B64_OK) {
+		violation(o, "one-shot returned %s", status_name(o->st));
+	}
 	dec_run(in, n, flags, NULL, 0, CAP_ROOM, 0, &whole);
 	if (whole.has_pos && B64_IS_ERROR(o->st) && whole.st == o->st &&
 	    whole.off == o->off) {
@@ -298,25 +284,6 @@ dec_reference(const unsigned char *in, size_t n, unsigned flags,
 }
 
 /* ---- encoder ----------------------------------------------------------- */
-
-static void
-enc_oneshot(const unsigned char *in, size_t n, unsigned flags, size_t wrap,
-    struct outcome *o)
-{
-	const unsigned char *ip = arena_input(in, n);
-	unsigned char *op = arena_output(OUTMAX);
-	size_t len = SIZE_MAX;
-
-	outcome_reset(o);
-	o->st = b64_encode(ip, n, (char *)op, OUTMAX, &len, flags, wrap);
-	if (!arena_guard_ok())
-		violation(o, "one-shot wrote past its capacity");
-	if (len > OUTMAX) {
-		violation(o, "one-shot out_len %zu > cap", len);
-		len = 0;
-	}
-	append(o, op, len);
-}
 
 /* Like dec_run(), for the encoder; a call without progress is retried
  * with more room, but never needed once the room is b64_encode_bound(). */
@@ -801,14 +768,22 @@ test_decode_random(unsigned flags, uint64_t seed)
 
 static const size_t enc_wraps[] = { 0, 76, 5, 1 };
 
+/* The one-shot answer (testutil.c's enc_oneshot), which must be the
+ * reference encoder's. */
 static void
 enc_reference(const unsigned char *in, size_t n, unsigned flags, size_t wrap,
     struct outcome *o)
 {
 	char want[REF_ENCODE_MAX(MAXIN)];
 	size_t wl = ref_encode(in, n, flags, wrap, want);
+	struct oneshot r;
 
-	enc_oneshot(in, n, flags, wrap, o);
+	outcome_reset(o);
+	enc_oneshot(in, n, flags, wrap, o->out, OUTMAX, &r);
+	o->st = r.st;
+	o->len = r.len;
+	if (r.bad != NULL)
+		violation(o, "one-shot %s", r.bad);
 	if (o->st != B64_OK || o->len != wl || memcmp(o->out, want, wl) != 0)
 		violation(o, "one-shot encode differs from the reference "
 		    "encoder (status %s, %zu bytes, want %zu)",

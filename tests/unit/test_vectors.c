@@ -34,26 +34,18 @@ struct result {
 
 /* ---- decoding ---------------------------------------------------------- */
 
+/* One b64_decode() call (testutil.c's dec_oneshot) into R. */
 static void
-dec_oneshot(const void *in, size_t n, unsigned flags, struct result *r)
+dec_whole(const void *in, size_t n, unsigned flags, struct result *r)
 {
-	const unsigned char *ip = arena_input(in, n);
-	unsigned char *op = arena_output(OUTMAX);
-	uint64_t off = UINT64_MAX;
-	size_t len = SIZE_MAX;
+	struct oneshot o;
 
 	memset(r, 0, sizeof(*r));
-	r->st = b64_decode(ip, n, op, OUTMAX, &len, &off, flags);
-	if (!arena_guard_ok())
-		r->bad = "wrote past the output capacity";
-	if (len > OUTMAX) {
-		r->bad = "out_len larger than the capacity";
-		len = 0;
-	}
-	r->len = len;
-	memcpy(r->out, op, len);
-	if (B64_IS_ERROR(r->st))
-		r->off = off;
+	dec_oneshot(in, n, flags, r->out, OUTMAX, &o);
+	r->st = o.st;
+	r->len = o.len;
+	r->off = o.off;
+	r->bad = o.bad;
 }
 
 /* One update per input byte, then final. */
@@ -330,7 +322,7 @@ test_decode_vectors(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(dcases) / sizeof(dcases[0]); i++) {
-		dec_oneshot(dcases[i].in, dcases[i].n, dcases[i].flags, &r);
+		dec_whole(dcases[i].in, dcases[i].n, dcases[i].flags, &r);
 		check_dec(&dcases[i], &r, "one-shot");
 		dec_bytewise(dcases[i].in, dcases[i].n, dcases[i].flags, &r);
 		check_dec(&dcases[i], &r, "bytewise");
@@ -339,24 +331,18 @@ test_decode_vectors(void)
 
 /* ---- encoding ---------------------------------------------------------- */
 
+/* One b64_encode() call (testutil.c's enc_oneshot) into R. */
 static void
-enc_oneshot(const void *in, size_t n, unsigned flags, size_t wrap,
-    size_t cap, struct result *r)
+enc_whole(const void *in, size_t n, unsigned flags, size_t wrap, size_t cap,
+    struct result *r)
 {
-	const unsigned char *ip = arena_input(in, n);
-	unsigned char *op = arena_output(cap);
-	size_t len = SIZE_MAX;
+	struct oneshot o;
 
 	memset(r, 0, sizeof(*r));
-	r->st = b64_encode(ip, n, (char *)op, cap, &len, flags, wrap);
-	if (!arena_guard_ok())
-		r->bad = "wrote past the output capacity";
-	if (len > cap) {
-		r->bad = "out_len larger than the capacity";
-		len = 0;
-	}
-	r->len = len;
-	memcpy(r->out, op, len);
+	enc_oneshot(in, n, flags, wrap, r->out, cap, &o);
+	r->st = o.st;
+	r->len = o.len;
+	r->bad = o.bad;
 }
 
 static void
@@ -505,7 +491,7 @@ test_encode_vectors(void)
 		const struct ecase *c = &ecases[i];
 
 		/* exactly the room the output needs */
-		enc_oneshot(c->in, c->n, c->flags, c->wrap, c->outn, &r);
+		enc_whole(c->in, c->n, c->flags, c->wrap, c->outn, &r);
 		check_enc(c, &r, "one-shot");
 		enc_bytewise(c->in, c->n, c->flags, c->wrap, &r);
 		check_enc(c, &r, "bytewise");
@@ -541,7 +527,7 @@ test_encode_wrap_long(void)
 				    wraps[wi], want);
 				if (wlen > OUTMAX)
 					continue;
-				enc_oneshot(in, lens[li], fl[fi], wraps[wi],
+				enc_whole(in, lens[li], fl[fi], wraps[wi],
 				    wlen, r);
 				pass = !r->bad && r->st == B64_OK &&
 				    r->len == wlen &&
@@ -577,9 +563,9 @@ test_roundtrip_all_bytes(void)
 		int pass = 1;
 
 		for (n = 0; n <= 256 && pass; n++) {
-			enc_oneshot(in + 256 - n, n, fl[i], 0, OUTMAX, &e);
+			enc_whole(in + 256 - n, n, fl[i], 0, OUTMAX, &e);
 			/* GNU mode pads automatically, so unpadded works */
-			dec_oneshot(e.out, e.len, fl[i] & B64_ALPHA_URL, &d);
+			dec_whole(e.out, e.len, fl[i] & B64_ALPHA_URL, &d);
 			pass = !e.bad && !d.bad && e.st == B64_OK &&
 			    d.st == B64_OK && d.len == n &&
 			    memcmp(d.out, in + 256 - n, n) == 0;
@@ -709,7 +695,7 @@ agree_with_model(const unsigned char *in, size_t n, unsigned flags,
 	int pass;
 
 	model_gnu(in, n, flags, &m);
-	dec_oneshot(in, n, flags, &r);
+	dec_whole(in, n, flags, &r);
 	pass = !r.bad && m.err == B64_IS_ERROR(r.st) && m.len == r.len &&
 	    memcmp(m.out, r.out, r.len) == 0 &&
 	    (m.err || r.st == B64_OK);
@@ -825,7 +811,7 @@ test_model_valid_with_newlines(void)
 				text[tl++] = '\n';
 			text[tl++] = (unsigned char)enc[i];
 		}
-		dec_oneshot(text, tl, 0, &r);
+		dec_whole(text, tl, 0, &r);
 		if (r.bad || r.st != B64_OK || r.len != n ||
 		    memcmp(r.out, data, n) != 0) {
 			if (++failed <= 3) {

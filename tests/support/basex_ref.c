@@ -1,18 +1,11 @@
 /*
- * basex_ref.h - reference encoders for the block codecs of
- * src/codec/basex.h (base32, base32hex, base16, base2msbf, base2lsbf,
- * z85) and their alphabets, independent of the codec's tables and group
- * arithmetic: one character at a time, from a bit accumulator or by
- * powers of 85.  Used by tests/unit/test_basex.c and fuzz/fuzz_basex.c.
- * Header-only (static inline), like tap.h.
+ * basex_ref.c - the reference encoders of basex_ref.h.
  */
-#ifndef SEXTET_BASEX_REF_H
-#define SEXTET_BASEX_REF_H
-
 #include <stddef.h>
 #include <string.h>
 
 #include "basex.h"
+#include "basex_ref.h"
 
 static const char ref_b32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 static const char ref_b32hex[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
@@ -20,11 +13,8 @@ static const char ref_hex[] = "0123456789ABCDEF";
 static const char ref_z85[] = "0123456789abcdefghijklmnopqrstuvwxyz"
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
 
-/* Most bytes ref_bx() writes for N bytes. */
-#define REF_BX_MAX(n) (16 * (size_t)(n) + 16)
-
 /* KIND's alphabet, in digit order (base16 in upper case). */
-static inline const char *
+const char *
 ref_bx_alphabet(enum bx_kind kind)
 {
 	switch (kind) {
@@ -38,7 +28,7 @@ ref_bx_alphabet(enum bx_kind kind)
 
 /* Whether C is in KIND's alphabet, as GNU's -i keeps it ('=' apart;
  * base16 in either case). */
-static inline int
+int
 ref_bx_in_alphabet(enum bx_kind kind, unsigned char c)
 {
 	if (kind == BX_BASE16 && c >= 'a' && c <= 'f')
@@ -52,7 +42,7 @@ struct ref_bx_emit {
 	size_t len, col, wrap;
 };
 
-static inline void
+static void
 ref_bx_emit_char(struct ref_bx_emit *e, char c)
 {
 	e->out[e->len++] = c;
@@ -70,7 +60,7 @@ ref_bx_emit_char(struct ref_bx_emit *e, char c)
  * characters and after a partial last line.  OUT needs
  * REF_BX_MAX(N) bytes; returns the length written.
  */
-static inline size_t
+size_t
 ref_bx(enum bx_kind kind, const unsigned char *in, size_t n, int nopad,
     size_t wrap, char *out)
 {
@@ -133,5 +123,3 @@ ref_bx(enum bx_kind kind, const unsigned char *in, size_t n, int nopad,
 		out[e.len++] = '\n';
 	return e.len;
 }
-
-#endif /* SEXTET_BASEX_REF_H */

@@ -1,11 +1,6 @@
 /*
- * testutil.h - helpers shared by the codec unit tests: a fixed-seed PRNG,
- * a deliberately naive reference encoder, status names and guarded
- * buffers.  Header-only (static inline), like tap.h.
+ * testutil.c - the helpers of testutil.h.
  */
-#ifndef SEXTET_TESTUTIL_H
-#define SEXTET_TESTUTIL_H
-
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,38 +10,39 @@
 #include <unistd.h>
 
 #include "b64.h"
+#include "testutil.h"
 
-/* splitmix64: small, fast, and the same sequence on every platform. */
-struct rng {
-	uint64_t s;
-};
-
-static inline void
-rng_init(struct rng *r, uint64_t seed)
-{
-	r->s = seed;
-}
-
-static inline uint64_t
-rng_next(struct rng *r)
+uint64_t
+splitmix64(uint64_t *s)
 {
 	uint64_t z;
 
-	r->s += UINT64_C(0x9e3779b97f4a7c15);
-	z = r->s;
+	*s += UINT64_C(0x9e3779b97f4a7c15);
+	z = *s;
 	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
 	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
 	return z ^ (z >> 31);
 }
 
-/* Uniform enough in [0, N); 0 when N is 0. */
-static inline size_t
+void
+rng_init(struct rng *r, uint64_t seed)
+{
+	r->s = seed;
+}
+
+uint64_t
+rng_next(struct rng *r)
+{
+	return splitmix64(&r->s);
+}
+
+size_t
 rng_below(struct rng *r, size_t n)
 {
 	return n ? (size_t)(rng_next(r) % n) : 0;
 }
 
-static inline void
+void
 rng_fill(struct rng *r, unsigned char *p, size_t n)
 {
 	size_t i;
@@ -55,8 +51,7 @@ rng_fill(struct rng *r, unsigned char *p, size_t n)
 		p[i] = (unsigned char)(rng_next(r) >> 56);
 }
 
-/* The RFC 4648 alphabet the flags select. */
-static inline const char *
+const char *
 ref_alphabet(unsigned flags)
 {
 	if (flags & B64_ALPHA_URL)
@@ -66,15 +61,7 @@ ref_alphabet(unsigned flags)
 	    "0123456789+/";
 }
 
-/* Most bytes ref_encode() writes for N input bytes with any flags/wrap. */
-#define REF_ENCODE_MAX(n) (((n) + 2) / 3 * 4 * 3 + 2)
-
-/*
- * The reference encoder: one character at a time, the GNU way.  A line
- * end after every WRAP characters, one more after a partial last line,
- * nothing for empty input.  OUT needs REF_ENCODE_MAX(N) bytes.
- */
-static inline size_t
+size_t
 ref_encode(const void *vin, size_t n, unsigned flags, size_t wrap, char *out)
 {
 	const unsigned char *in = vin;
@@ -121,8 +108,7 @@ ref_encode(const void *vin, size_t n, unsigned flags, size_t wrap, char *out)
 	return len;
 }
 
-/* Value of an alphabet character, or -1. */
-static inline int
+int
 ref_value(unsigned flags, unsigned char c)
 {
 	const char *a = ref_alphabet(flags);
@@ -134,7 +120,7 @@ ref_value(unsigned flags, unsigned char c)
 	return -1;
 }
 
-static inline const char *
+const char *
 status_name(enum b64_status st)
 {
 	switch (st) {
@@ -153,61 +139,50 @@ status_name(enum b64_status st)
 	}
 }
 
-/*
- * Guarded buffers.  A window of the requested size is placed at the end of
- * a static arena, just before GUARD_LEN guard bytes: a write past the
- * window's end changes a guard byte (checked), and anything further runs
- * into the arena's end, which AddressSanitizer reports.  Input chunks are
- * copied flush against the end of another arena, so a read of even one
- * byte past a chunk is an ASan error.
- */
-#define GUARD_LEN  16
-#define GUARD_BYTE 0xa5
-#define ARENA_LEN  8192
+size_t
+impl_registry(struct impl *impls, size_t max)
+{
+	const char *name;
+	size_t n = 0;
+	unsigned id;
+
+	while (n + 1 < max && (name = b64_impl_at(n, &id)) != NULL) {
+		impls[n].id = id;
+		impls[n].name = name;
+		n++;
+	}
+	impls[n].id = B64_IMPL_AUTO;
+	impls[n].name = "auto";
+	return n + 1;
+}
 
 /* Two separate static arrays, so each one is followed by an ASan redzone. */
-static inline unsigned char *
-arena_in_buf(void)
-{
-	static unsigned char buf[ARENA_LEN];
+static unsigned char arena_in_buf[ARENA_LEN];
+static unsigned char arena_out_buf[ARENA_LEN + GUARD_LEN];
 
-	return buf;
-}
-
-static inline unsigned char *
-arena_out_buf(void)
-{
-	static unsigned char buf[ARENA_LEN + GUARD_LEN];
-
-	return buf;
-}
-
-/* A copy of IN[0..N) (N <= ARENA_LEN) that ends where its arena ends. */
-static inline const unsigned char *
+const unsigned char *
 arena_input(const void *in, size_t n)
 {
-	unsigned char *p = arena_in_buf() + ARENA_LEN - n;
+	unsigned char *p = arena_in_buf + ARENA_LEN - n;
 
 	if (n)
 		memcpy(p, in, n);
 	return p;
 }
 
-/* An output window of CAP bytes (CAP <= ARENA_LEN) followed by guards. */
-static inline unsigned char *
+unsigned char *
 arena_output(size_t cap)
 {
-	unsigned char *p = arena_out_buf() + ARENA_LEN - cap;
+	unsigned char *p = arena_out_buf + ARENA_LEN - cap;
 
 	memset(p, GUARD_BYTE, cap + GUARD_LEN);
 	return p;
 }
 
-/* True when the guard bytes after the last window are untouched. */
-static inline int
+int
 arena_guard_ok(void)
 {
-	const unsigned char *g = arena_out_buf() + ARENA_LEN;
+	const unsigned char *g = arena_out_buf + ARENA_LEN;
 	size_t i;
 
 	for (i = 0; i < GUARD_LEN; i++)
@@ -216,17 +191,52 @@ arena_guard_ok(void)
 	return 1;
 }
 
-/*
- * Page-guarded windows, for loops that must not touch a byte past their
- * bounds even without a sanitizer: a window of LEN bytes ends where a
- * PROT_NONE page begins, so reading or writing past it faults.
- */
-struct guarded {
-	unsigned char *base;
-	size_t len;
-};
+/* R's length and breaches after a call that wrote LEN bytes to OP, of CAP
+ * (dec_oneshot, enc_oneshot). */
+static void
+oneshot_done(struct oneshot *r, const unsigned char *op, size_t cap,
+    size_t len, void *out)
+{
+	r->bad = NULL;
+	if (!arena_guard_ok())
+		r->bad = "wrote past the output capacity";
+	if (len > cap) {
+		r->bad = "out_len larger than the capacity";
+		len = 0;
+	}
+	r->len = len;
+	if (len)
+		memcpy(out, op, len);
+}
 
-static inline void
+void
+dec_oneshot(const void *in, size_t n, unsigned flags, void *out, size_t cap,
+    struct oneshot *r)
+{
+	const unsigned char *ip = arena_input(in, n);
+	unsigned char *op = arena_output(cap);
+	uint64_t off = UINT64_MAX;
+	size_t len = SIZE_MAX;
+
+	r->st = b64_decode(ip, n, op, cap, &len, &off, flags);
+	oneshot_done(r, op, cap, len, out);
+	r->off = B64_IS_ERROR(r->st) ? off : 0;
+}
+
+void
+enc_oneshot(const void *in, size_t n, unsigned flags, size_t wrap, void *out,
+    size_t cap, struct oneshot *r)
+{
+	const unsigned char *ip = arena_input(in, n);
+	unsigned char *op = arena_output(cap);
+	size_t len = SIZE_MAX;
+
+	r->st = b64_encode(ip, n, (char *)op, cap, &len, flags, wrap);
+	oneshot_done(r, op, cap, len, out);
+	r->off = 0;
+}
+
+void
 guarded_init(struct guarded *g, size_t len)
 {
 	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
@@ -242,11 +252,8 @@ guarded_init(struct guarded *g, size_t len)
 	g->len = span;
 }
 
-/* The last N bytes before the guard page. */
-static inline unsigned char *
+unsigned char *
 guarded_tail(const struct guarded *g, size_t n)
 {
 	return g->base - n;
 }
-
-#endif /* SEXTET_TESTUTIL_H */

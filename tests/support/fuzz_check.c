@@ -1,16 +1,7 @@
 /*
- * fuzz_common.h - what the fuzz harnesses share: reading control bytes
- * from the fuzz input, a seeded PRNG for split points and capacities, the
- * list of implementations, a reference encoder, and checked runs of the
- * decoder and the encoder (one-shot and split at random) that abort() on
- * any breach of the contract in b64.h.
- *
- * Header-only (static inline): each harness is one translation unit, and
- * the same source builds under libFuzzer, AFL++ and fuzz/replay.c.
+ * fuzz_check.c - the code of fuzz_common.h: the harnesses' input readers,
+ * PRNG, implementation list and checked runs of the codec.
  */
-#ifndef SEXTET_FUZZ_COMMON_H
-#define SEXTET_FUZZ_COMMON_H
-
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,38 +10,29 @@
 #include <string.h>
 
 #include "b64.h"
-
-/* The entry point every harness defines (libFuzzer's name). */
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* ---- Failing loudly ------------------------------------------------- */
+#include "fuzz_common.h"
+#include "testutil.h"
 
 /* What the harness is doing, printed with a failure (fz_note). */
-static inline char *
+static char context[512];
+
+char *
 fz_context(void)
 {
-	static char buf[512];
-
-	return buf;
+	return context;
 }
 
-static inline void fz_note(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static inline void
+void
 fz_note(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(fz_context(), 512, fmt, ap);
+	vsnprintf(context, sizeof(context), fmt, ap);
 	va_end(ap);
 }
 
-static inline void fz_fail(const char *file, int line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4), noreturn));
-
-static inline void
+void
 fz_fail(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -64,24 +46,7 @@ fz_fail(const char *file, int line, const char *fmt, ...)
 	abort();
 }
 
-/* Abort (with the expression and the context) unless COND holds. */
-#define FZ_CHECK(cond) \
-	do { \
-		if (!(cond)) \
-			fz_fail(__FILE__, __LINE__, "%s", #cond); \
-	} while (0)
-
-/* The same with a printf-style explanation. */
-#define FZ_CHECKF(cond, ...) \
-	do { \
-		if (!(cond)) \
-			fz_fail(__FILE__, __LINE__, __VA_ARGS__); \
-	} while (0)
-
-/* malloc that never returns NULL; N may be 0 (then a 0-byte block, so
- * AddressSanitizer reports any access).  A size beyond any object (a
- * length computation gone wrong) aborts too, before malloc sees it. */
-static inline void *
+void *
 fz_alloc(size_t n)
 {
 	void *p;
@@ -100,15 +65,7 @@ fz_alloc(size_t n)
 	return p;
 }
 
-/* ---- The fuzz input: control bytes first, then the data -------------- */
-
-struct fz_in {
-	const uint8_t *p;
-	size_t n;
-};
-
-/* The next control byte, 0 once the input is used up. */
-static inline unsigned
+unsigned
 fz_u8(struct fz_in *in)
 {
 	if (in->n == 0)
@@ -117,8 +74,7 @@ fz_u8(struct fz_in *in)
 	return *in->p++;
 }
 
-/* Little-endian 16 and 32-bit control values. */
-static inline unsigned
+unsigned
 fz_u16(struct fz_in *in)
 {
 	unsigned lo = fz_u8(in);
@@ -126,7 +82,7 @@ fz_u16(struct fz_in *in)
 	return lo | fz_u8(in) << 8;
 }
 
-static inline uint32_t
+uint32_t
 fz_u32(struct fz_in *in)
 {
 	uint32_t lo = fz_u16(in);
@@ -134,36 +90,19 @@ fz_u32(struct fz_in *in)
 	return lo | (uint32_t)fz_u16(in) << 16;
 }
 
-/* ---- A small PRNG (splitmix64) seeded from the input ---------------- */
-
-struct fz_rng {
-	uint64_t s;
-};
-
-static inline uint64_t
+uint64_t
 fz_next(struct fz_rng *r)
 {
-	uint64_t z;
-
-	r->s += UINT64_C(0x9e3779b97f4a7c15);
-	z = r->s;
-	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-	return z ^ (z >> 31);
+	return splitmix64(&r->s);
 }
 
-/* In [0, N); 0 when N is 0. */
-static inline size_t
+size_t
 fz_below(struct fz_rng *r, size_t n)
 {
 	return n ? (size_t)(fz_next(r) % n) : 0;
 }
 
-/*
- * A size in [0, MAX] that favours the edges: 0, tiny, small, anything,
- * or MAX itself.  Used for chunk lengths and output capacities.
- */
-static inline size_t
+size_t
 fz_size(struct fz_rng *r, size_t max)
 {
 	size_t k = fz_below(r, 16), v;
@@ -183,27 +122,24 @@ fz_size(struct fz_rng *r, size_t max)
 
 /* ---- Implementations ------------------------------------------------ */
 
-#define FZ_MAX_IMPLS 16
-
-/*
- * Fill IDS with every implementation of the library's registry
- * (b64_impl_at) this build and CPU run, scalar first, then B64_IMPL_AUTO
- * (whatever init picks by itself); the count.  The first call also checks
- * that an unavailable implementation is refused by both inits and has no
- * name.
- */
-static inline size_t
+size_t
 fz_impls(unsigned ids[FZ_MAX_IMPLS])
 {
 	static unsigned cache[FZ_MAX_IMPLS];
 	static size_t ncache;
-	unsigned id;
 
 	if (ncache == 0) {
-		for (size_t k = 0; b64_impl_at(k, &id) != NULL; k++) {
+		struct impl reg[FZ_MAX_IMPLS + 1];
+		size_t nreg = impl_registry(reg, FZ_MAX_IMPLS + 1);
+		unsigned id;
+
+		/* The whole registry (its last entry is B64_IMPL_AUTO). */
+		FZ_CHECK(b64_impl_at(nreg - 1, &id) == NULL);
+		for (size_t k = 0; k + 1 < nreg; k++) {
 			struct b64_decoder d;
 			struct b64_encoder e;
 
+			id = reg[k].id;
 			FZ_CHECK(ncache + 1 < FZ_MAX_IMPLS);
 			if (b64_impl_available(id)) {
 				FZ_CHECK(b64_impl_name(id) != NULL);
@@ -228,7 +164,7 @@ fz_impls(unsigned ids[FZ_MAX_IMPLS])
  * Whether implementation ID (a B64_IMPL_* value) is available, from the
  * list fz_impls() made (asking the library each time runs CPUID each time).
  */
-static inline int
+static int
 fz_impl_ok(unsigned id)
 {
 	unsigned ids[FZ_MAX_IMPLS];
@@ -240,8 +176,7 @@ fz_impl_ok(unsigned id)
 	return 0;
 }
 
-/* Implementation number K (any value) among the available ones. */
-static inline unsigned
+unsigned
 fz_pick_impl(unsigned k)
 {
 	unsigned ids[FZ_MAX_IMPLS];
@@ -250,13 +185,7 @@ fz_pick_impl(unsigned k)
 	return ids[k % n];
 }
 
-/*
- * Implementation number K (any value) among the available ones other than
- * scalar (the reference they are compared with): the SIMD ones and
- * B64_IMPL_AUTO, which fz_impls() always lists, so there is one even in a
- * scalar-only build (where AUTO is scalar).
- */
-static inline unsigned
+unsigned
 fz_pick_other_impl(unsigned k)
 {
 	unsigned ids[FZ_MAX_IMPLS];
@@ -268,14 +197,7 @@ fz_pick_other_impl(unsigned k)
 
 /* ---- Flags ---------------------------------------------------------- */
 
-#define FZ_MODE_MASK (B64_STRICT | B64_LENIENT)
-
-/*
- * Decoder flags from a control byte: bit 0 URL alphabet, bit 1 NO_PAD,
- * bits 2-3 the mode (GNU, strict, lenient; 3 = lenient too), bit 4
- * SKIP_GARBAGE (dropped under strict), bit 5 CRLF.
- */
-static inline unsigned
+unsigned
 fz_dec_flags(unsigned c)
 {
 	static const unsigned modes[] = {
@@ -294,8 +216,7 @@ fz_dec_flags(unsigned c)
 	return f;
 }
 
-/* Encoder flags from a control byte: bit 0 URL, 1 NO_PAD, 5 CRLF. */
-static inline unsigned
+unsigned
 fz_enc_flags(unsigned c)
 {
 	unsigned f = 0;
@@ -309,7 +230,7 @@ fz_enc_flags(unsigned c)
 	return f;
 }
 
-static inline const char *
+static const char *
 fz_mode_name(unsigned flags)
 {
 	if (flags & B64_STRICT)
@@ -317,8 +238,7 @@ fz_mode_name(unsigned flags)
 	return (flags & B64_LENIENT) ? "lenient" : "gnu";
 }
 
-/* "gnu url nopad garbage crlf impl=scalar" for failure messages. */
-static inline const char *
+const char *
 fz_flags_str(unsigned flags)
 {
 	static const char *const names[] = {
@@ -338,7 +258,7 @@ fz_flags_str(unsigned flags)
 
 /* ---- Byte classes (independent of the codec's tables) --------------- */
 
-static inline int
+static int
 fz_is_alpha(unsigned char c, unsigned flags)
 {
 	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
@@ -350,7 +270,7 @@ fz_is_alpha(unsigned char c, unsigned flags)
 }
 
 /* SP HT LF VT FF CR: what lenient mode skips. */
-static inline int
+static int
 fz_is_space(unsigned char c)
 {
 	return c == ' ' || (c >= '\t' && c <= '\r');
@@ -360,7 +280,7 @@ fz_is_space(unsigned char c)
  * Could C appear in input that FLAGS accept without B64_SKIP_GARBAGE?
  * Alphabet, '=', LF; CR with B64_CRLF; white space when lenient.
  */
-static inline int
+static int
 fz_is_allowed(unsigned char c, unsigned flags)
 {
 	if (fz_is_alpha(c, flags) || c == '=' || c == '\n')
@@ -370,83 +290,38 @@ fz_is_allowed(unsigned char c, unsigned flags)
 	return (flags & B64_LENIENT) && fz_is_space(c);
 }
 
-/* ---- A reference encoder: one character at a time ------------------- */
+/* ---- A reference encoder: testutil.c's ---------------------------- */
 
-/* Most bytes fz_ref_encode() writes for N bytes, any flags and wrap. */
-static inline size_t
+size_t
 fz_ref_encode_max(size_t n)
 {
-	return (n + 2) / 3 * 4 * 3 + 2;
+	return REF_ENCODE_MAX(n);
 }
 
-static inline size_t
+size_t
 fz_ref_encode(const uint8_t *in, size_t n, unsigned flags, size_t wrap,
     char *out)
 {
-	const char *a = (flags & B64_ALPHA_URL) ?
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_" :
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t i, k, len = 0, col = 0;
-
-	for (i = 0; i < n; i += 3) {
-		size_t left = n - i, nq = 4;
-		uint32_t v = (uint32_t)in[i] << 16;
-		char q[4];
-
-		if (left > 1)
-			v |= (uint32_t)in[i + 1] << 8;
-		if (left > 2)
-			v |= in[i + 2];
-		q[0] = a[(v >> 18) & 63];
-		q[1] = a[(v >> 12) & 63];
-		q[2] = left > 1 ? a[(v >> 6) & 63] : '=';
-		q[3] = left > 2 ? a[v & 63] : '=';
-		if (left < 3 && (flags & B64_NO_PAD))
-			nq = left + 1;
-		for (k = 0; k < nq; k++) {
-			out[len++] = q[k];
-			if (wrap && ++col == wrap) {
-				if (flags & B64_CRLF)
-					out[len++] = '\r';
-				out[len++] = '\n';
-				col = 0;
-			}
-		}
-	}
-	if (wrap && col) {
-		if (flags & B64_CRLF)
-			out[len++] = '\r';
-		out[len++] = '\n';
-	}
-	return len;
+	return ref_encode(in, n, flags, wrap, out);
 }
 
 /* ---- Decoding, checked ---------------------------------------------- */
 
-/* The outcome of decoding one input. */
-struct fz_dec {
-	enum b64_status st;
-	unsigned char *out;     /* fz_alloc'd, b64_decoded_max(n) bytes */
-	size_t len;             /* bytes decoded (before the error, if any) */
-	uint64_t off, line, col;
-	unsigned char byte;     /* error position, when st is an error */
-};
-
-static inline void
+void
 fz_dec_free(struct fz_dec *r)
 {
 	free(r->out);
 	r->out = NULL;
 }
 
-static inline int
+static int
 fz_status_valid(enum b64_status st)
 {
 	return st >= B64_OK && st <= B64_ERR_UNSUPPORTED;
 }
 
 /* Does init refuse FLAGS (bad combination or implementation)? */
-static inline int
+static int
 fz_dec_unsupported(unsigned flags)
 {
 	return (flags & FZ_MODE_MASK) == FZ_MODE_MASK ||
@@ -454,8 +329,7 @@ fz_dec_unsupported(unsigned flags)
 	    !fz_impl_ok(flags & B64_IMPL_MASK);
 }
 
-/* Record the error of D in R. */
-static inline void
+void
 fz_dec_take_error(struct fz_dec *r, const struct b64_decoder *d,
     enum b64_status st)
 {
@@ -470,7 +344,7 @@ fz_dec_take_error(struct fz_dec *r, const struct b64_decoder *d,
  * After an error ST in D: every later call gives ST again, consumes and
  * writes nothing, and the position does not move.
  */
-static inline void
+static void
 fz_check_latched(struct b64_decoder *d, const struct fz_dec *r,
     const uint8_t *in, size_t n)
 {
@@ -495,7 +369,7 @@ fz_check_latched(struct b64_decoder *d, const struct fz_dec *r,
  * no data-after-padding, no padding-not-allowed; strict: everything;
  * lenient: only a bad byte, a misplaced '=' or a lone character.
  */
-static inline int
+static int
 fz_status_possible(enum b64_status st, unsigned flags)
 {
 	if (flags & B64_LENIENT)
@@ -514,7 +388,7 @@ fz_status_possible(enum b64_status st, unsigned flags)
  * unless lenient or skipping garbage (which drop it); anything else unless
  * skipping garbage, or white space when lenient.
  */
-static inline int
+static int
 fz_may_be_bad(unsigned char c, unsigned flags)
 {
 	if (fz_is_alpha(c, flags) || c == '=')
@@ -535,7 +409,7 @@ fz_may_be_bad(unsigned char c, unsigned flags)
  * feeds before its offset, and whose byte is the one at the offset; an
  * accepted input holds only bytes FLAGS allow.
  */
-static inline void
+static void
 fz_check_dec_result(const uint8_t *in, size_t n, unsigned flags,
     const struct fz_dec *r)
 {
@@ -609,12 +483,7 @@ fz_check_dec_result(const uint8_t *in, size_t n, unsigned flags,
 	}
 }
 
-/*
- * Decode IN[0..N) with FLAGS in one update call (room for
- * b64_decoded_max(N) bytes) and final; check the result on its own and
- * that errors latch.
- */
-static inline void
+void
 fz_decode_oneshot(const uint8_t *in, size_t n, unsigned flags,
     struct fz_dec *r)
 {
@@ -651,16 +520,7 @@ fz_decode_oneshot(const uint8_t *in, size_t n, unsigned flags,
 	fz_check_dec_result(in, n, flags, r);
 }
 
-/*
- * Decode IN[0..N) with FLAGS through update calls on random chunks (each
- * copied flush against the end of a heap block, so AddressSanitizer sees
- * a read past it) into random output room (a window flush against the
- * end of another block), as a stream reader would; check every call's
- * promises: in_used and out_len within bounds, B64_NEED_OUTPUT only with
- * the room full, progress whenever there is room, OK only with the chunk
- * consumed; errors latch.
- */
-static inline void
+void
 fz_decode_split(const uint8_t *in, size_t n, unsigned flags,
     struct fz_rng *rng, struct fz_dec *r)
 {
@@ -728,12 +588,7 @@ fz_decode_split(const uint8_t *in, size_t n, unsigned flags,
 	fz_check_dec_result(in, n, flags, r);
 }
 
-/*
- * Decode IN[0..N) with FLAGS one byte per update call: the decoder's table
- * walked a step at a time, since no macro-step (bulk loop, compact loop)
- * runs on fewer than four bytes.  The reference for the fast paths.
- */
-static inline void
+void
 fz_decode_bytewise(const uint8_t *in, size_t n, unsigned flags,
     struct fz_dec *r)
 {
@@ -759,8 +614,7 @@ fz_decode_bytewise(const uint8_t *in, size_t n, unsigned flags,
 		fz_dec_take_error(r, &d, st);
 }
 
-/* Two outcomes must be the same: status, bytes, and error position. */
-static inline void
+void
 fz_same_dec(const struct fz_dec *a, const struct fz_dec *b, const char *what)
 {
 	FZ_CHECKF(a->st == b->st, "%s: status %d vs %d", what, (int)a->st,
@@ -781,24 +635,14 @@ fz_same_dec(const struct fz_dec *a, const struct fz_dec *b, const char *what)
 
 /* ---- Encoding, checked ---------------------------------------------- */
 
-struct fz_enc {
-	enum b64_status st;
-	char *out;              /* fz_alloc'd */
-	size_t len;
-};
-
-static inline void
+void
 fz_enc_free(struct fz_enc *r)
 {
 	free(r->out);
 	r->out = NULL;
 }
 
-/*
- * Encode IN[0..N) one-shot with b64_encode() into exactly
- * b64_encoded_len() bytes; it must succeed and fill them.
- */
-static inline void
+void
 fz_encode_oneshot(const uint8_t *in, size_t n, unsigned flags, size_t wrap,
     struct fz_enc *r)
 {
@@ -813,17 +657,7 @@ fz_encode_oneshot(const uint8_t *in, size_t n, unsigned flags, size_t wrap,
 	    r->len, need);
 }
 
-/*
- * Encode IN[0..N) through update calls on random chunks (empty ones too,
- * each flush against the end of a heap block) with random output room
- * (flush against the end of another), then final with random room until
- * it fits.  Checks: in_used and out_len within bounds; room of
- * b64_encode_bound() for the rest of the chunk always suffices; the whole
- * is b64_encoded_len() bytes; final succeeds exactly when its room holds
- * what is left, which b64_encode_bound(0) always does, and a refused
- * final writes nothing.
- */
-static inline void
+void
 fz_encode_split(const uint8_t *in, size_t n, unsigned flags, size_t wrap,
     struct fz_rng *rng, struct fz_enc *r)
 {
@@ -897,8 +731,7 @@ fz_encode_split(const uint8_t *in, size_t n, unsigned flags, size_t wrap,
 	free(obuf);
 }
 
-/* Two encodings must be the same. */
-static inline void
+void
 fz_same_enc(const struct fz_enc *a, const struct fz_enc *b, const char *what)
 {
 	FZ_CHECKF(a->st == b->st, "%s: status %d vs %d", what, (int)a->st,
@@ -908,5 +741,3 @@ fz_same_enc(const struct fz_enc *a, const struct fz_enc *b, const char *what)
 	FZ_CHECKF(a->len == 0 || memcmp(a->out, b->out, a->len) == 0,
 	    "%s: different bytes", what);
 }
-
-#endif /* SEXTET_FUZZ_COMMON_H */

@@ -1,54 +1,26 @@
 /*
- * tap.h - a tiny TAP (Test Anything Protocol) producer for the unit tests.
- *
- * Header-only: every function is static inline and the counters live in a
- * function-local static, so a test that uses only part of this file still
- * compiles without "defined but not used" warnings.
- *
- *	tap_ok(pass, "name %d", i)   "ok N - name" or "not ok N - name"
- *	tap_skip("why", "name")      "ok N - name # SKIP why"
- *	tap_diag("fmt", ...)         one "# ..." line
- *	tap_diag_bytes("got", p, n)  "#   got: "C-escaped" (n bytes)"
- *	return tap_done();           prints the plan "1..N"; the exit status
- *	                             is 0 if every point passed, else 1
- *
- * Everything goes to stdout, flushed line by line, so a crash (or a
- * sanitizer report) still leaves the cases run so far in the log.
+ * tap.c - the TAP producer of tap.h: the counters of one program's test
+ * points, and the lines it prints.
  */
-#ifndef SEXTET_TAP_H
-#define SEXTET_TAP_H
-
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#if defined(__GNUC__) || defined(__clang__)
-#define TAP_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#else
-#define TAP_PRINTF(f, a)
-#endif
-
-/* Longest byte string tap_diag_bytes() shows before it abbreviates. */
-#define TAP_BYTES_SHOWN 160
+#include "tap.h"
 
 struct tap_state {
 	unsigned long count;  /* test points printed so far */
 	unsigned long failed; /* of which "not ok" */
 };
 
-static inline struct tap_state *
-tap_state(void)
-{
-	static struct tap_state st;
+/* The counters (one program, one TAP stream). */
+static struct tap_state st;
 
-	return &st;
-}
-
-static inline void tap_vline(const char *prefix, const char *fmt, va_list ap)
+static void tap_vline(const char *prefix, const char *fmt, va_list ap)
     TAP_PRINTF(2, 0);
 
-static inline void
+static void
 tap_vline(const char *prefix, const char *fmt, va_list ap)
 {
 	fputs(prefix, stdout);
@@ -58,7 +30,7 @@ tap_vline(const char *prefix, const char *fmt, va_list ap)
 }
 
 /* One "# ..." diagnostic line. */
-static inline void TAP_PRINTF(1, 2)
+void
 tap_diag(const char *fmt, ...)
 {
 	va_list ap;
@@ -69,18 +41,17 @@ tap_diag(const char *fmt, ...)
 }
 
 /* One test point; PASS non-zero means "ok".  Returns PASS as 0 or 1. */
-static inline int TAP_PRINTF(2, 3)
+int
 tap_ok(int pass, const char *fmt, ...)
 {
-	struct tap_state *st = tap_state();
 	va_list ap;
 	char prefix[48];
 
-	st->count++;
+	st.count++;
 	if (!pass)
-		st->failed++;
+		st.failed++;
 	snprintf(prefix, sizeof(prefix), "%sok %lu - ", pass ? "" : "not ",
-	    st->count);
+	    st.count);
 	va_start(ap, fmt);
 	tap_vline(prefix, fmt, ap);
 	va_end(ap);
@@ -88,14 +59,13 @@ tap_ok(int pass, const char *fmt, ...)
 }
 
 /* A test point that did not run: "ok N - name # SKIP why". */
-static inline void TAP_PRINTF(2, 3)
+void
 tap_skip(const char *why, const char *fmt, ...)
 {
-	struct tap_state *st = tap_state();
 	va_list ap;
 
-	st->count++;
-	printf("ok %lu - ", st->count);
+	st.count++;
+	printf("ok %lu - ", st.count);
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
@@ -107,7 +77,7 @@ tap_skip(const char *why, const char *fmt, ...)
  * Writes P[0..N) C-escaped into BUF (SIZE bytes, NUL-terminated),
  * abbreviating after TAP_BYTES_SHOWN bytes.
  */
-static inline void
+void
 tap_escape(char *buf, size_t size, const void *p, size_t n)
 {
 	const unsigned char *s = p;
@@ -149,7 +119,7 @@ tap_escape(char *buf, size_t size, const void *p, size_t n)
 }
 
 /* "#   LABEL: "escaped bytes" (N bytes)" */
-static inline void
+void
 tap_diag_bytes(const char *label, const void *p, size_t n)
 {
 	char buf[TAP_BYTES_SHOWN * 4 + 8];
@@ -159,24 +129,20 @@ tap_diag_bytes(const char *label, const void *p, size_t n)
 }
 
 /* Number of test points that failed so far. */
-static inline unsigned long
+unsigned long
 tap_failures(void)
 {
-	return tap_state()->failed;
+	return st.failed;
 }
 
 /* Prints the plan; the return value is main()'s exit status. */
-static inline int
+int
 tap_done(void)
 {
-	struct tap_state *st = tap_state();
-
-	if (st->failed)
-		tap_diag("%lu of %lu test points failed", st->failed,
-		    st->count);
-	printf("1..%lu\n", st->count);
+	if (st.failed)
+		tap_diag("%lu of %lu test points failed", st.failed,
+		    st.count);
+	printf("1..%lu\n", st.count);
 	fflush(stdout);
-	return st->failed ? 1 : 0;
+	return st.failed ? 1 : 0;
 }
-
-#endif /* SEXTET_TAP_H */
