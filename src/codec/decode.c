@@ -81,20 +81,13 @@ line_end_ok(const struct b64_dec *dec0, const char *eol)
 }
 
 /* The line ends the line step may take in DEC's mode (bit 0: LF, bit 1:
- * CR LF), found from a decoder fresh in that mode. */
+ * CR LF).  (line_end_ok() walks a copy from state Q0, where no quantum,
+ * CR or padding is pending: what the walk reads of it is the mode's.) */
 static unsigned
 line_ends(const struct b64_dec *dec)
 {
-	struct b64_dec fresh;
-
-	memset(&fresh, 0, sizeof(fresh));
-	fresh.impl = dec->impl;
-	fresh.mode = dec->mode;
-	fresh.table = dec->table;
-	fresh.flags = dec->flags;
-	fresh.skip = dec->skip;
-	return (line_end_ok(&fresh, "\n") ? 1u : 0) |
-	    (line_end_ok(&fresh, "\r\n") ? 2u : 0);
+	return (line_end_ok(dec, "\n") ? 1u : 0) |
+	    (line_end_ok(dec, "\r\n") ? 2u : 0);
 }
 
 /* struct b64_dec's eols before the first line step asks: line_ends()
