@@ -17,8 +17,10 @@ independently of both programs); then, per encoding:
 Timing: RUNS runs per program, interleaved (every sextet implementation,
 then GNU, then again), each timed from spawning the process to reaping it.
 Per case: MB/s of INPUT (1 MB = 1e6 bytes of the file given to the
-program), median and min-max; the ratio sextet/GNU of the medians; the
-target for the encoding with PASS or FAIL; the peak RSS of each program.
+program), median and min-max; the ratio sextet/GNU as the median of the
+rounds' ratios (each round's sextet run against the GNU run beside it, so
+that the machine's drifts cancel); the target for the encoding with PASS
+or FAIL; the peak RSS of each program.
 
 base58 reads its whole input and its conversion is quadratic-ish, so it
 runs on its own smaller data (--base58-size, default 1 MiB).  Python has
@@ -34,6 +36,7 @@ import base64
 import hashlib
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,7 +60,7 @@ CHUNK = 60 * 16384
 ENCODINGS = ["base64", "base64url", "base32", "base32hex", "base16",
              "base2msbf", "base2lsbf", "z85", "base58"]
 
-# Targets (sextet/GNU of the medians), encoding and decoding alike.
+# Targets (sextet/GNU, paired_ratio()), encoding and decoding alike.
 TARGETS = {
     "base16": 8.0,
     "base32": 6.0,
@@ -282,8 +285,19 @@ def run_case(case, progs, runs, tmp, reference=None, save=None):
             res["error"] = "%s failed in the RSS run" % p.label()
             return res
         vals = [case.nbytes / t / 1e6 for t in times[p.key]]
-        res["progs"][p.key] = dict(summary(vals), rss=rss)
+        res["progs"][p.key] = dict(summary(vals), rss=rss,
+                                   times=times[p.key])
     return res
+
+
+def paired_ratio(res, ours_key, gnu_key):
+    """sextet/GNU for a case: the median over the rounds of GNU's time
+    over sextet's in the same round (time_interleaved runs them one after
+    the other), which a machine whose speed drifts between rounds moves
+    far less than the ratio of the two medians."""
+    pairs = zip(res["progs"][ours_key]["times"],
+                res["progs"][gnu_key]["times"])
+    return statistics.median(g / o for o, g in pairs)
 
 
 HEAD = ["case", "program", "input MB", "MB/s median", "min-max",
@@ -315,7 +329,7 @@ def table_rows(results, ours, gnu, cat, rss_floor):
         g = res["progs"][gnu.key]
         for o_prog in ours:
             o = res["progs"][o_prog.key]
-            ratio = o["median"] / g["median"]
+            ratio = paired_ratio(res, o_prog.key, gnu.key)
             t = c.target
             rows.append([
                 c.label, o_prog.label(), mb,
@@ -337,9 +351,8 @@ def tally(results, ours, gnu):
         if isinstance(res, tuple) or res["error"] or res["case"].floor or \
                 res["case"].target is None:
             continue
-        g = res["progs"][gnu.key]["median"]
         for o in ours:
-            if res["progs"][o.key]["median"] / g >= res["case"].target:
+            if paired_ratio(res, o.key, gnu.key) >= res["case"].target:
                 passed += 1
             else:
                 failed += 1
@@ -513,7 +526,8 @@ def main():
     print("cases: basenc --ENC DATA, basenc --ENC -d TEXT (76 columns), "
           "cat FILE; output to /dev/null, files in the page cache")
     print(MBS_LINE)
-    print("ratio = sextet/GNU of the medians; result = PASS when it reaches "
+    print("ratio = sextet/GNU, the median of each round's ratio (sextet's "
+          "run against GNU's beside it); result = PASS when it reaches "
           "the target (figures as measured).")
     print("RSS = peak resident set (ru_maxrss) of the program, one extra "
           "run forked by sh; the same for /bin/true: %s," % mib(rss_floor))
