@@ -160,59 +160,58 @@ bx_encoder_init(struct bx_encoder *enc, enum bx_kind kind, unsigned flags,
 }
 
 /*
- * One base32 (RFC 4648 section 6) or, with HEX, base32hex (section 7)
- * group: five bytes at IN to eight characters at OUT, in one 64-bit
- * register (SIMD within a register).  The 40 bits are spread into eight
- * bytes of five bits, the first character's lowest: halves of 20 bits to
- * 32-bit lanes, of 10 to 16-bit lanes, of 5 to bytes.  A value becomes
- * its character by adding the first range's base ('A', or '0' for hex)
- * and, where it lies in the second range (26 and up: '2'..'7'; 10 and
- * up: 'A'..'V'), the step between the ranges; "lies there" is the top
- * bit of the value plus 128 - 26 (or 128 - 10).  No byte carries into
- * the next: values stay below 128.
+ * Eight values at once (SIMD within a register): Y holds one per byte,
+ * the first character's lowest, each below 32.  Store their characters
+ * at OUT in an alphabet of two ranges: BASE plus the value, and from
+ * SPLIT up STEP more.  "From SPLIT up" is the top bit of the value plus
+ * 128 - SPLIT; no byte carries into or borrows from the next, as every
+ * sum stays within 0..127.
  */
 static inline void
-enc_b32_swar(const unsigned char *in, char *out, int hex)
+put_digits(uint64_t y, unsigned split, unsigned base, int step, char *out)
 {
 	const uint64_t ones = 0x0101010101010101u;
-	uint64_t x = (uint64_t)in[0] << 32 | (uint64_t)in[1] << 24 |
-	    (uint64_t)in[2] << 16 | (uint64_t)in[3] << 8 | in[4];
-	uint64_t y = x >> 20 | (x & 0xfffffu) << 32, second;
+	uint64_t second = (y + (128 - split) * ones) >> 7 & ones;
 
-	y = (y >> 10 & 0x000003ff000003ffu) | (y & 0x000003ff000003ffu) << 16;
-	y = (y >> 5 & 0x001f001f001f001fu) | (y & 0x001f001f001f001fu) << 8;
-	if (hex) {
-		second = (y + (128 - 10) * ones) >> 7 & ones;
-		y += '0' * ones + second * ('A' - 10 - '0');
-	} else {
-		second = (y + (128 - 26) * ones) >> 7 & ones;
-		y = y + 'A' * ones - second * ('A' + 26 - '2');
-	}
+	y += base * ones + second * (uint64_t)(int64_t)step;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 	y = __builtin_bswap64(y);
 #endif
 	memcpy(out, &y, 8);
 }
 
+/* One base32 (RFC 4648 section 6) or, with HEX, base32hex (section 7)
+ * group: five bytes at IN to eight characters at OUT.  The 40 bits are
+ * spread into eight bytes of five bits: halves of 20 bits to 32-bit
+ * lanes, of 10 to 16-bit lanes, of 5 to bytes. */
+static inline void
+enc_b32_swar(const unsigned char *in, char *out, int hex)
+{
+	uint64_t x = (uint64_t)in[0] << 32 | (uint64_t)in[1] << 24 |
+	    (uint64_t)in[2] << 16 | (uint64_t)in[3] << 8 | in[4];
+	uint64_t y = x >> 20 | (x & 0xfffffu) << 32;
+
+	y = (y >> 10 & 0x000003ff000003ffu) | (y & 0x000003ff000003ffu) << 16;
+	y = (y >> 5 & 0x001f001f001f001fu) | (y & 0x001f001f001f001fu) << 8;
+	if (hex)
+		put_digits(y, 10, '0', 'A' - 10 - '0', out);
+	else
+		put_digits(y, 26, 'A', '2' - 26 - 'A', out);
+}
+
 /* Four bytes at IN to their eight base16 (RFC 4648 section 8) digits at
- * OUT, the way enc_b32_swar() does base32: nibbles spread into bytes,
- * then '0' added and, from 10 up, the step to 'A'. */
+ * OUT: the nibbles spread into bytes as enc_b32_swar() spreads its
+ * bits. */
 static inline void
 enc_hex4_swar(const unsigned char *in, char *out)
 {
-	const uint64_t ones = 0x0101010101010101u;
 	uint64_t x = (uint64_t)in[0] << 24 | (uint64_t)in[1] << 16 |
 	    (uint64_t)in[2] << 8 | in[3];
-	uint64_t y = x >> 16 | (x & 0xffffu) << 32, letter;
+	uint64_t y = x >> 16 | (x & 0xffffu) << 32;
 
 	y = (y >> 8 & 0x000000ff000000ffu) | (y & 0x000000ff000000ffu) << 16;
 	y = (y >> 4 & 0x000f000f000f000fu) | (y & 0x000f000f000f000fu) << 8;
-	letter = (y + (128 - 10) * ones) >> 7 & ones;
-	y += '0' * ones + letter * ('A' - 10 - '0');
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	y = __builtin_bswap64(y);
-#endif
-	memcpy(out, &y, 8);
+	put_digits(y, 10, '0', 'A' - 10 - '0', out);
 }
 
 /* One group of K->bytes bytes at IN to K->chars characters at OUT. */
