@@ -235,6 +235,15 @@ struct b64_scan {
  *   (at most N bytes) to bytes, eight a byte (MSBF: the first one the
  *   most significant bit; else the least), while every character is one
  *   of them; returns the characters consumed (a multiple of 8).
+ * join_lines, split_lines (may be NULL: basex.c's portable copies then):
+ *   text in lines for basex.c.  join_lines copies the lines at IN (at
+ *   most N bytes), each LEN characters and a LF, MAXLINES at most, to TMP
+ *   without their LFs (LEN bytes apiece, back to back) and returns the
+ *   lines copied, stopping at the first line whose LF is not where it
+ *   should be (or not within the N bytes).  split_lines writes NLINES
+ *   lines of S (WRAP characters apiece) to OUT, each after a LF: LF, WRAP
+ *   characters, LF, ... (NLINES times WRAP + 1 bytes).  Neither reads
+ *   nor writes a byte past those bounds.
  * usable: whether this CPU runs it (NULL: always).
  *
  * Every implementation file defines its struct in every build; one this
@@ -266,6 +275,10 @@ struct b64_impl {
 	    unsigned char *out, size_t cap, int hex);
 	size_t (*b2_dec)(const unsigned char *in, size_t n,
 	    unsigned char *out, int msbf);
+	size_t (*join_lines)(unsigned char *tmp, const unsigned char *in,
+	    size_t n, size_t len, size_t maxlines);
+	void (*split_lines)(char *out, const char *s, size_t nlines,
+	    size_t wrap);
 };
 
 /* What the registry in dispatch.c lists, one per file. */

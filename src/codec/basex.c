@@ -384,6 +384,17 @@ put_chars(struct bx_encoder *enc, const char *s, size_t n, char *out,
 	while (n > 0) {
 		size_t take;
 
+		if (enc->col == enc->wrap && n >= enc->wrap &&
+		    enc->impl->split_lines != NULL) {
+			/* Whole lines, each after the LF of the one before;
+			 * the last one's LF stays pending. */
+			take = n / enc->wrap;
+			enc->impl->split_lines(out + o, s, take, enc->wrap);
+			o += take * (enc->wrap + 1);
+			s += take * enc->wrap;
+			n -= take * enc->wrap;
+			continue;
+		}
 		if (enc->col == enc->wrap) {
 			out[o++] = '\n';
 			enc->col = 0;
@@ -971,22 +982,35 @@ compact_lines(const struct bx_decoder *dec, const unsigned char *in,
 	if (lf == NULL || lf == in)
 		return 0;
 	len = (size_t)(lf - in);
-	/* The characters copied past whole groups, R, kept without a
-	 * division per line. */
-	len_g = len % g;
-	while (n - p > len && in[p + len] == '\n' &&
-	    COMPACT_MAX - t >= len) {
-		copy_run(tmp + t, in + p, len, n - p, sizeof(tmp) - t);
-		t += len;
-		p += len + 1;
-		nl++;
-		r += len_g;
-		if (r >= g)
-			r -= g;
-		if (r == 0) {
-			cut_in = p;
-			cut_t = t;
-			cut_nl = nl;
+	if (dec->impl->join_lines != NULL) {
+		/* Lines whose characters make whole groups: multiples of
+		 * the fewest lines that do. */
+		size_t whole = 1;
+
+		nl = dec->impl->join_lines(tmp, in, n, len, COMPACT_MAX / len);
+		while (whole * len % g != 0)
+			whole++;
+		cut_nl = nl - nl % whole;
+		cut_t = cut_nl * len;
+		cut_in = cut_t + cut_nl;
+	} else {
+		/* The characters copied past whole groups, R, kept without
+		 * a division per line. */
+		len_g = len % g;
+		while (n - p > len && in[p + len] == '\n' &&
+		    COMPACT_MAX - t >= len) {
+			copy_run(tmp + t, in + p, len, n - p, sizeof(tmp) - t);
+			t += len;
+			p += len + 1;
+			nl++;
+			r += len_g;
+			if (r >= g)
+				r -= g;
+			if (r == 0) {
+				cut_in = p;
+				cut_t = t;
+				cut_nl = nl;
+			}
 		}
 	}
 	if (cut_t == 0 || cut_t / g * kinds[dec->kind].bytes > cap - k ||

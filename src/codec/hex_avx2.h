@@ -1,7 +1,8 @@
 /*
  * hex_avx2.h - hex_vec.h's and b32_vec.h's operations on 32-byte
  * vectors, and both templates, for the AVX2 and AVX-512 files (which
- * define HV_TARGET, HV_ENC, HV_DEC, B32_ENC and B32_DEC first): the
+ * define HV_TARGET, HV_B2DEC and, for the loops they take from here,
+ * HV_ENC, HV_DEC, B32_ENC and B32_DEC first): the
  * in-lane unpack and pack of base16 are put back in memory order by a
  * lane permutation; base32 works lane by lane.
  */
@@ -57,6 +58,7 @@ hv_zip(__m256i a, __m256i b, __m256i *lo, __m256i *hi)
 
 #include "hex_vec.h"
 
+#ifdef B32_ENC
 static inline HV_TARGET void
 hv_store2(unsigned char *p, unsigned char *q, __m256i v)
 {
@@ -66,3 +68,4 @@ hv_store2(unsigned char *p, unsigned char *q, __m256i v)
 }
 
 #include "b32_vec.h"
+#endif

@@ -17,7 +17,9 @@
  * Defined by the includer:
  *   HV          the vector type; HV_BYTES its width in bytes
  *   HV_TARGET   the function attribute of the instruction set
- *   HV_ENC, HV_DEC, HV_B2DEC   the names of the loops to define
+ *   HV_ENC, HV_DEC, HV_B2DEC   the names of the loops to define (without
+ *               HV_ENC, the base16 loops are left out: the AVX-512 file
+ *               has its own on 64-byte vectors)
  *   hv_load(p), hv_store(p, v), hv_set1(c), hv_sub(a, b),
  *   hv_and(a, b), hv_or(a, b), hv_andnot(a, b) (~a & b), hv_eq(a, b),
  *   hv_gt(a, b) (signed bytes), hv_mask(v) (the byte sign bits, all ones
@@ -28,6 +30,7 @@
  *   hv_table16(t) (a 16-byte table repeated across the vector).
  */
 
+#ifdef HV_ENC
 /* N bytes at IN to 2N characters at OUT, whole vectors only; the bytes
  * done. */
 static HV_TARGET size_t
@@ -83,6 +86,7 @@ HV_DEC(const unsigned char *in, size_t n, unsigned char *out)
 	}
 	return i;
 }
+#endif /* HV_ENC */
 
 /*
  * base2 (bit strings): '0' and '1' characters at IN (at most N bytes) to

@@ -337,25 +337,272 @@ usable_avx512(void)
 	return (b64_cpu_features() & need) == need;
 }
 
-/* base16 on 32-byte vectors (hex_avx2.h): AVX-512 CPUs run AVX2. */
+/*
+ * base16 (RFC 4648 section 8) on 64-byte vectors.  Encoding: each byte's
+ * two nibbles look up their digits (VPSHUFB) and VPERMT2B interleaves
+ * them, high nibble first: 64 bytes to 128 characters a step.  Decoding:
+ * one VPERMT2B looks every character up in a 128-entry table of digit
+ * values (0x80 for any other character; a character of 0x80 and up has
+ * its own sign bit), one multiply-add joins each pair (16 times the
+ * first plus the second) and VPMOVWB writes the bytes in order: 128
+ * characters to 64 bytes a step.  A step holding any other character
+ * stops the loop before it, as hex_vec.h's loops do.
+ */
+/* The value of each 7-bit character as a base16 digit, either case;
+ * 0x80 for any other. */
+static const unsigned char hex_values[128] = {
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+};
+
+/* Byte 2k of an encoding step's result from byte K of the high digits,
+ * byte 2k + 1 from byte K of the low ones (64 + K): K over the first
+ * half of the input (the first 64 entries), then the second. */
+static const unsigned char hex_zip[128] = {
+	0, 64, 1, 65, 2, 66, 3, 67, 4, 68, 5, 69, 6, 70, 7, 71,
+	8, 72, 9, 73, 10, 74, 11, 75, 12, 76, 13, 77, 14, 78, 15, 79,
+	16, 80, 17, 81, 18, 82, 19, 83, 20, 84, 21, 85, 22, 86, 23, 87,
+	24, 88, 25, 89, 26, 90, 27, 91, 28, 92, 29, 93, 30, 94, 31, 95,
+	32, 96, 33, 97, 34, 98, 35, 99, 36, 100, 37, 101, 38, 102, 39, 103,
+	40, 104, 41, 105, 42, 106, 43, 107, 44, 108, 45, 109, 46, 110, 47, 111,
+	48, 112, 49, 113, 50, 114, 51, 115, 52, 116, 53, 117, 54, 118, 55, 119,
+	56, 120, 57, 121, 58, 122, 59, 123, 60, 124, 61, 125, 62, 126, 63, 127,
+};
+
+static VBMI size_t
+hex_enc_avx512(const unsigned char *in, size_t n, char *out)
+{
+	const __m512i digits = _mm512_broadcast_i32x4(_mm_loadu_si128(
+	    (const __m128i *)(const void *)"0123456789ABCDEF"));
+	const __m512i low = _mm512_set1_epi8(0x0f);
+	const __m512i zip0 = _mm512_loadu_si512((const void *)hex_zip);
+	const __m512i zip1 = _mm512_loadu_si512((const void *)(hex_zip + 64));
+	size_t i = 0;
+
+	for (; n - i >= 64; i += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(in + i));
+		__m512i hi = _mm512_shuffle_epi8(digits,
+		    _mm512_and_si512(_mm512_srli_epi16(v, 4), low));
+		__m512i lo = _mm512_shuffle_epi8(digits,
+		    _mm512_and_si512(v, low));
+
+		_mm512_storeu_si512((void *)(out + 2 * i),
+		    _mm512_permutex2var_epi8(hi, zip0, lo));
+		_mm512_storeu_si512((void *)(out + 2 * i + 64),
+		    _mm512_permutex2var_epi8(hi, zip1, lo));
+	}
+	return i;
+}
+
+static VBMI size_t
+hex_dec_avx512(const unsigned char *in, size_t n, unsigned char *out)
+{
+	const __m512i t0 = _mm512_loadu_si512((const void *)hex_values);
+	const __m512i t1 = _mm512_loadu_si512((const void *)(hex_values + 64));
+	const __m512i pair = _mm512_set1_epi16(0x0110);
+	size_t i = 0;
+
+	for (; n - i >= 128; i += 128) {
+		__m512i a = _mm512_loadu_si512((const void *)(in + i));
+		__m512i b = _mm512_loadu_si512((const void *)(in + i + 64));
+		__m512i va = _mm512_permutex2var_epi8(t0, a, t1);
+		__m512i vb = _mm512_permutex2var_epi8(t0, b, t1);
+
+		if (_mm512_movepi8_mask(_mm512_or_si512(
+		    _mm512_or_si512(a, b), _mm512_or_si512(va, vb))) != 0)
+			break;
+		_mm256_storeu_si256((__m256i *)(void *)(out + i / 2),
+		    _mm512_cvtepi16_epi8(_mm512_maddubs_epi16(va, pair)));
+		_mm256_storeu_si256((__m256i *)(void *)(out + i / 2 + 32),
+		    _mm512_cvtepi16_epi8(_mm512_maddubs_epi16(vb, pair)));
+	}
+	/* The last pairs, 64 characters at most a step, by masked loads
+	 * (a masked-off byte reads as '0') and stores. */
+	while (n - i >= 2) {
+		size_t m = n - i < 64 ? (n - i) & ~(size_t)1 : 64;
+		__mmask64 k = (__mmask64)(~0ull >> (64 - m));
+		__m512i a = _mm512_mask_loadu_epi8(_mm512_set1_epi8('0'), k,
+		    (const void *)(in + i));
+		__m512i va = _mm512_permutex2var_epi8(t0, a, t1);
+
+		if (_mm512_movepi8_mask(_mm512_or_si512(a, va)) != 0)
+			break;
+		_mm512_mask_cvtepi16_storeu_epi8((void *)(out + i / 2),
+		    (__mmask32)(~0u >> (32 - m / 2)),
+		    _mm512_maddubs_epi16(va, pair));
+		i += m;
+	}
+	return i;
+}
+
+/* LEN bytes from SRC to DST by 64-byte moves, the last one masked: no
+ * byte read or written past the LEN. */
+static inline VBMI void
+copy_exact(void *dst, const void *src, size_t len)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+	size_t j = 0;
+
+	for (; len - j >= 64; j += 64)
+		_mm512_storeu_si512((void *)(d + j),
+		    _mm512_loadu_si512((const void *)(s + j)));
+	if (j < len) {
+		__mmask64 m = (__mmask64)(~0ull >> (64 - (len - j)));
+
+		_mm512_mask_storeu_epi8((void *)(d + j), m,
+		    _mm512_maskz_loadu_epi8(m, (const void *)(s + j)));
+	}
+}
+
+/* basex.c's lines (b64_private.h: join_lines, split_lines). */
+static VBMI size_t
+join_lines_avx512(unsigned char *tmp, const unsigned char *in, size_t n,
+    size_t len, size_t maxlines)
+{
+	size_t k = 0, p = 0;
+
+	while (k < maxlines && n - p > len && in[p + len] == '\n') {
+		copy_exact(tmp + k * len, in + p, len);
+		p += len + 1;
+		k++;
+	}
+	return k;
+}
+
+static VBMI void
+split_lines_avx512(char *out, const char *s, size_t nlines, size_t wrap)
+{
+	for (size_t k = 0; k < nlines; k++) {
+		out[k * (wrap + 1)] = '\n';
+		copy_exact(out + k * (wrap + 1) + 1, s + k * wrap, wrap);
+	}
+}
+
+/*
+ * base32 and base32hex (RFC 4648 sections 6 and 7) on 64-byte vectors,
+ * eight groups a step.  Encoding: VPERMB puts each group's five bytes in
+ * the low 40 bits of a 64-bit element, first byte highest
+ * (b32_spread); VPMULTISHIFTQB picks the eight 5-bit fields (bits 35,
+ * 30, ..., 0) into bytes and VPERMB looks them up in the alphabet.
+ * Decoding: VPERMT2B looks each character up in a 128-entry table
+ * (0x80 for a character outside the alphabet; one of 0x80 and up has its
+ * own sign bit); two multiply-adds join eight values into 40 bits of a
+ * 64-bit element, as b32_vec.h's do; VPERMB gathers the five bytes of
+ * each, big-endian (b32_gather), and a masked store writes the 40.
+ */
+static const unsigned char b32_spread[64] = {
+	4, 3, 2, 1, 0, 0, 0, 0, 9, 8, 7, 6, 5, 0, 0, 0,
+	14, 13, 12, 11, 10, 0, 0, 0, 19, 18, 17, 16, 15, 0, 0, 0,
+	24, 23, 22, 21, 20, 0, 0, 0, 29, 28, 27, 26, 25, 0, 0, 0,
+	34, 33, 32, 31, 30, 0, 0, 0, 39, 38, 37, 36, 35, 0, 0, 0,
+};
+
+static const unsigned char b32_gather[64] = {
+	4, 3, 2, 1, 0, 12, 11, 10, 9, 8, 20, 19, 18, 17, 16, 28,
+	27, 26, 25, 24, 36, 35, 34, 33, 32, 44, 43, 42, 41, 40, 52, 51,
+	50, 49, 48, 60, 59, 58, 57, 56, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* Values of 7-bit characters: base32's, then base32hex's (whose W..Z are
+ * not digits: basex.c's loops take them as GNU does). */
+static const unsigned char b32_values_tab[2][128] = { {
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e,
+	0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+}, {
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18,
+	0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+} };
+
+static VBMI size_t
+b32_enc_avx512(const unsigned char *in, size_t n, char *out, int hex)
+{
+	const __m512i abc = _mm512_castsi256_si512(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)(hex ?
+	    "0123456789ABCDEFGHIJKLMNOPQRSTUV" :
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")));
+	const __m512i spread = _mm512_loadu_si512((const void *)b32_spread);
+	const __m512i shifts = _mm512_set1_epi64(0x00050a0f14191e23LL);
+	const __m512i five = _mm512_set1_epi8(31);
+	const __mmask64 take = (__mmask64)0xffffffffffull;
+	size_t i = 0;
+
+	for (; n - i >= 40; i += 40) {
+		__m512i v = _mm512_maskz_loadu_epi8(take,
+		    (const void *)(in + i));
+
+		v = _mm512_permutexvar_epi8(spread, v);
+		v = _mm512_and_si512(_mm512_multishift_epi64_epi8(shifts, v),
+		    five);
+		_mm512_storeu_si512((void *)(out + i / 5 * 8),
+		    _mm512_permutexvar_epi8(v, abc));
+	}
+	return i;
+}
+
+static VBMI size_t
+b32_dec_avx512(const unsigned char *in, size_t n, unsigned char *out,
+    size_t cap, int hex)
+{
+	const __m512i t0 = _mm512_loadu_si512((const void *)b32_values_tab[hex]);
+	const __m512i t1 = _mm512_loadu_si512(
+	    (const void *)(b32_values_tab[hex] + 64));
+	const __m512i gather = _mm512_loadu_si512((const void *)b32_gather);
+	const __mmask64 put = (__mmask64)0xffffffffffull;
+	size_t i = 0, o = 0;
+
+	while (n - i >= 64 && cap - o >= 40) {
+		__m512i c = _mm512_loadu_si512((const void *)(in + i));
+		__m512i v = _mm512_permutex2var_epi8(t0, c, t1);
+
+		if (_mm512_movepi8_mask(_mm512_or_si512(c, v)) != 0)
+			break;
+		v = _mm512_madd_epi16(_mm512_maddubs_epi16(v,
+		    _mm512_set1_epi16(0x0120)), _mm512_set1_epi32(0x00010400));
+		v = _mm512_or_si512(_mm512_and_si512(_mm512_slli_epi64(v, 20),
+		    _mm512_set1_epi64(0xfffff00000LL)), _mm512_srli_epi64(v, 32));
+		_mm512_mask_storeu_epi8((void *)(out + o), put,
+		    _mm512_permutexvar_epi8(gather, v));
+		i += 64;
+		o += 40;
+	}
+	return i;
+}
+
+/* base2 on 32-byte vectors (hex_avx2.h): AVX-512 CPUs run AVX2 there. */
 #define HV_TARGET VBMI
-#define HV_ENC hex_enc_avx512
-#define HV_DEC hex_dec_avx512
 #define HV_B2DEC b2_dec_avx512
-#define B32_ENC b32_enc_avx512
-#define B32_DEC b32_dec_avx512
 #include "hex_avx2.h"
 
 const struct b64_impl b64_impl_avx512 = {
 	"avx512", B64_IMPL_AVX512, usable_avx512, enc_avx512, dec_avx512,
 	compact_avx512, dec_lines_avx512, enc_lines_avx512, hex_enc_avx512,
 	hex_dec_avx512, b32_enc_avx512, b32_dec_avx512,
-	b2_dec_avx512,
+	b2_dec_avx512, join_lines_avx512, split_lines_avx512,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_avx512 = {
 	"avx512", B64_IMPL_AVX512, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_AVX512VBMI */

@@ -281,12 +281,13 @@ hv_zip(__m128i a, __m128i b, __m128i *lo, __m128i *hi)
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
 	compact_ssse3, dec_lines_ssse3, enc_lines_ssse3, hex_enc_ssse3,
-	hex_dec_ssse3, b32_enc_ssse3, b32_dec_ssse3, b2_dec_ssse3,
+	hex_dec_ssse3, b32_enc_ssse3, b32_dec_ssse3, b2_dec_ssse3, NULL,
+	NULL,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_SSSE3 */
