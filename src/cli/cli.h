@@ -79,9 +79,12 @@ unsigned encode_flags(const struct options *opt);
  * The pump's block sizes: the encoder's input is a multiple of 3 and the
  * decoder's a multiple of 4, so that whole quanta fill a block read from
  * a file (the codec streams any split; this keeps its bulk loops long).
+ * 288 and 384 KiB: on Zen 5, 256 MiB of base16 to /dev/null took 6-8 %
+ * less time than with blocks half that size (the kernel's copy of a
+ * block still fits in the L2 cache the codec then reads it from).
  */
-#define PUMP_ENC_IN  (3 * 48 * 1024)
-#define PUMP_DEC_IN  (4 * 48 * 1024)
+#define PUMP_ENC_IN  (3 * 96 * 1024)
+#define PUMP_DEC_IN  (4 * 96 * 1024)
 #define PUMP_OUT_CAP (256 * 1024)
 
 /* Run the input OPT names through the codec to its output (pump.c);

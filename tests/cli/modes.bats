@@ -975,10 +975,10 @@ zeros() {
 
 @test "--strict --crlf: a CRLF split across two read blocks is one line end" {
   ours_only
-  # The CR is the last byte of the first 256 KiB block, the LF the first
-  # byte of the next.
-  { big_a 262143; printf '\r\nA\r\n'; } >split.b64
-  zeros 196608 >expected
+  # The CR is the last byte of the first read block (PUMP_DEC_IN in
+  # src/cli/cli.h, 384 KiB), the LF the first byte of the next.
+  { big_a 393215; printf '\r\nA\r\n'; } >split.b64
+  zeros 294912 >expected
   b64 -d --strict --crlf split.b64
   expect_status 0
   expect_err
@@ -987,11 +987,12 @@ zeros() {
 
 @test "--strict --crlf: a bare LF at the start of a read block is still caught" {
   ours_only
-  { big_a 262144; printf '\nAAAA\r\n'; } >split.b64
-  zeros 196608 >prefix
+  # The LF is the first byte of the second read block (PUMP_DEC_IN).
+  { big_a 393216; printf '\nAAAA\r\n'; } >split.b64
+  zeros 294912 >prefix
   b64 -d --strict --crlf split.b64
   expect_status 1
-  expect_err "$(located 1 262145 262144 "unexpected byte 0x0a ('\\n'); --crlf wants every line to end with CR LF")"
+  expect_err "$(located 1 393217 393216 "unexpected byte 0x0a ('\\n'); --crlf wants every line to end with CR LF")"
   expect_out_file prefix
 }
 

@@ -97,11 +97,11 @@ closed_pipe() {
 }
 
 @test "a file of whole read blocks: the end is not written on its own" {
-  # One and two whole blocks of the encoder's reads (144 KiB, PUMP_ENC_IN
+  # One and two whole blocks of the encoder's reads (288 KiB, PUMP_ENC_IN
   # in src/cli/cli.h), so the last read returns nothing and only the
   # final newline remains.
   local n
-  for n in 147456 294912; do
+  for n in 294912 589824; do
     head -c "$n" /dev/urandom >in
     writes in
     expect_status 0
@@ -115,9 +115,10 @@ closed_pipe() {
 }
 
 @test "decoding a file of whole read blocks: the end is not written on its own" {
-  # One and two whole blocks of the decoder's reads (PUMP_DEC_IN).
+  # One and two whole blocks of the decoder's reads (PUMP_DEC_IN in
+  # src/cli/cli.h, 384 KiB).
   local n
-  for n in 196608 393216; do
+  for n in 393216 786432; do
     head -c "$n" /dev/urandom | ref_encode | ref_wrap 0 | head -c "$n" >in
     writes -d in
     expect_status 0
