@@ -20,6 +20,8 @@
  *   HV_ENC, HV_DEC, HV_B2DEC   the names of the loops to define (without
  *               HV_ENC, the base16 loops are left out: the AVX-512 file
  *               has its own on 64-byte vectors)
+ *   HV_JOIN, HV_SPLIT   the names of the line copies (b64_private.h's
+ *               join_lines and split_lines), if wanted
  *   hv_load(p), hv_store(p, v), hv_set1(c), hv_sub(a, b),
  *   hv_and(a, b), hv_or(a, b), hv_andnot(a, b) (~a & b), hv_eq(a, b),
  *   hv_gt(a, b) (signed bytes), hv_mask(v) (the byte sign bits, all ones
@@ -119,3 +121,47 @@ HV_B2DEC(const unsigned char *in, size_t n, unsigned char *out, int msbf)
 	}
 	return i;
 }
+
+#ifdef HV_JOIN
+#include <string.h>
+
+/* LEN bytes from SRC to DST by whole vectors, the last one ending at the
+ * LEN (overlapping the one before): nothing read or written past it. */
+static inline HV_TARGET void
+hv_copy(unsigned char *dst, const unsigned char *src, size_t len)
+{
+	size_t j = 0;
+
+	if (len < HV_BYTES) {
+		memcpy(dst, src, len);
+		return;
+	}
+	for (; len - j > HV_BYTES; j += HV_BYTES)
+		hv_store(dst + j, hv_load(src + j));
+	hv_store(dst + len - HV_BYTES, hv_load(src + len - HV_BYTES));
+}
+
+static HV_TARGET size_t
+HV_JOIN(unsigned char *tmp, const unsigned char *in, size_t n, size_t len,
+    size_t maxlines)
+{
+	size_t k = 0, p = 0;
+
+	while (k < maxlines && n - p > len && in[p + len] == '\n') {
+		hv_copy(tmp + k * len, in + p, len);
+		p += len + 1;
+		k++;
+	}
+	return k;
+}
+
+static HV_TARGET void
+HV_SPLIT(char *out, const char *s, size_t nlines, size_t wrap)
+{
+	for (size_t k = 0; k < nlines; k++) {
+		out[k * (wrap + 1)] = '\n';
+		hv_copy((unsigned char *)out + k * (wrap + 1) + 1,
+		    (const unsigned char *)s + k * wrap, wrap);
+	}
+}
+#endif /* HV_JOIN */

@@ -449,50 +449,6 @@ hex_dec_avx512(const unsigned char *in, size_t n, unsigned char *out)
 	return i;
 }
 
-/* LEN bytes from SRC to DST by 64-byte moves, the last one masked: no
- * byte read or written past the LEN. */
-static inline VBMI void
-copy_exact(void *dst, const void *src, size_t len)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-	size_t j = 0;
-
-	for (; len - j >= 64; j += 64)
-		_mm512_storeu_si512((void *)(d + j),
-		    _mm512_loadu_si512((const void *)(s + j)));
-	if (j < len) {
-		__mmask64 m = (__mmask64)(~0ull >> (64 - (len - j)));
-
-		_mm512_mask_storeu_epi8((void *)(d + j), m,
-		    _mm512_maskz_loadu_epi8(m, (const void *)(s + j)));
-	}
-}
-
-/* basex.c's lines (b64_private.h: join_lines, split_lines). */
-static VBMI size_t
-join_lines_avx512(unsigned char *tmp, const unsigned char *in, size_t n,
-    size_t len, size_t maxlines)
-{
-	size_t k = 0, p = 0;
-
-	while (k < maxlines && n - p > len && in[p + len] == '\n') {
-		copy_exact(tmp + k * len, in + p, len);
-		p += len + 1;
-		k++;
-	}
-	return k;
-}
-
-static VBMI void
-split_lines_avx512(char *out, const char *s, size_t nlines, size_t wrap)
-{
-	for (size_t k = 0; k < nlines; k++) {
-		out[k * (wrap + 1)] = '\n';
-		copy_exact(out + k * (wrap + 1) + 1, s + k * wrap, wrap);
-	}
-}
-
 /*
  * base32 and base32hex (RFC 4648 sections 6 and 7) on 64-byte vectors,
  * eight groups a step.  Encoding: VPERMB puts each group's five bytes in
@@ -613,9 +569,13 @@ b32_dec_avx512(const unsigned char *in, size_t n, unsigned char *out,
 	return i;
 }
 
-/* base2 on 32-byte vectors (hex_avx2.h): AVX-512 CPUs run AVX2 there. */
+/* base2 and the line copies on 32-byte vectors (hex_avx2.h): AVX-512 CPUs
+ * run AVX2 there (the copies measured faster so than by masked 64-byte
+ * moves). */
 #define HV_TARGET VBMI
 #define HV_B2DEC b2_dec_avx512
+#define HV_JOIN join_lines_avx512
+#define HV_SPLIT split_lines_avx512
 #include "hex_avx2.h"
 
 const struct b64_impl b64_impl_avx512 = {

@@ -233,6 +233,8 @@ usable_ssse3(void)
 #define HV_ENC hex_enc_ssse3
 #define HV_DEC hex_dec_ssse3
 #define HV_B2DEC b2_dec_ssse3
+#define HV_JOIN join_lines_ssse3
+#define HV_SPLIT split_lines_ssse3
 #define HV_ALL 0xffff
 #define hv_load(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
 #define hv_store(p, v) _mm_storeu_si128((__m128i *)(void *)(p), (v))
@@ -281,8 +283,8 @@ hv_zip(__m128i a, __m128i b, __m128i *lo, __m128i *hi)
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
 	compact_ssse3, dec_lines_ssse3, enc_lines_ssse3, hex_enc_ssse3,
-	hex_dec_ssse3, b32_enc_ssse3, b32_dec_ssse3, b2_dec_ssse3, NULL,
-	NULL,
+	hex_dec_ssse3, b32_enc_ssse3, b32_dec_ssse3, b2_dec_ssse3,
+	join_lines_ssse3, split_lines_ssse3,
 };
 #else
 /* Not in this build: named, never picked. */
