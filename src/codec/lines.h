@@ -30,6 +30,12 @@
  *                 (a multiple of 4, 4..LN_WIDTH) at IN to C / 4 * 3
  *                 bytes at OUT, or returns 0 and stores nothing if any
  *                 is not in the alphabet
+ *   LN_ENC_QUAD, LN_DEC_QUAD  (optional) functions that code four blocks
+ *                 at once for LN_ENC and LN_DEC: 4 * LN_OUT bytes at IN
+ *                 to 4 * LN_WIDTH characters at OUT, reading and writing
+ *                 no byte past them; 4 * LN_WIDTH characters at IN to 4 *
+ *                 LN_OUT bytes at OUT, writing no byte past them, or 0
+ *                 and nothing stored if any is not in the alphabet
  *   struct ln_dec, struct ln_enc   constants loaded once per call
  *   ln_val        a block's values; ln_bad, what says whether any of the
  *                 characters of one or more blocks is not in the alphabet
@@ -176,6 +182,12 @@ LN_DEC(const unsigned char *in, size_t n, unsigned char *out,
 	size_t i = 0;
 
 	ln_dec_init(&k, b64_alphabet_of(table));
+#ifdef LN_DEC_QUAD
+	while (n - i >= 4 * LN_WIDTH && LN_DEC_QUAD(&k, in + i, out)) {
+		out += 4 * LN_OUT;
+		i += 4 * LN_WIDTH;
+	}
+#endif
 	while (n - i >= 2 * LN_WIDTH + LN_DEC_AHEAD && ln_dec_pair(&k, in + i,
 	    out, in + i + LN_WIDTH, out + LN_OUT)) {
 		out += 2 * LN_OUT;
@@ -210,6 +222,14 @@ LN_ENC(const unsigned char *in, size_t ngroups, char *out,
 	struct ln_enc k;
 
 	ln_enc_init(&k, alpha);
+#ifdef LN_ENC_QUAD
+	while (ngroups >= LN_WIDTH) {
+		LN_ENC_QUAD(&k, in, out);
+		in += 4 * LN_OUT;
+		out += 4 * LN_WIDTH;
+		ngroups -= LN_WIDTH;
+	}
+#endif
 	while (ngroups * 3 >= LN_OUT + LN_ENC_AHEAD) {
 		ln_enc_block(&k, in, out);
 		in += LN_OUT;
