@@ -6,13 +6,12 @@
  * b64_private.h).
  *
  * Encoding: each byte's two nibbles look up their digits in a 16-entry
- * table (PSHUFB) and are interleaved, high nibble first.  Decoding: a
- * byte is a digit when it lies in '0'..'9', or when it OR 0x20 (which
- * maps 'A'..'F' onto 'a'..'f' and no other byte into that range) lies in
- * 'a'..'f'; the values come from subtracting the range's base, and one
- * multiply-add per pair (16 times the first plus the second) and a
- * saturating pack give the bytes.  A block holding any other byte stops
- * the loop before it: the caller's portable loop takes it from there.
+ * table (PSHUFB) and are interleaved, high nibble first.  Decoding:
+ * lookups by nibble say whether a byte is a digit and give its value
+ * (hv_values), and one multiply-add per pair (16 times the first plus
+ * the second) and a saturating pack give the bytes.  A block holding any
+ * other byte stops the loop before it: the caller's portable loop takes
+ * it from there.
  *
  * Defined by the includer:
  *   HV          the vector type; HV_BYTES its width in bytes
@@ -54,20 +53,31 @@ HV_ENC(const unsigned char *in, size_t n, char *out)
 	return i;
 }
 
-/* The digit values of V; *OK has every byte's sign bit set where V's
- * byte is a hex digit. */
+/*
+ * The digit values of V; *OK has every byte's sign bit set where V's
+ * byte is a hex digit.  By the byte's two nibbles: the high one is 3 for
+ * '0'..'9', 4 for 'A'..'F', 6 for 'a'..'f'; a table per nibble gives a
+ * class bit (1: a digit's row, 2: a letter's; 0 for a high nibble of 8
+ * and up, bytes outside ASCII), and the byte is a hex digit when the two
+ * share a bit.  The value is the low nibble, plus 9 for a letter.
+ */
 static inline HV_TARGET HV
 hv_values(HV v, HV *ok)
 {
-	HV lower = hv_or(v, hv_set1(0x20));
-	HV digit = hv_and(hv_gt(v, hv_set1('0' - 1)),
-	    hv_gt(hv_set1('9' + 1), v));
-	HV alpha = hv_and(hv_gt(lower, hv_set1('a' - 1)),
-	    hv_gt(hv_set1('f' + 1), lower));
+	const HV row = hv_table16((const unsigned char *)
+	    "\x00\x00\x00\x01\x02\x00\x02\x00"
+	    "\x00\x00\x00\x00\x00\x00\x00\x00");
+	const HV col = hv_table16((const unsigned char *)
+	    "\x01\x03\x03\x03\x03\x03\x03\x01"
+	    "\x01\x01\x00\x00\x00\x00\x00\x00");
+	const HV plus = hv_table16((const unsigned char *)
+	    "\x00\x00\x00\x00\x09\x00\x09\x00"
+	    "\x00\x00\x00\x00\x00\x00\x00\x00");
+	HV hi = hv_and(hv_srl4(v), hv_set1(0x0f));
+	HV lo = hv_and(v, hv_set1(0x0f));
 
-	*ok = hv_or(digit, alpha);
-	return hv_or(hv_and(digit, hv_sub(v, hv_set1('0'))),
-	    hv_andnot(digit, hv_sub(lower, hv_set1('a' - 10))));
+	*ok = hv_gt(hv_and(hv_shuf(row, hi), hv_shuf(col, lo)), hv_set1(0));
+	return hv_add(lo, hv_shuf(plus, hi));
 }
 
 /* Pairs of hex digits at IN (N bytes) to bytes at OUT, by blocks of two
