@@ -16,8 +16,9 @@
  * one character's five bits (big-endian); a multiply-high by a power of
  * two shifts each element right by its own amount; the low five bits are
  * the character's value, and a compare and an add make it a letter or a
- * digit.  Decoding: range compares give each character's value and say
- * whether all are in the alphabet; two multiply-adds join eight values
+ * digit.  Decoding: lookups by nibble (hv_classify, hex_vec.h) give each
+ * character's value and say whether all are in the alphabet; two
+ * multiply-adds join eight values
  * into 40 bits in a 64-bit element, and a shuffle writes its five bytes
  * big-endian.  A block with a character outside the alphabet (for
  * base32hex, also W..Z, which GNU takes as base32 letters) stops the loop
@@ -62,27 +63,35 @@ B32_ENC(const unsigned char *in, size_t n, char *out, int hex)
 	return i;
 }
 
-/* The values of the characters of V; *OK has the sign bit of every byte
- * that is in the alphabet set. */
+/*
+ * The values of the characters of V; *OK has the sign bit of every byte
+ * that is in the alphabet set (hv_classify).  base32: '2'..'7' (high
+ * nibble 3, low 2..7: value low + 24), 'A'..'O' (4, 1..15: low - 1),
+ * 'P'..'Z' (5, 0..10: low + 15).  base32hex: '0'..'9' (3, 0..9: low),
+ * 'A'..'O' (4, 1..15: low + 9), 'P'..'V' (5, 0..6: low + 25).
+ */
 static inline HV_TARGET HV
 b32_values(HV v, int hex, HV *ok)
 {
-	HV r1, r2;
-
-	if (hex) {
-		r1 = hv_and(hv_gt(v, hv_set1('0' - 1)), hv_gt(hv_set1('9' + 1),
-		    v));
-		r2 = hv_and(hv_gt(v, hv_set1('A' - 1)), hv_gt(hv_set1('V' + 1),
-		    v));
-		*ok = hv_or(r1, r2);
-		return hv_or(hv_and(r1, hv_sub(v, hv_set1('0'))),
-		    hv_and(r2, hv_sub(v, hv_set1('A' - 10))));
-	}
-	r1 = hv_and(hv_gt(v, hv_set1('A' - 1)), hv_gt(hv_set1('Z' + 1), v));
-	r2 = hv_and(hv_gt(v, hv_set1('2' - 1)), hv_gt(hv_set1('7' + 1), v));
-	*ok = hv_or(r1, r2);
-	return hv_or(hv_and(r1, hv_sub(v, hv_set1('A'))),
-	    hv_and(r2, hv_sub(v, hv_set1('2' - 26))));
+	if (hex)
+		return hv_classify(v, hv_table16((const unsigned char *)
+		    "\x00\x00\x00\x01\x02\x04\x00\x00"
+		    "\x00\x00\x00\x00\x00\x00\x00\x00"),
+		    hv_table16((const unsigned char *)
+		    "\x05\x07\x07\x07\x07\x07\x07\x03"
+		    "\x03\x03\x02\x02\x02\x02\x02\x02"),
+		    hv_table16((const unsigned char *)
+		    "\x00\x00\x00\x00\x09\x19\x00\x00"
+		    "\x00\x00\x00\x00\x00\x00\x00\x00"), ok);
+	return hv_classify(v, hv_table16((const unsigned char *)
+	    "\x00\x00\x00\x01\x02\x04\x00\x00"
+	    "\x00\x00\x00\x00\x00\x00\x00\x00"),
+	    hv_table16((const unsigned char *)
+	    "\x04\x06\x07\x07\x07\x07\x07\x07"
+	    "\x06\x06\x06\x02\x02\x02\x02\x02"),
+	    hv_table16((const unsigned char *)
+	    "\x00\x00\x00\x18\xff\x0f\x00\x00"
+	    "\x00\x00\x00\x00\x00\x00\x00\x00"), ok);
 }
 
 /* Decode blocks of 16 characters per lane of IN (at most N bytes) while

@@ -31,6 +31,23 @@
  *   hv_table16(t) (a 16-byte table repeated across the vector).
  */
 
+/*
+ * An alphabet's values by the two nibbles of each byte of V: ROW gives a
+ * class bit for each high nibble (0 for 8 and up: bytes outside ASCII),
+ * COL the bits of the classes each low nibble is in, and the byte is in
+ * the alphabet when the two share a bit (*OK: its sign bit set); its
+ * value is the low nibble plus PLUS's entry for the high one.
+ */
+static inline HV_TARGET HV
+hv_classify(HV v, HV row, HV col, HV plus, HV *ok)
+{
+	HV hi = hv_and(hv_srl4(v), hv_set1(0x0f));
+	HV lo = hv_and(v, hv_set1(0x0f));
+
+	*ok = hv_gt(hv_and(hv_shuf(row, hi), hv_shuf(col, lo)), hv_set1(0));
+	return hv_add(lo, hv_shuf(plus, hi));
+}
+
 #ifdef HV_ENC
 /* N bytes at IN to 2N characters at OUT, whole vectors only; the bytes
  * done. */
@@ -53,31 +70,22 @@ HV_ENC(const unsigned char *in, size_t n, char *out)
 	return i;
 }
 
-/*
- * The digit values of V; *OK has every byte's sign bit set where V's
- * byte is a hex digit.  By the byte's two nibbles: the high one is 3 for
- * '0'..'9', 4 for 'A'..'F', 6 for 'a'..'f'; a table per nibble gives a
- * class bit (1: a digit's row, 2: a letter's; 0 for a high nibble of 8
- * and up, bytes outside ASCII), and the byte is a hex digit when the two
- * share a bit.  The value is the low nibble, plus 9 for a letter.
- */
+/* The digit values of V; *OK has every byte's sign bit set where V's
+ * byte is a hex digit (hv_classify: the high nibble is 3 for '0'..'9',
+ * 4 for 'A'..'F', 6 for 'a'..'f'; the value is the low nibble, plus 9
+ * for a letter). */
 static inline HV_TARGET HV
 hv_values(HV v, HV *ok)
 {
-	const HV row = hv_table16((const unsigned char *)
+	return hv_classify(v, hv_table16((const unsigned char *)
 	    "\x00\x00\x00\x01\x02\x00\x02\x00"
-	    "\x00\x00\x00\x00\x00\x00\x00\x00");
-	const HV col = hv_table16((const unsigned char *)
+	    "\x00\x00\x00\x00\x00\x00\x00\x00"),
+	    hv_table16((const unsigned char *)
 	    "\x01\x03\x03\x03\x03\x03\x03\x01"
-	    "\x01\x01\x00\x00\x00\x00\x00\x00");
-	const HV plus = hv_table16((const unsigned char *)
+	    "\x01\x01\x00\x00\x00\x00\x00\x00"),
+	    hv_table16((const unsigned char *)
 	    "\x00\x00\x00\x00\x09\x00\x09\x00"
-	    "\x00\x00\x00\x00\x00\x00\x00\x00");
-	HV hi = hv_and(hv_srl4(v), hv_set1(0x0f));
-	HV lo = hv_and(v, hv_set1(0x0f));
-
-	*ok = hv_gt(hv_and(hv_shuf(row, hi), hv_shuf(col, lo)), hv_set1(0));
-	return hv_add(lo, hv_shuf(plus, hi));
+	    "\x00\x00\x00\x00\x00\x00\x00\x00"), ok);
 }
 
 /* Pairs of hex digits at IN (N bytes) to bytes at OUT, by blocks of two
