@@ -18,11 +18,11 @@
  * the character's value, and a compare and an add make it a letter or a
  * digit.  Decoding: lookups by nibble (hv_classify, hex_vec.h) give each
  * character's value and say whether all are in the alphabet; two
- * multiply-adds join eight values
- * into 40 bits in a 64-bit element, and a shuffle writes its five bytes
- * big-endian.  A block with a character outside the alphabet (for
- * base32hex, also W..Z, which GNU takes as base32 letters) stops the loop
- * before it: the caller's portable loops take it from there.
+ * multiply-adds join eight values into 40 bits in a 64-bit element, and
+ * a shuffle writes its five bytes big-endian.  A block with a character
+ * outside the alphabet (for base32hex, also W..Z, which GNU takes as
+ * base32 letters) stops the loop before it: the caller's portable loops
+ * take it from there.
  */
 
 /* The shift of each character's 16-bit window (2^(16 - shift)): for
