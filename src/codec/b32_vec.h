@@ -73,20 +73,19 @@ B32_ENC(const unsigned char *in, size_t n, char *out, int hex)
 static inline HV_TARGET HV
 b32_values(HV v, int hex, HV *ok)
 {
+	/* The classes: high nibble 3, 4, 5. */
+	const HV row = hv_table16((const unsigned char *)
+	    "\x00\x00\x00\x01\x02\x04\x00\x00"
+	    "\x00\x00\x00\x00\x00\x00\x00\x00");
+
 	if (hex)
-		return hv_classify(v, hv_table16((const unsigned char *)
-		    "\x00\x00\x00\x01\x02\x04\x00\x00"
-		    "\x00\x00\x00\x00\x00\x00\x00\x00"),
-		    hv_table16((const unsigned char *)
+		return hv_classify(v, row, hv_table16((const unsigned char *)
 		    "\x05\x07\x07\x07\x07\x07\x07\x03"
 		    "\x03\x03\x02\x02\x02\x02\x02\x02"),
 		    hv_table16((const unsigned char *)
 		    "\x00\x00\x00\x00\x09\x19\x00\x00"
 		    "\x00\x00\x00\x00\x00\x00\x00\x00"), ok);
-	return hv_classify(v, hv_table16((const unsigned char *)
-	    "\x00\x00\x00\x01\x02\x04\x00\x00"
-	    "\x00\x00\x00\x00\x00\x00\x00\x00"),
-	    hv_table16((const unsigned char *)
+	return hv_classify(v, row, hv_table16((const unsigned char *)
 	    "\x04\x06\x07\x07\x07\x07\x07\x07"
 	    "\x06\x06\x06\x02\x02\x02\x02\x02"),
 	    hv_table16((const unsigned char *)

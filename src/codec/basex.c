@@ -956,6 +956,26 @@ straddle(const struct bx_decoder *dec, const unsigned char *in, size_t n,
 #define COMPACT_MAX 4096
 
 /*
+ * join_lines (b64_private.h) for the implementations without one: the
+ * lines at IN, LEN characters and a LF each, MAXLINES at most, copied to
+ * TMP without their LFs by copy_run(), which may write up to COPY_UNIT -
+ * 1 bytes past them: TMP holds MAXLINES * LEN + COPY_UNIT bytes.
+ */
+static size_t
+join_lines_portable(unsigned char *tmp, const unsigned char *in, size_t n,
+    size_t len, size_t maxlines)
+{
+	size_t k = 0, p = 0, room = maxlines * len + COPY_UNIT;
+
+	while (k < maxlines && n - p > len && in[p + len] == '\n') {
+		copy_run(tmp + k * len, in + p, len, n - p, room - k * len);
+		p += len + 1;
+		k++;
+	}
+	return k;
+}
+
+/*
  * Text broken into lines: take IN's first whole lines (up to COMPACT_MAX
  * characters of them) that hold whole groups, copy their characters
  * without the line feeds and decode the copy with the bulk loops in one
@@ -973,8 +993,8 @@ compact_lines(const struct bx_decoder *dec, const unsigned char *in,
     size_t n, unsigned char *out, size_t cap, size_t *o, uint64_t *lines)
 {
 	unsigned char tmp[COMPACT_MAX + COPY_UNIT];
-	size_t g = kinds[dec->kind].chars, p = 0, t = 0, k = *o;
-	size_t cut_in = 0, cut_t = 0, nl = 0, cut_nl = 0, len, len_g, r = 0;
+	size_t g = kinds[dec->kind].chars, k = *o, whole = 1;
+	size_t cut_in, cut_t, nl, cut_nl, len;
 	const unsigned char *lf = memchr(in, '\n',
 	    n < COMPACT_MAX + 1 ? n : COMPACT_MAX + 1);
 
@@ -982,37 +1002,15 @@ compact_lines(const struct bx_decoder *dec, const unsigned char *in,
 	if (lf == NULL || lf == in)
 		return 0;
 	len = (size_t)(lf - in);
-	if (dec->impl->join_lines != NULL) {
-		/* Lines whose characters make whole groups: multiples of
-		 * the fewest lines that do. */
-		size_t whole = 1;
-
-		nl = dec->impl->join_lines(tmp, in, n, len, COMPACT_MAX / len);
-		while (whole * len % g != 0)
-			whole++;
-		cut_nl = nl - nl % whole;
-		cut_t = cut_nl * len;
-		cut_in = cut_t + cut_nl;
-	} else {
-		/* The characters copied past whole groups, R, kept without
-		 * a division per line. */
-		len_g = len % g;
-		while (n - p > len && in[p + len] == '\n' &&
-		    COMPACT_MAX - t >= len) {
-			copy_run(tmp + t, in + p, len, n - p, sizeof(tmp) - t);
-			t += len;
-			p += len + 1;
-			nl++;
-			r += len_g;
-			if (r >= g)
-				r -= g;
-			if (r == 0) {
-				cut_in = p;
-				cut_t = t;
-				cut_nl = nl;
-			}
-		}
-	}
+	nl = (dec->impl->join_lines != NULL ? dec->impl->join_lines :
+	    join_lines_portable)(tmp, in, n, len, COMPACT_MAX / len);
+	/* Lines whose characters make whole groups: multiples of the fewest
+	 * lines that do. */
+	while (whole * len % g != 0)
+		whole++;
+	cut_nl = nl - nl % whole;
+	cut_t = cut_nl * len;
+	cut_in = cut_t + cut_nl;
 	if (cut_t == 0 || cut_t / g * kinds[dec->kind].bytes > cap - k ||
 	    bulk(dec, tmp, cut_t, out, cap, &k) != cut_t)
 		return 0;
