@@ -30,6 +30,10 @@
  *                 (a multiple of 4, 4..LN_WIDTH) at IN to C / 4 * 3
  *                 bytes at OUT, or returns 0 and stores nothing if any
  *                 is not in the alphabet
+ *   LN_ENC_BACK   (optional) bytes that ln_enc_block_back reads before
+ *                 its block (and LN_ENC_AHEAD after it): with it, every
+ *                 block after a call's first (its first line, for
+ *                 enc_lines) is coded by that function
  *   LN_ENC_QUAD, LN_DEC_QUAD  (optional) functions that code four blocks
  *                 at once for LN_ENC and LN_DEC: 4 * LN_OUT bytes at IN
  *                 to 4 * LN_WIDTH characters at OUT, reading and writing
@@ -49,6 +53,7 @@
  *   void   ln_enc_init(struct ln_enc *k, const struct b64_alphabet *a)
  *   void   ln_enc_block(const struct ln_enc *k, const unsigned char *in,
  *              char *out)
+ *   void   ln_enc_block_back(k, in, out)   (with LN_ENC_BACK)
  * where ln_values looks up the LN_WIDTH characters at IN and adds to *BAD
  * whether any is not in the alphabet; ln_store packs their values into
  * LN_WIDTH / 4 * 3 bytes at OUT (storing up to LN_WIDTH bytes there);
@@ -139,9 +144,26 @@ LN_DEC_LINES(const unsigned char *in, size_t n, unsigned char *out,
 	return lines;
 }
 
+#ifdef LN_ENC_BACK
+/* One line of enc_lines by blocks that read LN_ENC_BACK bytes before
+ * theirs (and LN_ENC_AHEAD past them); then its end of line. */
+static inline LN_TARGET void
+ln_enc_line_back(const struct ln_enc *k, const unsigned char *in, char *out,
+    size_t tail, size_t wrap, size_t eol)
+{
+	for (size_t c = 0; c < tail; c += LN_WIDTH)
+		ln_enc_block_back(k, in + c / 4 * 3, out + c);
+	ln_enc_block_back(k, in + tail / 4 * 3, out + tail);
+	if (eol == 2)
+		out[wrap++] = '\r';
+	out[wrap] = '\n';
+}
+#endif
+
 /*
  * The last block of a line reads LN_ENC_AHEAD bytes past the line's
- * input: a line is taken only when they are there.
+ * input: a line is taken only when they are there.  With LN_ENC_BACK,
+ * the lines after the first read before their blocks too.
  */
 static LN_TARGET size_t
 LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
@@ -169,7 +191,20 @@ LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
 		in += ilen;
 		n -= ilen;
 		lines++;
+#ifdef LN_ENC_BACK
+		/* The rest may read behind instead. */
+		break;
+#endif
 	}
+#ifdef LN_ENC_BACK
+	while (lines > 0 && lines < maxlines && n >= ilen + LN_ENC_AHEAD) {
+		ln_enc_line_back(&k, in, out, tail, wrap, eol);
+		in += ilen;
+		n -= ilen;
+		out += wrap + eol;
+		lines++;
+	}
+#endif
 	return lines;
 }
 
@@ -228,6 +263,28 @@ LN_ENC(const unsigned char *in, size_t ngroups, char *out,
 		in += 4 * LN_OUT;
 		out += 4 * LN_WIDTH;
 		ngroups -= LN_WIDTH;
+	}
+#endif
+#ifdef LN_ENC_BACK
+	/* After one block, the input before IN is there to read. */
+	if (ngroups * 3 >= LN_OUT + LN_ENC_AHEAD) {
+		ln_enc_block(&k, in, out);
+		in += LN_OUT;
+		out += LN_WIDTH;
+		ngroups -= LN_WIDTH / 4;
+		while (ngroups * 3 >= 2 * LN_OUT + LN_ENC_AHEAD) {
+			ln_enc_block_back(&k, in, out);
+			ln_enc_block_back(&k, in + LN_OUT, out + LN_WIDTH);
+			in += 2 * LN_OUT;
+			out += 2 * LN_WIDTH;
+			ngroups -= LN_WIDTH / 2;
+		}
+		while (ngroups * 3 >= LN_OUT + LN_ENC_AHEAD) {
+			ln_enc_block_back(&k, in, out);
+			in += LN_OUT;
+			out += LN_WIDTH;
+			ngroups -= LN_WIDTH / 4;
+		}
 	}
 #endif
 	while (ngroups * 3 >= LN_OUT + LN_ENC_AHEAD) {

@@ -32,7 +32,7 @@ table16(const unsigned char *t)
 }
 
 struct ln_enc {
-	__m256i shuf, offs;
+	__m256i shuf, back, offs;
 };
 
 static inline AVX2 void
@@ -40,19 +40,18 @@ ln_enc_init(struct ln_enc *k, const struct b64_alphabet *alpha)
 {
 	k->shuf = _mm256_setr_epi8(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9,
 	    11, 10, 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
+	k->back = _mm256_setr_epi8(5, 4, 6, 5, 8, 7, 9, 8, 11, 10, 12, 11, 14,
+	    13, 15, 14, 1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
 	k->offs = table16(alpha->enc_offs);
 }
 
-/* 24 bytes to 32 characters; reads 28 (two 16-byte loads 12 apart). */
+/* The 32 characters of V, whose dwords are [b a c b] of its eight
+ * groups, stored at OUT. */
 static inline AVX2 void
-ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
+enc_fields(const struct ln_enc *k, __m256i v, char *out)
 {
-	__m128i lo = _mm_loadu_si128((const __m128i *)(const void *)in);
-	__m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(in + 12));
-	__m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(lo), hi, 1);
 	__m256i t0, t1, idx, cls;
 
-	v = _mm256_shuffle_epi8(v, k->shuf);
 	t0 = _mm256_mulhi_epu16(_mm256_and_si256(v,
 	    _mm256_set1_epi32(0x0fc0fc00)), _mm256_set1_epi32(0x04000040));
 	t1 = _mm256_mullo_epi16(_mm256_and_si256(v,
@@ -62,6 +61,29 @@ ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
 	    _mm256_cmpgt_epi8(idx, _mm256_set1_epi8(25)));
 	v = _mm256_add_epi8(_mm256_shuffle_epi8(k->offs, cls), idx);
 	_mm256_storeu_si256((__m256i *)(void *)out, v);
+}
+
+/* 24 bytes to 32 characters; reads 28 (two 16-byte loads 12 apart). */
+static inline AVX2 void
+ln_enc_block(const struct ln_enc *k, const unsigned char *in, char *out)
+{
+	__m128i lo = _mm_loadu_si128((const __m128i *)(const void *)in);
+	__m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(in + 12));
+	__m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(lo), hi, 1);
+
+	enc_fields(k, _mm256_shuffle_epi8(v, k->shuf), out);
+}
+
+/* The same from one 32-byte load 4 bytes before IN (lines.h's
+ * LN_ENC_BACK): the lower lane's groups are its bytes 4..15, the upper
+ * one's its bytes 0..11 (the 4 after the 24 are read too), and no lane
+ * insert is needed. */
+static inline AVX2 void
+ln_enc_block_back(const struct ln_enc *k, const unsigned char *in,
+    char *out)
+{
+	enc_fields(k, _mm256_shuffle_epi8(_mm256_loadu_si256(
+	    (const __m256i *)(const void *)(in - 4)), k->back), out);
 }
 
 /* The high nibble of each byte of V. */
@@ -163,6 +185,7 @@ ln_store(const struct ln_dec *k, __m256i v, unsigned char *out)
 #define LN_TARGET AVX2
 #define LN_DEC_AHEAD 8 /* the store writes 4 bytes past its 24 */
 #define LN_ENC_AHEAD 4  /* the loads read 28 bytes of 24 */
+#define LN_ENC_BACK 4   /* ln_enc_block_back: 4 before its 24, and 4 after */
 #define LN_DEC_LINES dec_lines_any
 #define LN_ENC_LINES enc_lines_avx2
 #define LN_DEC dec_avx2
