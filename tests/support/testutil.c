@@ -241,15 +241,22 @@ guarded_init(struct guarded *g, size_t len)
 {
 	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
 	size_t span = (len + pg - 1) / pg * pg;
-	unsigned char *p = mmap(NULL, span + pg, PROT_READ | PROT_WRITE,
+	unsigned char *p = mmap(NULL, pg + span + pg, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
-	if (p == MAP_FAILED || mprotect(p + span, pg, PROT_NONE) != 0) {
+	if (p == MAP_FAILED || mprotect(p, pg, PROT_NONE) != 0 ||
+	    mprotect(p + pg + span, pg, PROT_NONE) != 0) {
 		perror("mmap");
 		exit(99);
 	}
-	g->base = p + span;
+	g->base = p + pg + span;
 	g->len = span;
+}
+
+unsigned char *
+guarded_head(const struct guarded *g)
+{
+	return g->base - g->len;
 }
 
 unsigned char *

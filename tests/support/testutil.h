@@ -108,9 +108,10 @@ void enc_oneshot(const void *in, size_t n, unsigned flags, size_t wrap,
     void *out, size_t cap, struct oneshot *r);
 
 /*
- * Page-guarded windows, for loops that must not touch a byte past their
- * bounds even without a sanitizer: a window of LEN bytes ends where a
- * PROT_NONE page begins, so reading or writing past it faults.
+ * Page-guarded windows, for loops that must not touch a byte outside
+ * their bounds even without a sanitizer: a window of LEN (rounded up to
+ * whole pages) lies between two PROT_NONE pages, so reading or writing
+ * past its end, or before its start, faults.
  */
 struct guarded {
 	unsigned char *base;
@@ -121,5 +122,8 @@ void guarded_init(struct guarded *g, size_t len);
 
 /* The last N bytes before the guard page. */
 unsigned char *guarded_tail(const struct guarded *g, size_t n);
+
+/* The first byte after the leading guard page. */
+unsigned char *guarded_head(const struct guarded *g);
 
 #endif /* SEXTET_TESTUTIL_H */
