@@ -244,6 +244,14 @@ struct b64_scan {
  *   lines of S (WRAP characters apiece) to OUT, each after a LF: LF, WRAP
  *   characters, LF, ... (NLINES times WRAP + 1 bytes).  Neither reads
  *   nor writes a byte past those bounds.
+ * hex_lines (may be NULL): base16 text in lines for basex.c, decoded
+ *   without joining them first: lines of LEN digits (even) and a LF each,
+ *   at most N bytes of IN and MAXLINES lines, to LEN / 2 bytes apiece at
+ *   OUT; returns the lines decoded, stopping before any that holds
+ *   anything else (it may stop earlier: at a line it takes only in
+ *   pairs, and at lines shorter than its vectors).  It reads no byte past
+ *   the N and writes none at OUT[MAXLINES * LEN / 2] or beyond; bytes
+ *   past the lines it returns may have been written (scratch).
  * usable: whether this CPU runs it (NULL: always).
  *
  * Every implementation file defines its struct in every build; one this
@@ -279,6 +287,8 @@ struct b64_impl {
 	    size_t n, size_t len, size_t maxlines);
 	void (*split_lines)(char *out, const char *s, size_t nlines,
 	    size_t wrap);
+	size_t (*hex_lines)(const unsigned char *in, size_t n, size_t len,
+	    size_t maxlines, unsigned char *out);
 };
 
 /* What the registry in dispatch.c lists, one per file. */

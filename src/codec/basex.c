@@ -983,10 +983,12 @@ join_lines_portable(unsigned char *tmp, const unsigned char *in, size_t n,
  * break all lines but the last at one width), each found by looking at
  * the one byte where its line feed should be; a line feed inside such a
  * line is copied and stops the bulk loops like any other byte they do
- * not take.  Only when all of it decodes: returns the input bytes
+ * not take.  (base16 lines go to the implementation's hex_lines first,
+ * which decodes them where they lie, as many as it takes, with no bound
+ * but N and CAP.)  Only when all of it decodes: returns the input bytes
  * consumed (just past a line feed; *LINES of them), the bytes written at
- * OUT + *O (*O advanced).  Else 0, and nothing done: the caller takes
- * the bytes its own way.
+ * OUT + *O (*O advanced).  Else 0, and nothing done (OUT past *O may
+ * have been used as scratch): the caller takes the bytes its own way.
  */
 static size_t
 compact_lines(const struct bx_decoder *dec, const unsigned char *in,
@@ -1002,6 +1004,18 @@ compact_lines(const struct bx_decoder *dec, const unsigned char *in,
 	if (lf == NULL || lf == in)
 		return 0;
 	len = (size_t)(lf - in);
+	/* base16 lines decoded where they lie, if the implementation can
+	 * (not for --strict: bulk() leaves its one case to the machine). */
+	if (dec->kind == BX_BASE16 && !(dec->flags & BX_STRICT) &&
+	    dec->impl->hex_lines != NULL && len >= 2) {
+		nl = dec->impl->hex_lines(in, n, len, (cap - k) / (len / 2),
+		    out + k);
+		if (nl > 0) {
+			*o = k + nl * (len / 2);
+			*lines = nl;
+			return nl * (len + 1);
+		}
+	}
 	nl = (dec->impl->join_lines != NULL ? dec->impl->join_lines :
 	    join_lines_portable)(tmp, in, n, len, COMPACT_MAX / len);
 	/* Lines whose characters make whole groups: multiples of the fewest

@@ -11,6 +11,8 @@
 #define HV_ALL 0xffffffffu
 #define hv_load(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
 #define hv_store(p, v) _mm256_storeu_si256((__m256i *)(void *)(p), (v))
+#define hv_store_half(p, v) _mm_storeu_si128((__m128i *)(void *)(p), \
+	_mm256_castsi256_si128(v))
 #define hv_set1(c) _mm256_set1_epi8((char)(c))
 #define hv_sub _mm256_sub_epi8
 #define hv_and _mm256_and_si256

@@ -21,6 +21,9 @@
  *               has its own on 64-byte vectors)
  *   HV_JOIN, HV_SPLIT   the names of the line copies (b64_private.h's
  *               join_lines and split_lines), if wanted
+ *   HV_HEXLINES the name of the base16 line loop (hex_lines), if wanted;
+ *               it needs HV_ENC's loops and hv_store_half(p, v) (the
+ *               first HV_BYTES / 2 bytes of V stored at P)
  *   hv_load(p), hv_store(p, v), hv_set1(c), hv_sub(a, b),
  *   hv_and(a, b), hv_or(a, b), hv_andnot(a, b) (~a & b), hv_eq(a, b),
  *   hv_gt(a, b) (signed bytes), hv_mask(v) (the byte sign bits, all ones
@@ -139,6 +142,95 @@ HV_B2DEC(const unsigned char *in, size_t n, unsigned char *out, int msbf)
 	}
 	return i;
 }
+
+#ifdef HV_HEXLINES
+/* Byte I of this vector is I (I < 64): for masks by position. */
+static const unsigned char hv_index[64] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+	20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37,
+	38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55,
+	56, 57, 58, 59, 60, 61, 62, 63,
+};
+
+/*
+ * The vector of two lines' digits (LEN each, the LF between them at
+ * IN[LEN]) that starts at digit C of the two taken as one text: a load,
+ * or for the one vector that holds the first line's end, the first
+ * line's R = LEN % HV_BYTES last digits and the second line's first ones
+ * blended from two loads a byte apart (FROM: the bytes from the second
+ * load).
+ */
+static inline HV_TARGET HV
+hv_text(const unsigned char *in, size_t c, size_t len, HV from)
+{
+	if (c + HV_BYTES <= len)
+		return hv_load(in + c);
+	if (c >= len)
+		return hv_load(in + c + 1);
+	return hv_or(hv_and(from, hv_load(in + c + 1)),
+	    hv_andnot(from, hv_load(in + c)));
+}
+
+/*
+ * base16 text in lines of LEN digits (even, at least HV_BYTES) and a LF
+ * each, decoded straight from IN (at most N bytes) to OUT two lines at a
+ * time, up to MAXLINES lines: no copy without the LFs first.  The two
+ * lines' vectors are decoded by pairs into one store; the last, where
+ * the digits are not whole vectors, ends at the second line's end and
+ * overlaps the one before (its bytes decoded twice, the same).  Stops
+ * before two lines that hold anything but digits or whose LFs are not
+ * where they should be; returns the lines decoded (even), LEN / 2 bytes
+ * written apiece.  Nothing is read at IN[N] or past the lines taken, and
+ * nothing written at OUT[MAXLINES * LEN / 2] or beyond; the bytes of a
+ * pair of lines found bad are written (scratch, for the caller).
+ */
+static HV_TARGET size_t
+HV_HEXLINES(const unsigned char *in, size_t n, size_t len, size_t maxlines,
+    unsigned char *out)
+{
+	const size_t step = 2 * (len + 1), whole = 2 * len / HV_BYTES;
+	const HV from = hv_gt(hv_load(hv_index),
+	    hv_set1(len % HV_BYTES - 1));
+	size_t lines = 0;
+
+	if (len % 2 != 0 || len < HV_BYTES)
+		return 0;
+	while (maxlines - lines >= 2 && n >= step && in[len] == '\n' &&
+	    in[2 * len + 1] == '\n') {
+		HV ok = hv_set1(-1), ok0, ok1, a, b;
+		size_t k = 0;
+
+		for (; k + 2 <= whole; k += 2) {
+			a = hv_values(hv_text(in, k * HV_BYTES, len, from), &ok0);
+			b = hv_values(hv_text(in, (k + 1) * HV_BYTES, len, from),
+			    &ok1);
+			ok = hv_and(ok, hv_and(ok0, ok1));
+			hv_store(out + k * HV_BYTES / 2,
+			    hv_pack(hv_pairs(a), hv_pairs(b)));
+		}
+		if (k < whole) {
+			a = hv_values(hv_text(in, k * HV_BYTES, len, from), &ok0);
+			ok = hv_and(ok, ok0);
+			hv_store_half(out + k * HV_BYTES / 2,
+			    hv_pack(hv_pairs(a), hv_pairs(a)));
+		}
+		if (2 * len % HV_BYTES != 0) {
+			a = hv_values(hv_load(in + 2 * len + 1 - HV_BYTES),
+			    &ok0);
+			ok = hv_and(ok, ok0);
+			hv_store_half(out + len - HV_BYTES / 2,
+			    hv_pack(hv_pairs(a), hv_pairs(a)));
+		}
+		if (hv_mask(ok) != HV_ALL)
+			break;
+		in += step;
+		n -= step;
+		out += len;
+		lines += 2;
+	}
+	return lines;
+}
+#endif /* HV_HEXLINES */
 
 #ifdef HV_JOIN
 #include <string.h>

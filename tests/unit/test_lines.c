@@ -18,6 +18,8 @@
  *    characters or more).
  *  - enc, the bulk encoding loop, encodes random whole groups; the text
  *    must be the reference's.
+ *  - hex_lines (base16 lines, basex.c) decodes good and spoiled lines of
+ *    1..300 digits as dec_lines does (hex_case below).
  * The input ends where a PROT_NONE page begins (for the encoders, every
  * other one starts where one ends instead), and so does the output
  * window the contract gives (dec: N / 4 * 3 bytes; enc: exactly the
@@ -245,6 +247,116 @@ bulk_enc_case(const struct b64_impl *impl, struct rng *g,
 	return 1;
 }
 
+/* The value of hex digit C of either case, or -1. */
+static int
+hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
+/*
+ * hex_lines (base16 lines decoded where they lie) on the same terms as
+ * dec_lines: a few good lines of LEN digits (either case) and a LF, then
+ * (or not) one spoiled (a byte that is no digit, the LF missing or one
+ * byte off), then random text; MAXLINES random.  It must decode no line
+ * that is not good and within MAXLINES, write the reference's bytes for
+ * those it takes, and leave out at most one (it may take lines in pairs)
+ * when LEN is even and 64 or more.
+ */
+static int
+hex_case(const struct b64_impl *impl, struct rng *g, size_t len)
+{
+	static const char digits[] = "0123456789ABCDEFabcdef";
+	size_t good = rng_below(g, 6), n = 0, k, ref, maxlines;
+	unsigned char *in, *out;
+
+	for (size_t l = 0; l < good + 1; l++) {
+		for (size_t j = 0; j < len; j++)
+			text[n++] = (unsigned char)digits[rng_below(g, 22)];
+		text[n++] = '\n';
+	}
+	switch (rng_below(g, 4)) {
+	case 0: /* the last line spoiled by a byte that is no digit */
+		text[n - 2 - rng_below(g, len)] = rng_below(g, 2) ? 'g' :
+		    (unsigned char)(0x80 + rng_below(g, 128));
+		break;
+	case 1: /* its LF missing */
+		text[n - 1] = (unsigned char)digits[rng_below(g, 22)];
+		break;
+	case 2: /* its LF a byte early */
+		text[n - 2] = '\n';
+		break;
+	default: /* all good */
+		break;
+	}
+	for (k = rng_below(g, 40); k > 0; k--)
+		text[n++] = rng_below(g, 10) ? (unsigned char)digits[
+		    rng_below(g, 22)] : '\n';
+	/* The good lines, as the reference sees them. */
+	for (ref = 0; (ref + 1) * (len + 1) <= n; ref++) {
+		const unsigned char *p = text + ref * (len + 1);
+		size_t j = 0;
+
+		while (j < len && hex_value(p[j]) >= 0)
+			j++;
+		if (j < len || p[len] != '\n')
+			break;
+	}
+	maxlines = rng_below(g, 8);
+	if (ref > maxlines)
+		ref = maxlines;
+	in = guarded_tail(&g_in, n);
+	memcpy(in, text, n);
+	out = guarded_tail(&g_out, maxlines * (len / 2));
+	k = impl->hex_lines(in, n, len, maxlines, out);
+	if (k > ref) {
+		printf("# %s hex_lines: lines of %zu: took %zu lines, %zu good\n",
+		    impl->name, len, k, ref);
+		return 0;
+	}
+	for (size_t i = 0; i < k * (len / 2); i++) {
+		const unsigned char *p = in + i / (len / 2) * (len + 1) +
+		    i % (len / 2) * 2;
+
+		if (out[i] != (hex_value(p[0]) << 4 | hex_value(p[1]))) {
+			printf("# %s hex_lines: lines of %zu: byte %zu "
+			    "differs\n", impl->name, len, i);
+			return 0;
+		}
+	}
+	if (len % 2 == 0 && len >= 64 && k + 1 < ref) {
+		printf("# %s hex_lines: lines of %zu: stopped at %zu of %zu\n",
+		    impl->name, len, k, ref);
+		return 0;
+	}
+	return 1;
+}
+
+static void
+test_hex_lines(const struct b64_impl *impl, struct rng *g)
+{
+	unsigned long runs = 0, bad = 0;
+
+	if (impl->hex_lines == NULL) {
+		tap_skip("this implementation has none (basex.c joins the "
+		    "lines)", "%s hex_lines", impl->name);
+		return;
+	}
+	for (size_t len = 1; len <= 300; len++) {
+		for (int r = 0; r < 40; r++) {
+			runs++;
+			if (bad < 3 && !hex_case(impl, g, len))
+				bad++;
+		}
+	}
+	tap_ok(bad == 0, "%s hex_lines == reference over %lu inputs (lines of "
+	    "1..300, spoiled or not)", impl->name, runs);
+}
+
 static void
 test_impl(const struct b64_impl *impl, struct rng *g)
 {
@@ -287,6 +399,7 @@ test_impl(const struct b64_impl *impl, struct rng *g)
 	}
 	tap_ok(enc_bad == 0, "%s enc == reference over %lu inputs (both "
 	    "alphabets, guard pages before and after)", impl->name, enc_runs);
+	test_hex_lines(impl, g);
 }
 
 int
@@ -309,6 +422,8 @@ main(void)
 			    "%s enc_lines", name);
 			tap_skip("not in this build or on this CPU",
 			    "%s enc", name);
+			tap_skip("not in this build or on this CPU",
+			    "%s hex_lines", name);
 		} else {
 			test_impl(impl, &g);
 		}
