@@ -391,12 +391,12 @@ b32_dec_neon(const unsigned char *in, size_t n, unsigned char *out,
 const struct b64_impl b64_impl_neon = {
 	"neon", B64_IMPL_NEON, NULL, enc_neon, dec_neon, compact_neon,
 	dec_lines_neon, enc_lines_neon, hex_enc_neon, hex_dec_neon,
-	b32_enc_neon, b32_dec_neon, NULL, NULL, NULL, NULL,
+	b32_enc_neon, b32_dec_neon, NULL, NULL, NULL, NULL, NULL,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_neon = {
 	"neon", B64_IMPL_NEON, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_NEON */

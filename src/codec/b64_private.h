@@ -252,6 +252,12 @@ struct b64_scan {
  *   pairs, and at lines shorter than its vectors).  It reads no byte past
  *   the N and writes none at OUT[MAXLINES * LEN / 2] or beyond; bytes
  *   past the lines it returns may have been written (scratch).
+ * hex_split (may be NULL): base16 encoding in lines for basex.c, as
+ *   split_lines but from the bytes: NLINES lines of WRAP / 2 bytes of IN,
+ *   each written as a LF and its WRAP digits (NLINES times WRAP + 1
+ *   bytes); returns NLINES, or 0 and nothing written for a WRAP it does
+ *   not take (odd, or shorter than its vectors).  It reads and writes no
+ *   byte past those.
  * usable: whether this CPU runs it (NULL: always).
  *
  * Every implementation file defines its struct in every build; one this
@@ -289,6 +295,8 @@ struct b64_impl {
 	    size_t wrap);
 	size_t (*hex_lines)(const unsigned char *in, size_t n, size_t len,
 	    size_t maxlines, unsigned char *out);
+	size_t (*hex_split)(const unsigned char *in, size_t nlines, char *out,
+	    size_t wrap);
 };
 
 /* What the registry in dispatch.c lists, one per file. */

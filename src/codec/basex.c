@@ -448,6 +448,26 @@ bx_encode_update(struct bx_encoder *enc, const void *in_, size_t n,
 	while (n - i >= k->bytes) {
 		size_t g = (n - i) / k->bytes, room = cap - o, lo, hi;
 
+		/* base16 in lines: once a line is full (its LF pending), the
+		 * implementation's hex_split writes whole lines from the
+		 * bytes; until then, no batch goes past the line's end. */
+		if (enc->kind == BX_BASE16 && enc->impl->hex_split != NULL &&
+		    enc->wrap >= 2 && enc->wrap % 2 == 0) {
+			size_t nl = (n - i) / (enc->wrap / 2);
+
+			if (nl > room / (enc->wrap + 1))
+				nl = room / (enc->wrap + 1);
+			if (enc->col == enc->wrap && nl > 0 &&
+			    enc->impl->hex_split(in + i, nl, out + o,
+			    enc->wrap) == nl) {
+				i += nl * (enc->wrap / 2);
+				o += nl * (enc->wrap + 1);
+				continue;
+			}
+			if (enc->col < enc->wrap &&
+			    g > (enc->wrap - enc->col) / 2)
+				g = (enc->wrap - enc->col) / 2;
+		}
 		if (g > BATCH_CHARS / k->chars)
 			g = BATCH_CHARS / k->chars;
 		/* The most groups that fit: binary search on the room. */

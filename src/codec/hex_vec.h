@@ -21,9 +21,10 @@
  *               has its own on 64-byte vectors)
  *   HV_JOIN, HV_SPLIT   the names of the line copies (b64_private.h's
  *               join_lines and split_lines), if wanted
- *   HV_HEXLINES the name of the base16 line loop (hex_lines), if wanted;
- *               it needs HV_ENC's loops and hv_store_half(p, v) (the
- *               first HV_BYTES / 2 bytes of V stored at P)
+ *   HV_HEXLINES, HV_HEXSPLIT   the names of the base16 line loops
+ *               (hex_lines, hex_split), if wanted; they need HV_ENC's
+ *               loops, and HV_HEXLINES hv_store_half(p, v) (the first
+ *               HV_BYTES / 2 bytes of V stored at P)
  *   hv_load(p), hv_store(p, v), hv_set1(c), hv_sub(a, b),
  *   hv_and(a, b), hv_or(a, b), hv_andnot(a, b) (~a & b), hv_eq(a, b),
  *   hv_gt(a, b) (signed bytes), hv_mask(v) (the byte sign bits, all ones
@@ -52,26 +53,58 @@ hv_classify(HV v, HV row, HV col, HV plus, HV *ok)
 }
 
 #ifdef HV_ENC
+/* The vector of bytes at IN to its 2 * HV_BYTES digits at OUT. */
+static inline HV_TARGET void
+hv_hex_block(const unsigned char *in, char *out)
+{
+	const HV digits = hv_table16((const unsigned char *)
+	    "0123456789ABCDEF");
+	const HV low = hv_set1(0x0f);
+	HV v = hv_load(in), first, second;
+
+	hv_zip(hv_shuf(digits, hv_and(hv_srl4(v), low)),
+	    hv_shuf(digits, hv_and(v, low)), &first, &second);
+	hv_store(out, first);
+	hv_store(out + HV_BYTES, second);
+}
+
 /* N bytes at IN to 2N characters at OUT, whole vectors only; the bytes
  * done. */
 static HV_TARGET size_t
 HV_ENC(const unsigned char *in, size_t n, char *out)
 {
-	const HV digits = hv_table16((const unsigned char *)
-	    "0123456789ABCDEF");
-	const HV low = hv_set1(0x0f);
 	size_t i = 0;
 
-	for (; n - i >= HV_BYTES; i += HV_BYTES) {
-		HV v = hv_load(in + i), first, second;
-
-		hv_zip(hv_shuf(digits, hv_and(hv_srl4(v), low)),
-		    hv_shuf(digits, hv_and(v, low)), &first, &second);
-		hv_store(out + 2 * i, first);
-		hv_store(out + 2 * i + HV_BYTES, second);
-	}
+	for (; n - i >= HV_BYTES; i += HV_BYTES)
+		hv_hex_block(in + i, out + 2 * i);
 	return i;
 }
+
+#ifdef HV_HEXSPLIT
+/*
+ * b64_private.h's hex_split: NLINES lines of WRAP / 2 bytes at IN, each
+ * written as a LF and its WRAP digits, by whole vectors, the last ending
+ * at the line end (overlapping the one before: the same digits again).
+ * Declines (0) unless WRAP is even and at least 2 * HV_BYTES.
+ */
+static HV_TARGET size_t
+HV_HEXSPLIT(const unsigned char *in, size_t nlines, char *out, size_t wrap)
+{
+	const size_t ilen = wrap / 2;
+
+	if (wrap % 2 != 0 || ilen < HV_BYTES)
+		return 0;
+	for (size_t l = 0; l < nlines; l++) {
+		*out++ = '\n';
+		for (size_t j = 0; ilen - j > HV_BYTES; j += HV_BYTES)
+			hv_hex_block(in + j, out + 2 * j);
+		hv_hex_block(in + ilen - HV_BYTES, out + wrap - 2 * HV_BYTES);
+		in += ilen;
+		out += wrap;
+	}
+	return nlines;
+}
+#endif /* HV_HEXSPLIT */
 
 /* The digit values of V; *OK has every byte's sign bit set where V's
  * byte is a hex digit (hv_classify: the high nibble is 3 for '0'..'9',

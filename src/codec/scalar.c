@@ -235,5 +235,5 @@ dec_scalar(const unsigned char *in, size_t n, unsigned char *out,
 const struct b64_impl b64_impl_scalar = {
 	"scalar", B64_IMPL_SCALAR, NULL, enc_scalar, dec_scalar, NULL,
 	dec_lines_scalar, enc_lines_scalar, NULL, NULL,
-	NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };

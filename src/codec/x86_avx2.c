@@ -368,6 +368,7 @@ usable_avx2(void)
 #define HV_JOIN join_lines_avx2
 #define HV_SPLIT split_lines_avx2
 #define HV_HEXLINES hex_lines_avx2
+#define HV_HEXSPLIT hex_split_avx2
 #define B32_ENC b32_enc_avx2
 #define B32_DEC b32_dec_avx2
 #include "hex_avx2.h"
@@ -377,11 +378,12 @@ const struct b64_impl b64_impl_avx2 = {
 	compact_avx2, dec_lines_avx2, enc_lines_avx2, hex_enc_avx2,
 	hex_dec_avx2, b32_enc_avx2, b32_dec_avx2,
 	b2_dec_avx2, join_lines_avx2, split_lines_avx2, hex_lines_avx2,
+	hex_split_avx2,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_avx2 = {
 	"avx2", B64_IMPL_AVX2, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_AVX2 */

@@ -236,6 +236,7 @@ usable_ssse3(void)
 #define HV_JOIN join_lines_ssse3
 #define HV_SPLIT split_lines_ssse3
 #define HV_HEXLINES hex_lines_ssse3
+#define HV_HEXSPLIT hex_split_ssse3
 #define HV_ALL 0xffff
 #define hv_load(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
 #define hv_store(p, v) _mm_storeu_si128((__m128i *)(void *)(p), (v))
@@ -286,12 +287,12 @@ const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, usable_ssse3, enc_ssse3, dec_ssse3,
 	compact_ssse3, dec_lines_ssse3, enc_lines_ssse3, hex_enc_ssse3,
 	hex_dec_ssse3, b32_enc_ssse3, b32_dec_ssse3, b2_dec_ssse3,
-	join_lines_ssse3, split_lines_ssse3, hex_lines_ssse3,
+	join_lines_ssse3, split_lines_ssse3, hex_lines_ssse3, hex_split_ssse3,
 };
 #else
 /* Not in this build: named, never picked. */
 const struct b64_impl b64_impl_ssse3 = {
 	"ssse3", B64_IMPL_SSSE3, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 #endif /* HAVE_TARGET_SSSE3 */

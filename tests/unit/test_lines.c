@@ -19,7 +19,8 @@
  *  - enc, the bulk encoding loop, encodes random whole groups; the text
  *    must be the reference's.
  *  - hex_lines (base16 lines, basex.c) decodes good and spoiled lines of
- *    1..300 digits as dec_lines does (hex_case below).
+ *    1..300 digits as dec_lines does (hex_case below), and hex_split
+ *    encodes lines of 1..300 digits (hex_split_case).
  * The input ends where a PROT_NONE page begins (for the encoders, every
  * other one starts where one ends instead), and so does the output
  * window the contract gives (dec: N / 4 * 3 bytes; enc: exactly the
@@ -336,14 +337,75 @@ hex_case(const struct b64_impl *impl, struct rng *g, size_t len)
 	return 1;
 }
 
+/*
+ * hex_split (base16 encoding in lines) writes NLINES lines of WRAP
+ * digits, each after a LF, from random bytes that start right after or
+ * end right before a guard page, into exactly their room before the
+ * output's guard; or declines (0, nothing written) for an odd WRAP or
+ * one shorter than 128 (two of the widest vectors' bytes).
+ */
+static int
+hex_split_case(const struct b64_impl *impl, struct rng *g, size_t wrap)
+{
+	static const char digits[] = "0123456789ABCDEF";
+	size_t nlines = rng_below(g, 7), n = nlines * (wrap / 2), k;
+	size_t room = nlines * (wrap + 1);
+	unsigned char *in;
+	char *out;
+
+	rng_fill(g, data, n);
+	in = rng_below(g, 2) ? guarded_tail(&g_in, n) : guarded_head(&g_in);
+	memcpy(in, data, n);
+	out = (char *)guarded_tail(&g_out, room);
+	memset(out, '#', room);
+	k = impl->hex_split(in, nlines, out, wrap);
+	if (k == 0 && nlines > 0) {
+		for (size_t i = 0; i < room; i++) {
+			if (out[i] != '#') {
+				printf("# %s hex_split: lines of %zu: declined "
+				    "but wrote\n", impl->name, wrap);
+				return 0;
+			}
+		}
+		if (wrap % 2 == 0 && wrap >= 128) {
+			printf("# %s hex_split: declined lines of %zu\n",
+			    impl->name, wrap);
+			return 0;
+		}
+		return 1;
+	}
+	if (k != nlines) {
+		printf("# %s hex_split: lines of %zu: %zu of %zu\n",
+		    impl->name, wrap, k, nlines);
+		return 0;
+	}
+	for (size_t l = 0; l < nlines; l++) {
+		const char *line = out + l * (wrap + 1);
+		const unsigned char *p = in + l * (wrap / 2);
+
+		for (size_t j = 0; j < wrap; j++) {
+			unsigned v = j % 2 == 0 ? p[j / 2] >> 4 : p[j / 2] & 15u;
+
+			if (line[1 + j] != digits[v] || line[0] != '\n') {
+				printf("# %s hex_split: lines of %zu: line %zu "
+				    "differs\n", impl->name, wrap, l);
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
 static void
 test_hex_lines(const struct b64_impl *impl, struct rng *g)
 {
 	unsigned long runs = 0, bad = 0;
 
-	if (impl->hex_lines == NULL) {
+	if (impl->hex_lines == NULL || impl->hex_split == NULL) {
 		tap_skip("this implementation has none (basex.c joins the "
 		    "lines)", "%s hex_lines", impl->name);
+		tap_skip("this implementation has none (basex.c splits the "
+		    "lines)", "%s hex_split", impl->name);
 		return;
 	}
 	for (size_t len = 1; len <= 300; len++) {
@@ -355,6 +417,16 @@ test_hex_lines(const struct b64_impl *impl, struct rng *g)
 	}
 	tap_ok(bad == 0, "%s hex_lines == reference over %lu inputs (lines of "
 	    "1..300, spoiled or not)", impl->name, runs);
+	runs = bad = 0;
+	for (size_t wrap = 1; wrap <= 300; wrap++) {
+		for (int r = 0; r < 20; r++) {
+			runs++;
+			if (bad < 3 && !hex_split_case(impl, g, wrap))
+				bad++;
+		}
+	}
+	tap_ok(bad == 0, "%s hex_split == reference over %lu inputs (lines of "
+	    "1..300)", impl->name, runs);
 }
 
 static void
@@ -424,6 +496,8 @@ main(void)
 			    "%s enc", name);
 			tap_skip("not in this build or on this CPU",
 			    "%s hex_lines", name);
+			tap_skip("not in this build or on this CPU",
+			    "%s hex_split", name);
 		} else {
 			test_impl(impl, &g);
 		}
