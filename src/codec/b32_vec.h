@@ -49,7 +49,7 @@ B32_ENC(const unsigned char *in, size_t n, char *out, int hex)
 	const size_t step = 10 * hv_lanes;
 	size_t i = 0;
 
-	while (n - i >= step + 6) {
+	for (; n - i >= step + 6; i += step, out += 16 * hv_lanes) {
 		HV v = hv_load2(in + i, in + i + 10);
 		HV a = hv_and(hv_mulhi16(hv_shuf(v, shuf0), mul), five);
 		HV b = hv_and(hv_mulhi16(hv_shuf(v, shuf1), mul), five);
@@ -57,8 +57,7 @@ B32_ENC(const unsigned char *in, size_t n, char *out, int hex)
 
 		idx = hv_add(hv_add(idx, base), hv_and(hv_gt(idx, split),
 		    delta));
-		hv_store(out + i / 5 * 8, idx);
-		i += step;
+		hv_store(out, idx);
 	}
 	return i;
 }
