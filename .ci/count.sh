@@ -18,11 +18,12 @@ skips=0
 skips_sh=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/skips.sh
 
 # The skips every native or emulated CPU may have: implementations not in
-# this build or not on this CPU, and scalar's compact loop, which it has
-# not (tests/unit/test_compact).
+# this build or not on this CPU, and the optional loops an implementation
+# has not: scalar's compact loop (tests/unit/test_compact) and the base16
+# line loops of scalar and NEON (tests/unit/test_lines).
 # shellcheck disable=SC2034 # for the scripts that source this one
 cpu_skips=('not (available )?in this build or on this CPU'
-	'not available here' 'no compact loop')
+	'not available here' 'no compact loop' 'no base16 line loops')
 
 count() {
 	local f=$1 label=${2:-$1} dir p fl total n suites reason hint a

@@ -58,7 +58,7 @@ groups=$(awk '
 		if (r ~ /spin not installed/) return "apt-get install spin"
 		if (r ~ /this build or on this CPU|not available here/)
 			return "this CPU or build lacks it: nothing to install"
-		if (r ~ /no compact loop/)
+		if (r ~ /no compact loop|no base16 line loops/)
 			return "the implementation has none: nothing to install"
 		if (r ~ /SEXTET_IMPL forces/) return "unset SEXTET_IMPL"
 		if (r ~ /sextet-specific/)
