@@ -490,27 +490,49 @@ static const unsigned char hex_zip[128] = {
 	56, 120, 57, 121, 58, 122, 59, 123, 60, 124, 61, 125, 62, 126, 63, 127,
 };
 
+/* What an encoding step looks up and interleaves with. */
+struct hex_enc64 {
+	__m512i digits, low, zip0, zip1;
+};
+
+static inline VBMI void
+hex_enc64_init(struct hex_enc64 *k)
+{
+	k->digits = _mm512_broadcast_i32x4(_mm_loadu_si128(
+	    (const __m128i *)(const void *)"0123456789ABCDEF"));
+	k->low = _mm512_set1_epi8(0x0f);
+	k->zip0 = _mm512_loadu_si512((const void *)hex_zip);
+	k->zip1 = _mm512_loadu_si512((const void *)(hex_zip + 64));
+}
+
+/* The 128 digits of the 64 bytes of V: the first 64 in *FIRST, the
+ * others in *SECOND. */
+static inline VBMI void
+hex_enc64(const struct hex_enc64 *k, __m512i v, __m512i *first,
+    __m512i *second)
+{
+	__m512i hi = _mm512_shuffle_epi8(k->digits,
+	    _mm512_and_si512(_mm512_srli_epi16(v, 4), k->low));
+	__m512i lo = _mm512_shuffle_epi8(k->digits,
+	    _mm512_and_si512(v, k->low));
+
+	*first = _mm512_permutex2var_epi8(hi, k->zip0, lo);
+	*second = _mm512_permutex2var_epi8(hi, k->zip1, lo);
+}
+
 static VBMI size_t
 hex_enc_avx512(const unsigned char *in, size_t n, char *out)
 {
-	const __m512i digits = _mm512_broadcast_i32x4(_mm_loadu_si128(
-	    (const __m128i *)(const void *)"0123456789ABCDEF"));
-	const __m512i low = _mm512_set1_epi8(0x0f);
-	const __m512i zip0 = _mm512_loadu_si512((const void *)hex_zip);
-	const __m512i zip1 = _mm512_loadu_si512((const void *)(hex_zip + 64));
+	struct hex_enc64 k;
+	__m512i first, second;
 	size_t i = 0;
 
+	hex_enc64_init(&k);
 	for (; n - i >= 64; i += 64) {
-		__m512i v = _mm512_loadu_si512((const void *)(in + i));
-		__m512i hi = _mm512_shuffle_epi8(digits,
-		    _mm512_and_si512(_mm512_srli_epi16(v, 4), low));
-		__m512i lo = _mm512_shuffle_epi8(digits,
-		    _mm512_and_si512(v, low));
-
-		_mm512_storeu_si512((void *)(out + 2 * i),
-		    _mm512_permutex2var_epi8(hi, zip0, lo));
-		_mm512_storeu_si512((void *)(out + 2 * i + 64),
-		    _mm512_permutex2var_epi8(hi, zip1, lo));
+		hex_enc64(&k, _mm512_loadu_si512((const void *)(in + i)),
+		    &first, &second);
+		_mm512_storeu_si512((void *)(out + 2 * i), first);
+		_mm512_storeu_si512((void *)(out + 2 * i + 64), second);
 	}
 	return i;
 }
@@ -524,44 +546,35 @@ static VBMI size_t
 hex_split_avx512(const unsigned char *in, size_t nlines, char *out,
     size_t wrap)
 {
-	const __m512i digits = _mm512_broadcast_i32x4(_mm_loadu_si128(
-	    (const __m128i *)(const void *)"0123456789ABCDEF"));
-	const __m512i low = _mm512_set1_epi8(0x0f);
-	const __m512i zip0 = _mm512_loadu_si512((const void *)hex_zip);
-	const __m512i zip1 = _mm512_loadu_si512((const void *)(hex_zip + 64));
 	const size_t ilen = wrap / 2, r = ilen % 64;
 	/* The rest's bytes, and its digits in each of the two stores. */
 	const __mmask64 kin = r != 0 ? (__mmask64)(~0ull >> (64 - r)) : 0;
 	const __mmask64 k0 = r >= 32 ? ~(__mmask64)0 : r != 0 ?
 	    (__mmask64)(~0ull >> (64 - 2 * r)) : 0;
 	const __mmask64 k1 = r > 32 ? (__mmask64)(~0ull >> (128 - 2 * r)) : 0;
+	struct hex_enc64 k;
+	__m512i first, second;
 
 	if (wrap % 2 != 0)
 		return 0;
+	hex_enc64_init(&k);
 	for (size_t l = 0; l < nlines; l++) {
 		size_t j = 0;
-		__m512i v, hi, lo;
 
 		*out++ = '\n';
 		for (; ilen - j >= 64; j += 64) {
-			v = _mm512_loadu_si512((const void *)(in + j));
-			hi = _mm512_shuffle_epi8(digits,
-			    _mm512_and_si512(_mm512_srli_epi16(v, 4), low));
-			lo = _mm512_shuffle_epi8(digits, _mm512_and_si512(v, low));
-			_mm512_storeu_si512((void *)(out + 2 * j),
-			    _mm512_permutex2var_epi8(hi, zip0, lo));
-			_mm512_storeu_si512((void *)(out + 2 * j + 64),
-			    _mm512_permutex2var_epi8(hi, zip1, lo));
+			hex_enc64(&k, _mm512_loadu_si512((const void *)(in + j)),
+			    &first, &second);
+			_mm512_storeu_si512((void *)(out + 2 * j), first);
+			_mm512_storeu_si512((void *)(out + 2 * j + 64), second);
 		}
 		if (r != 0) {
-			v = _mm512_maskz_loadu_epi8(kin, (const void *)(in + j));
-			hi = _mm512_shuffle_epi8(digits,
-			    _mm512_and_si512(_mm512_srli_epi16(v, 4), low));
-			lo = _mm512_shuffle_epi8(digits, _mm512_and_si512(v, low));
+			hex_enc64(&k, _mm512_maskz_loadu_epi8(kin,
+			    (const void *)(in + j)), &first, &second);
 			_mm512_mask_storeu_epi8((void *)(out + 2 * j), k0,
-			    _mm512_permutex2var_epi8(hi, zip0, lo));
+			    first);
 			_mm512_mask_storeu_epi8((void *)(out + 2 * j + 64), k1,
-			    _mm512_permutex2var_epi8(hi, zip1, lo));
+			    second);
 		}
 		in += ilen;
 		out += wrap;
