@@ -894,6 +894,15 @@ bulk_base2(int msbf, const unsigned char *in, size_t n, unsigned char *out,
 	return i;
 }
 
+/* Whether base16 text may go through the bulk loops: not under
+ * BX_STRICT, whose one case throughout (every letter in the case of the
+ * first) the machine checks a digit at a time. */
+static int
+hex_bulk(const struct bx_decoder *dec)
+{
+	return !(dec->flags & BX_STRICT);
+}
+
 /* The bulk loops for DEC's kind over IN[0..N): the bytes consumed. */
 static size_t
 bulk(const struct bx_decoder *dec, const unsigned char *in, size_t n,
@@ -911,8 +920,7 @@ bulk(const struct bx_decoder *dec, const unsigned char *in, size_t n,
 		}
 		return i + bulk_base32(dec->table, in + i, n - i, out, cap, o);
 	case BX_BASE16:
-		/* (--strict's one case is checked a digit at a time.) */
-		if (dec->flags & BX_STRICT)
+		if (!hex_bulk(dec))
 			return 0;
 		if (dec->impl->hex_dec != NULL) {
 			size_t m = n < 2 * (cap - *o) ? n : 2 * (cap - *o);
@@ -1024,9 +1032,8 @@ compact_lines(const struct bx_decoder *dec, const unsigned char *in,
 	if (lf == NULL || lf == in)
 		return 0;
 	len = (size_t)(lf - in);
-	/* base16 lines decoded where they lie, if the implementation can
-	 * (not for --strict: bulk() leaves its one case to the machine). */
-	if (dec->kind == BX_BASE16 && !(dec->flags & BX_STRICT) &&
+	/* base16 lines decoded where they lie, if the implementation can. */
+	if (dec->kind == BX_BASE16 && hex_bulk(dec) &&
 	    dec->impl->hex_lines != NULL && len >= 2) {
 		nl = dec->impl->hex_lines(in, n, len, (cap - k) / (len / 2),
 		    out + k);
