@@ -262,8 +262,8 @@ hex_split_portable(const unsigned char *in, size_t nlines, char *out,
 }
 
 /* The hex_split for IMPL: its own; the portable one where it has no
- * base16 vector loops at all; else none (its vector encoding and the
- * copy into lines beat the portable one). */
+ * base16 vector loops at all; else none: its vector encoding, then the
+ * copy into lines, rather than the portable one's scalar steps. */
 static size_t (*hex_split_of(const struct b64_impl *impl))(
     const unsigned char *, size_t, char *, size_t)
 {
