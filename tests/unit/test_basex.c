@@ -648,6 +648,31 @@ round_trip(enum bx_kind kind, unsigned flags, size_t wrap, size_t n,
 	return NULL;
 }
 
+/* base16 at every line length from 1 to 80: the line loops (hex_split,
+ * the vector ones and the portable one) take lines whose halves end
+ * anywhere in a step of theirs, and decline the lengths they cannot. */
+static void
+test_base16_wraps(void)
+{
+	static const size_t lengths[] = { 0, 1, 5, 40, 300 };
+	struct rng g;
+	size_t fails = 0;
+
+	rng_init(&g, 16);
+	for (size_t wrap = 1; wrap <= 80; wrap++)
+		for (size_t k = 0; k < sizeof(lengths) / sizeof(lengths[0]);
+		    k++) {
+			const char *why = round_trip(BX_BASE16, 0, wrap,
+			    lengths[k], &g);
+
+			if (why != NULL && fails++ < 3)
+				tap_diag("  wrap %zu, %zu bytes: %s", wrap,
+				    lengths[k], why);
+		}
+	tap_ok(fails == 0, "round trips base16 at every wrap 1..80 (0, 1, 5, "
+	    "40 and 300 bytes) against the reference");
+}
+
 static void
 test_round_trips(void)
 {
@@ -1859,6 +1884,7 @@ main(void)
 {
 	test_vectors();
 	test_round_trips();
+	test_base16_wraps();
 	test_rules();
 	test_positions();
 	test_compacted_lines();
