@@ -236,9 +236,22 @@ enc_hex4(const unsigned char *in, char *out)
 	memcpy(out, &y, 8);
 }
 
+/* N bytes at IN to their 2 * N base16 digits at OUT without vector
+ * loops: four bytes a step, then pairs. */
+static inline void
+enc_hex_portable(const unsigned char *in, size_t n, char *out)
+{
+	size_t j = 0;
+
+	for (; n - j >= 4; j += 4)
+		enc_hex4(in + j, out + 2 * j);
+	for (; j < n; j++)
+		memcpy(out + 2 * j, hex_pairs + 2 * (size_t)in[j], 2);
+}
+
 /* b64_private.h's hex_split for an implementation with no base16 vector
- * loops (the scalar one): each line four bytes at a time, then pairs.
- * Lines of any even WRAP. */
+ * loops (the scalar one): each line by enc_hex_portable().  Lines of any
+ * even WRAP. */
 static size_t
 hex_split_portable(const unsigned char *in, size_t nlines, char *out,
     size_t wrap)
@@ -248,13 +261,8 @@ hex_split_portable(const unsigned char *in, size_t nlines, char *out,
 	if (wrap % 2 != 0 || ilen == 0)
 		return 0;
 	for (size_t l = 0; l < nlines; l++) {
-		size_t j = 0;
-
 		*out++ = '\n';
-		for (; ilen - j >= 4; j += 4)
-			enc_hex4(in + j, out + 2 * j);
-		for (; j < ilen; j++)
-			memcpy(out + 2 * j, hex_pairs + 2 * (size_t)in[j], 2);
+		enc_hex_portable(in, ilen, out);
 		in += ilen;
 		out += wrap;
 	}
@@ -326,10 +334,7 @@ enc_groups(const struct b64_impl *impl, enum bx_kind kind,
 		break;
 	case BX_BASE16:
 		done = impl->hex_enc != NULL ? impl->hex_enc(in, g, out) : 0;
-		for (; g - done >= 4; done += 4)
-			enc_hex4(in + done, out + 2 * done);
-		for (size_t j = done; j < g; j++)
-			memcpy(out + 2 * j, hex_pairs + 2 * (size_t)in[j], 2);
+		enc_hex_portable(in + done, g - done, out + 2 * done);
 		break;
 	case BX_BASE2MSBF:
 	case BX_BASE2LSBF: {
