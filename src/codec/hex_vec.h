@@ -36,6 +36,18 @@
  */
 
 /*
+ * The line loops (HV_HEXSPLIT, HV_HEXLINES, HV_JOIN, HV_SPLIT) are each an
+ * inline body taking the line length and an entry point that calls it
+ * with the constant HV_WRAP when the length is that (GNU's default, 76)
+ * and with the variable otherwise: compiled with the constant, where a
+ * line's vectors fall and which of them straddle its end are fixed at
+ * compile time.  On Zen 5, 76-column lines: base16 decoded about a fifth
+ * faster, base32 encoded (the copy into lines) a tenth to a fifth.
+ */
+#define HV_WRAP 76
+#define HV_BODY static inline __attribute__((always_inline)) HV_TARGET
+
+/*
  * An alphabet's values by the two nibbles of each byte of V: ROW gives a
  * class bit for each high nibble (0 for 8 and up: bytes outside ASCII),
  * COL the bits of the classes each low nibble is in, and the byte is in
@@ -87,8 +99,9 @@ HV_ENC(const unsigned char *in, size_t n, char *out)
  * at the line end (overlapping the one before: the same digits again).
  * Declines (0) unless WRAP is even and at least 2 * HV_BYTES.
  */
-static HV_TARGET size_t
-HV_HEXSPLIT(const unsigned char *in, size_t nlines, char *out, size_t wrap)
+HV_BODY size_t
+hv_hexsplit_body(const unsigned char *in, size_t nlines, char *out,
+    size_t wrap)
 {
 	const size_t ilen = wrap / 2;
 
@@ -103,6 +116,13 @@ HV_HEXSPLIT(const unsigned char *in, size_t nlines, char *out, size_t wrap)
 		out += wrap;
 	}
 	return nlines;
+}
+
+static HV_TARGET size_t
+HV_HEXSPLIT(const unsigned char *in, size_t nlines, char *out, size_t wrap)
+{
+	return wrap == HV_WRAP ? hv_hexsplit_body(in, nlines, out, HV_WRAP)
+	    : hv_hexsplit_body(in, nlines, out, wrap);
 }
 #endif /* HV_HEXSPLIT */
 
@@ -217,9 +237,9 @@ hv_text(const unsigned char *in, size_t c, size_t len, HV from)
  * nothing written at OUT[MAXLINES * LEN / 2] or beyond; the bytes of a
  * pair of lines found bad are written (scratch, for the caller).
  */
-static HV_TARGET size_t
-HV_HEXLINES(const unsigned char *in, size_t n, size_t len, size_t maxlines,
-    unsigned char *out)
+HV_BODY size_t
+hv_hexlines_body(const unsigned char *in, size_t n, size_t len,
+    size_t maxlines, unsigned char *out)
 {
 	const size_t step = 2 * (len + 1), whole = 2 * len / HV_BYTES;
 	const HV from = hv_gt(hv_load(hv_index),
@@ -263,6 +283,14 @@ HV_HEXLINES(const unsigned char *in, size_t n, size_t len, size_t maxlines,
 	}
 	return lines;
 }
+
+static HV_TARGET size_t
+HV_HEXLINES(const unsigned char *in, size_t n, size_t len, size_t maxlines,
+    unsigned char *out)
+{
+	return len == HV_WRAP ? hv_hexlines_body(in, n, HV_WRAP, maxlines, out)
+	    : hv_hexlines_body(in, n, len, maxlines, out);
+}
 #endif /* HV_HEXLINES */
 
 #ifdef HV_JOIN
@@ -284,8 +312,8 @@ hv_copy(unsigned char *dst, const unsigned char *src, size_t len)
 	hv_store(dst + len - HV_BYTES, hv_load(src + len - HV_BYTES));
 }
 
-static HV_TARGET size_t
-HV_JOIN(unsigned char *tmp, const unsigned char *in, size_t n, size_t len,
+HV_BODY size_t
+hv_join_body(unsigned char *tmp, const unsigned char *in, size_t n, size_t len,
     size_t maxlines)
 {
 	size_t k = 0, p = 0;
@@ -298,13 +326,30 @@ HV_JOIN(unsigned char *tmp, const unsigned char *in, size_t n, size_t len,
 	return k;
 }
 
-static HV_TARGET void
-HV_SPLIT(char *out, const char *s, size_t nlines, size_t wrap)
+static HV_TARGET size_t
+HV_JOIN(unsigned char *tmp, const unsigned char *in, size_t n, size_t len,
+    size_t maxlines)
+{
+	return len == HV_WRAP ? hv_join_body(tmp, in, n, HV_WRAP, maxlines)
+	    : hv_join_body(tmp, in, n, len, maxlines);
+}
+
+HV_BODY void
+hv_split_body(char *out, const char *s, size_t nlines, size_t wrap)
 {
 	for (size_t k = 0; k < nlines; k++) {
 		out[k * (wrap + 1)] = '\n';
 		hv_copy((unsigned char *)out + k * (wrap + 1) + 1,
 		    (const unsigned char *)s + k * wrap, wrap);
 	}
+}
+
+static HV_TARGET void
+HV_SPLIT(char *out, const char *s, size_t nlines, size_t wrap)
+{
+	if (wrap == HV_WRAP)
+		hv_split_body(out, s, nlines, HV_WRAP);
+	else
+		hv_split_body(out, s, nlines, wrap);
 }
 #endif /* HV_JOIN */
