@@ -88,8 +88,10 @@ enum bx_kind {
                                   * zero */
 /* The implementation: b64.h's B64_IMPL_* bits (B64_IMPL_MASK), with the
  * same meaning, SEXTET_IMPL included; an unavailable one makes init fail
- * with BX_ERR_UNSUPPORTED.  base16 has vector loops (SSSE3, AVX2); the
- * other encodings run the portable loops whatever is chosen. */
+ * with BX_ERR_UNSUPPORTED.  base16 and base32 have vector loops in every
+ * vector implementation (SSSE3, AVX2, AVX-512, NEON), base2 decoding in
+ * the x86 ones; z85 and base2 encoding run the portable loops whatever is
+ * chosen. */
 #define BX_IMPL_MASK     0x0f00u
 
 enum bx_status {
