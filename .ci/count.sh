@@ -25,6 +25,18 @@ skips_sh=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/skips.sh
 cpu_skips=('not (available )?in this build or on this CPU'
 	'not available here' 'no compact loop' 'no base16 line loops')
 
+# test_impls --list prints the registry as "NAME yes|no" lines, in the
+# order of src/codec/dispatch.c's list.  impls_available LIST: the names
+# this CPU and build run, space-separated; impls_picked LIST: the one the
+# dispatcher picks (the last of them).
+impls_available() {
+	awk '$2 == "yes" { printf "%s%s", sep, $1; sep = " " }' <<<"$1"
+}
+
+impls_picked() {
+	awk '$2 == "yes" { p = $1 } END { print p }' <<<"$1"
+}
+
 count() {
 	local f=$1 label=${2:-$1} dir p fl total n suites reason hint a
 	local ok=0 bad=0 allowed
