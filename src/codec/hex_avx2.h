@@ -1,10 +1,11 @@
 /*
- * hex_avx2.h - hex_vec.h's and b32_vec.h's operations on 32-byte
- * vectors, and both templates, for the AVX2 and AVX-512 files (which
- * define HV_TARGET, HV_B2DEC and, for the loops they take from here,
- * HV_ENC, HV_DEC, B32_ENC and B32_DEC first): the
- * in-lane unpack and pack of base16 are put back in memory order by a
- * lane permutation; base32 works lane by lane.
+ * hex_avx2.h - the operations of hex_vec.h, b32_vec.h and b64_vec.h on
+ * 32-byte vectors, and the first two templates, for the AVX2 and AVX-512
+ * files (which define HV_TARGET, HV_B2DEC and, for the loops they take
+ * from here, HV_ENC, HV_DEC, B32_ENC and B32_DEC first; the AVX2 file
+ * includes b64_vec.h after it): the in-lane unpack and pack of base16 are
+ * put back in memory order by a lane permutation; base32 and base64 work
+ * lane by lane.
  */
 #define HV __m256i
 #define HV_BYTES 32
@@ -42,6 +43,10 @@
 #define hv_pairs(v) _mm256_maddubs_epi16((v), _mm256_set1_epi16(0x0110))
 #define hv_table16(t) _mm256_broadcastsi128_si256( \
 	_mm_loadu_si128((const __m128i *)(const void *)(t)))
+#define hv_subs _mm256_subs_epu8
+#define hv_mullo16 _mm256_mullo_epi16
+#define hv_any(v) (!_mm256_testz_si256((v), (v)))
+#define hv_min _mm256_min_epu8
 
 static inline HV_TARGET __m256i
 hv_pack(__m256i a, __m256i b)
@@ -58,9 +63,7 @@ hv_zip(__m256i a, __m256i b, __m256i *lo, __m256i *hi)
 	*hi = _mm256_permute2x128_si256(l, h, 0x31);
 }
 
-#include "hex_vec.h"
-
-#ifdef B32_ENC
+/* The two lanes' first bytes (up to 16) at P and Q. */
 static inline HV_TARGET void
 hv_store2(unsigned char *p, unsigned char *q, __m256i v)
 {
@@ -69,5 +72,8 @@ hv_store2(unsigned char *p, unsigned char *q, __m256i v)
 	    _mm256_extracti128_si256(v, 1));
 }
 
+#include "hex_vec.h"
+
+#ifdef B32_ENC
 #include "b32_vec.h"
 #endif

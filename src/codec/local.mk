@@ -58,7 +58,8 @@ CODEC_SOURCES = \
 	src/codec/bx_machine.c \
 	src/codec/hex_vec.h \
 	src/codec/hex_avx2.h \
-	src/codec/b32_vec.h
+	src/codec/b32_vec.h \
+	src/codec/b64_vec.h
 
 ## libsextet as installed: its public header as <sextet/b64.h>, sextet.pc
 ## for pkg-config, and the example program of sextet(3)'s EXAMPLES
