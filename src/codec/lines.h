@@ -164,10 +164,16 @@ ln_enc_line_back(const struct ln_enc *k, const unsigned char *in, char *out,
  * The last block of a line reads LN_ENC_AHEAD bytes past the line's
  * input: a line is taken only when they are there.  With LN_ENC_BACK,
  * the lines after the first read before their blocks too.
+ *
+ * The body is compiled twice: for LN_WRAP columns and LF (GNU's default)
+ * with the length a constant, so that the blocks of a line are unrolled,
+ * and for any other length.  On Zen 5, 64 KiB to 76-column lines: AVX2
+ * and AVX-512 a sixth faster, SSSE3 7 %.  (Decoding gained nothing so.)
  */
-static LN_TARGET size_t
-LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
-    const struct b64_alphabet *alpha, size_t wrap, size_t eol)
+#define LN_WRAP 76
+static inline __attribute__((always_inline)) LN_TARGET size_t
+ln_enc_lines_body(const unsigned char *in, size_t n, size_t maxlines,
+    char *out, const struct b64_alphabet *alpha, size_t wrap, size_t eol)
 {
 	struct ln_enc k;
 	const size_t ilen = wrap / 4 * 3, tail = wrap - LN_WIDTH;
@@ -206,6 +212,16 @@ LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
 	}
 #endif
 	return lines;
+}
+
+static LN_TARGET size_t
+LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
+    const struct b64_alphabet *alpha, size_t wrap, size_t eol)
+{
+	if (wrap == LN_WRAP && eol == 1)
+		return ln_enc_lines_body(in, n, maxlines, out, alpha, LN_WRAP,
+		    1);
+	return ln_enc_lines_body(in, n, maxlines, out, alpha, wrap, eol);
 }
 
 #ifdef LN_DEC
