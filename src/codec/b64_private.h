@@ -150,6 +150,15 @@ struct b64_alphabet {
 
 #define B64_DEC2_BAD 0x8000u
 
+/*
+ * The line length the vector line loops are compiled a second time for,
+ * the length a constant (GNU's default: 76), and the attribute that
+ * inlines their bodies into both copies: lines.h's base64 encoding,
+ * hex_vec.h's base16 lines and base32 line copies.
+ */
+#define B64_GNU_WRAP 76
+#define B64_ALWAYS_INLINE inline __attribute__((always_inline))
+
 extern const struct b64_alphabet b64_std;
 extern const struct b64_alphabet b64_url;
 

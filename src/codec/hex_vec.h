@@ -38,14 +38,13 @@
 /*
  * The line loops (HV_HEXSPLIT, HV_HEXLINES, HV_JOIN, HV_SPLIT) are each an
  * inline body taking the line length and an entry point that calls it
- * with the constant HV_WRAP when the length is that (GNU's default, 76)
+ * with the constant B64_GNU_WRAP (b64_private.h) when the length is that
  * and with the variable otherwise: compiled with the constant, where a
  * line's vectors fall and which of them straddle its end are fixed at
  * compile time.  On Zen 5, 76-column lines: base16 decoded about a fifth
  * faster, base32 encoded (the copy into lines) a tenth to a fifth.
  */
-#define HV_WRAP 76
-#define HV_BODY static inline __attribute__((always_inline)) HV_TARGET
+#define HV_BODY static B64_ALWAYS_INLINE HV_TARGET
 
 /*
  * An alphabet's values by the two nibbles of each byte of V: ROW gives a
@@ -121,8 +120,9 @@ hv_hexsplit_body(const unsigned char *in, size_t nlines, char *out,
 static HV_TARGET size_t
 HV_HEXSPLIT(const unsigned char *in, size_t nlines, char *out, size_t wrap)
 {
-	return wrap == HV_WRAP ? hv_hexsplit_body(in, nlines, out, HV_WRAP)
-	    : hv_hexsplit_body(in, nlines, out, wrap);
+	if (wrap == B64_GNU_WRAP)
+		return hv_hexsplit_body(in, nlines, out, B64_GNU_WRAP);
+	return hv_hexsplit_body(in, nlines, out, wrap);
 }
 #endif /* HV_HEXSPLIT */
 
@@ -288,8 +288,9 @@ static HV_TARGET size_t
 HV_HEXLINES(const unsigned char *in, size_t n, size_t len, size_t maxlines,
     unsigned char *out)
 {
-	return len == HV_WRAP ? hv_hexlines_body(in, n, HV_WRAP, maxlines, out)
-	    : hv_hexlines_body(in, n, len, maxlines, out);
+	if (len == B64_GNU_WRAP)
+		return hv_hexlines_body(in, n, B64_GNU_WRAP, maxlines, out);
+	return hv_hexlines_body(in, n, len, maxlines, out);
 }
 #endif /* HV_HEXLINES */
 
@@ -330,8 +331,9 @@ static HV_TARGET size_t
 HV_JOIN(unsigned char *tmp, const unsigned char *in, size_t n, size_t len,
     size_t maxlines)
 {
-	return len == HV_WRAP ? hv_join_body(tmp, in, n, HV_WRAP, maxlines)
-	    : hv_join_body(tmp, in, n, len, maxlines);
+	if (len == B64_GNU_WRAP)
+		return hv_join_body(tmp, in, n, B64_GNU_WRAP, maxlines);
+	return hv_join_body(tmp, in, n, len, maxlines);
 }
 
 HV_BODY void
@@ -347,8 +349,8 @@ hv_split_body(char *out, const char *s, size_t nlines, size_t wrap)
 static HV_TARGET void
 HV_SPLIT(char *out, const char *s, size_t nlines, size_t wrap)
 {
-	if (wrap == HV_WRAP)
-		hv_split_body(out, s, nlines, HV_WRAP);
+	if (wrap == B64_GNU_WRAP)
+		hv_split_body(out, s, nlines, B64_GNU_WRAP);
 	else
 		hv_split_body(out, s, nlines, wrap);
 }

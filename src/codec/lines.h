@@ -165,13 +165,13 @@ ln_enc_line_back(const struct ln_enc *k, const unsigned char *in, char *out,
  * input: a line is taken only when they are there.  With LN_ENC_BACK,
  * the lines after the first read before their blocks too.
  *
- * The body is compiled twice: for LN_WRAP columns and LF (GNU's default)
- * with the length a constant, so that the blocks of a line are unrolled,
- * and for any other length.  On Zen 5, 64 KiB to 76-column lines: AVX2
- * and AVX-512 a sixth faster, SSSE3 7 %.  (Decoding gained nothing so.)
+ * The body is compiled twice: for B64_GNU_WRAP columns and LF (GNU's
+ * default, b64_private.h) with the length a constant, so that the blocks
+ * of a line are unrolled, and for any other length.  On Zen 5, 64 KiB
+ * to 76-column lines: AVX2 and AVX-512 a sixth faster, SSSE3 7 %.
+ * (Decoding gained nothing so.)
  */
-#define LN_WRAP 76
-static inline __attribute__((always_inline)) LN_TARGET size_t
+static B64_ALWAYS_INLINE LN_TARGET size_t
 ln_enc_lines_body(const unsigned char *in, size_t n, size_t maxlines,
     char *out, const struct b64_alphabet *alpha, size_t wrap, size_t eol)
 {
@@ -218,9 +218,9 @@ static LN_TARGET size_t
 LN_ENC_LINES(const unsigned char *in, size_t n, size_t maxlines, char *out,
     const struct b64_alphabet *alpha, size_t wrap, size_t eol)
 {
-	if (wrap == LN_WRAP && eol == 1)
-		return ln_enc_lines_body(in, n, maxlines, out, alpha, LN_WRAP,
-		    1);
+	if (wrap == B64_GNU_WRAP && eol == 1)
+		return ln_enc_lines_body(in, n, maxlines, out, alpha,
+		    B64_GNU_WRAP, 1);
 	return ln_enc_lines_body(in, n, maxlines, out, alpha, wrap, eol);
 }
 
