@@ -126,7 +126,8 @@ put_chars(struct b64_enc *enc, const char *c, size_t nc, char *t)
 /*
  * Encode the triple P through a small buffer, so an exact capacity check is
  * possible however the line ends fall.  Returns 0 and changes nothing if it
- * does not fit in ROOM.
+ * does not fit in ROOM.  The scalar loop's plain stores, not a vector
+ * implementation's masked one, which the copy below would wait on.
  */
 static size_t
 one_group(struct b64_enc *enc, const unsigned char *p, char *out,
@@ -135,7 +136,7 @@ one_group(struct b64_enc *enc, const unsigned char *p, char *out,
 	char c[4], t[12];
 	size_t col = enc->col, k;
 
-	enc->impl->enc(p, 1, c, enc->alpha);
+	b64_impl_scalar.enc(p, 1, c, enc->alpha);
 	k = put_chars(enc, c, 4, t);
 	if (k > room) {
 		enc->col = col;
@@ -277,7 +278,11 @@ b64_encode_update(struct b64_encoder *pub, const void *in_, size_t n,
 	}
 
 	if (st == B64_OK && n - i < 3) {
-		memcpy(enc->hold, in + i, n - i);
+		/* By hand: a call to memcpy costs more than these bytes. */
+		if (n - i > 0)
+			enc->hold[0] = in[i];
+		if (n - i > 1)
+			enc->hold[1] = in[i + 1];
 		enc->nhold = (unsigned char)(n - i);
 		i = n;
 	}
@@ -287,35 +292,67 @@ done:
 	return st;
 }
 
+/* The most final writes: a padded group, each of its characters
+ * followed by a CR LF (a wrap of 1). */
+#define FINAL_MAX (4 * (1 + 2))
+
+/*
+ * The held bytes' characters, padded, with a line end wherever the line
+ * fills and after a started line, at T (FINAL_MAX bytes); returns them and
+ * advances the column.  Byte by byte: the last call of a short input
+ * would otherwise wait on a load of bytes just stored in pieces.
+ */
+static size_t
+final_bytes(struct b64_enc *enc, char *t)
+{
+	const char *chars = enc->alpha->chars;
+	size_t k = 0;
+
+	if (enc->nhold) {
+		unsigned w = (unsigned)enc->hold[0] << 16 |
+		    (enc->nhold > 1 ? (unsigned)enc->hold[1] << 8 : 0);
+		char c[4];
+		size_t nc = (enc->flags & B64_NO_PAD) ? enc->nhold + 1u : 4;
+
+		c[0] = chars[w >> 18];
+		c[1] = chars[(w >> 12) & 63];
+		c[2] = enc->nhold > 1 ? chars[(w >> 6) & 63] : '=';
+		c[3] = '=';
+		for (size_t j = 0; j < nc; j++) {
+			t[k++] = c[j];
+			if (enc->wrap && ++enc->col == enc->wrap) {
+				k += put_nl(t + k, enc->flags);
+				enc->col = 0;
+			}
+		}
+	}
+	if (enc->wrap && enc->col > 0)
+		k += put_nl(t + k, enc->flags);
+	return k;
+}
+
 enum b64_status
 b64_encode_final(struct b64_encoder *pub, char *out, size_t cap,
     size_t *out_len)
 {
 	struct b64_enc *enc = b64_enc_of(pub);
-	char c[4], t[14];
-	size_t col = enc->col, k = 0;
+	size_t col = enc->col, k;
 
 	*out_len = 0;
 	if (enc->err != B64_OK)
 		return enc->err;
-	if (enc->nhold) {
-		unsigned char p[3] = { 0, 0, 0 };
-		size_t nc = (enc->flags & B64_NO_PAD) ? enc->nhold + 1u : 4;
+	if (cap >= FINAL_MAX) {
+		k = final_bytes(enc, out);
+	} else {
+		char t[FINAL_MAX];
 
-		memcpy(p, enc->hold, enc->nhold);
-		enc->impl->enc(p, 1, c, enc->alpha);
-		if (enc->nhold == 1)
-			c[2] = '=';
-		c[3] = '=';
-		k = put_chars(enc, c, nc, t);
+		k = final_bytes(enc, t);
+		if (k > cap) {
+			enc->col = col;
+			return B64_NEED_OUTPUT;
+		}
+		memcpy(out, t, k);
 	}
-	if (enc->wrap && enc->col > 0)
-		k += put_nl(t + k, enc->flags);
-	if (k > cap) {
-		enc->col = col;
-		return B64_NEED_OUTPUT;
-	}
-	memcpy(out, t, k);
 	*out_len = k;
 	enc->nhold = 0;
 	enc->col = 0;

@@ -15,7 +15,7 @@
  *    checked) and gives the same bytes;
  *  - random chunking with random room, and (decoder) errors latch.
  * The same for the encoder with wrap 0, 76, 5, 1, with and without CRLF
- * and NO_PAD.
+ * and NO_PAD.  Every run's struct holds different bytes before its init.
  *
  * Inputs are copied flush against the end of a static array and outputs
  * land just before guard bytes at the end of another (testutil.h), so
@@ -149,6 +149,20 @@ dec_position(const struct b64_decoder *d, struct outcome *o)
 }
 
 /*
+ * Fills a struct with one of three byte patterns, a different one each
+ * call, before it is initialised: what was in it must not change an
+ * outcome (b64_decoder_init sets every member by name, decode.c).
+ */
+static void
+scribble(void *p, size_t n)
+{
+	static const unsigned char pattern[] = { 0x00, 0xff, 0xa5 };
+	static size_t k;
+
+	memset(p, pattern[k++ % sizeof(pattern)], n);
+}
+
+/*
  * Decodes IN in the chunks CUT[0..NCUT) delimit, each update given CAPK
  * bytes of room (CAP_ROOM: all that is left).  A call that answers
  * B64_NEED_OUTPUT without progress is retried with one byte more room,
@@ -163,6 +177,7 @@ dec_run(const unsigned char *in, size_t n, unsigned flags, const size_t *cut,
 	size_t ci, start = 0;
 
 	outcome_reset(o);
+	scribble(&d, sizeof(d));
 	st = b64_decoder_init(&d, flags);
 	if (st != B64_OK) {
 		o->st = st;
@@ -297,6 +312,7 @@ enc_run(const unsigned char *in, size_t n, unsigned flags, size_t wrap,
 	unsigned char *op;
 
 	outcome_reset(o);
+	scribble(&e, sizeof(e));
 	st = b64_encoder_init(&e, flags, wrap);
 	if (st != B64_OK) {
 		o->st = st;
