@@ -29,7 +29,10 @@
  *                 likewise LN_DEC_TAIL (optional) decodes C characters
  *                 (a multiple of 4, 4..LN_WIDTH) at IN to C / 4 * 3
  *                 bytes at OUT, or returns 0 and stores nothing if any
- *                 is not in the alphabet
+ *                 is not in the alphabet; the BACK characters before IN
+ *                 (a multiple of 4) were decoded by this call to the
+ *                 BACK / 4 * 3 bytes before OUT, so it may read them and
+ *                 store their bytes again
  *   LN_ENC_BACK   (optional) bytes that ln_enc_block_back reads before
  *                 its block (and LN_ENC_AHEAD after it): with it, every
  *                 block after a call's first (its first line, for
@@ -255,11 +258,11 @@ LN_DEC(const unsigned char *in, size_t n, unsigned char *out,
 	while (n - i > 0) {
 		size_t c = n - i < LN_WIDTH ? n - i : LN_WIDTH;
 
-		if (!LN_DEC_TAIL(&k, in + i, c, out)) {
+		if (!LN_DEC_TAIL(&k, in + i, c, i, out)) {
 			/* The input's last quantum is where padding goes:
 			 * the chunk without it. */
 			if (c > 4 && c == n - i &&
-			    LN_DEC_TAIL(&k, in + i, c - 4, out)) {
+			    LN_DEC_TAIL(&k, in + i, c - 4, i, out)) {
 				out += (c - 4) / 4 * 3;
 				i += c - 4;
 			}
@@ -269,7 +272,7 @@ LN_DEC(const unsigned char *in, size_t n, unsigned char *out,
 		i += c;
 	}
 #endif
-	return i + b64_impl_scalar.dec(in + i, n - i, out, table);
+	return i == n ? i : i + b64_impl_scalar.dec(in + i, n - i, out, table);
 }
 #endif
 
