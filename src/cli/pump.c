@@ -362,11 +362,30 @@ report_invalid(const struct codec *c, const struct options *opt,
 }
 
 /*
+ * The reason GNU's close_stdout gives for a write error it finds after an
+ * error() call: standard output's stream failed already (errno 0), but
+ * close(1) fails too where descriptor 1 was closed at the start and GNU's
+ * input, opened on the lowest free descriptor, did not take it (EBADF).
+ */
+static int
+gnu_close_errno(const struct options *opt)
+{
+	int named = opt->file != NULL && strcmp(opt->file, "-") != 0;
+
+	if (!std_fd_was_closed(1))
+		return 0;
+	return named && !std_fd_was_closed(0) ? 0 : EBADF;
+}
+
+/*
  * An invalid input: write what was decoded before it (not with -o or
  * --check), then say so.  Both a failing write and the invalid input are
  * reported, in GNU's order: GNU's stdio buffer holds a small output until
  * it closes standard output, after its "invalid input"; a larger one
- * fails first and ends it.
+ * fails first and ends it.  GNU's error() flushes standard output before
+ * it prints "invalid input", so the write fails there, and close_stdout
+ * later finds the stream failed and says "write error", with a reason only
+ * as gnu_close_errno() says (our located messages keep the write's).
  */
 static void
 invalid(struct codec *c, struct sink *out, const struct options *opt,
@@ -383,8 +402,10 @@ invalid(struct codec *c, struct sink *out, const struct options *opt,
 		return;
 	}
 	report_invalid(c, opt, set, ch);
-	if (e != 0)
+	if (e != 0 && set->located)
 		sink_report_write_error(out, e);
+	else if (e != 0)
+		diag_closeout(gnu_close_errno(opt));
 }
 
 /*

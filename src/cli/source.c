@@ -11,6 +11,9 @@
 #include "io.h"
 #include "source.h"
 
+/* The standard descriptors std_fds_reserve found closed (bit FD). */
+static unsigned closed_at_start;
+
 void
 std_fds_reserve(void)
 {
@@ -19,6 +22,7 @@ std_fds_reserve(void)
 
 		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
 			continue;
+		closed_at_start |= 1u << fd;
 		/* Lower descriptors are open by now, so this one lands on
 		 * FD.  Open the other way round, it fails every read (for 0)
 		 * or write (for 1 and 2) with EBADF, as the closed one did. */
@@ -114,4 +118,10 @@ source_close(struct source *src)
 	}
 	src->fd = -1;
 	return 0;
+}
+
+int
+std_fd_was_closed(int fd)
+{
+	return fd >= 0 && fd <= 2 && (closed_at_start >> fd & 1u);
 }

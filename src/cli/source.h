@@ -32,6 +32,10 @@ struct source {
  */
 void std_fds_reserve(void);
 
+/* Whether standard descriptor FD (0..2) was closed when the program
+ * started (std_fds_reserve has opened it since). */
+int std_fd_was_closed(int fd);
+
 /* Open FILE (NULL or "-": standard input); 0, or 1 after a diagnostic. */
 int source_open(struct source *src, const char *file);
 

@@ -198,6 +198,33 @@ ENCODINGS=(base64 base64url base58 base32 base32hex base16 base2msbf
   bn_expect 1 "" "$NAME: write error: No space left on device"
 }
 
+# GNU's error() flushes standard output before "invalid input"; the write
+# fails there, and close_stdout says "write error" with no reason, unless
+# closing descriptor 1 fails as well (closed from the start, and not
+# taken by the input FILE): then EBADF's.
+@test "invalid input after decoded bytes to a failing output: 'invalid input', 'write error'" {
+  needs_dev_full
+  local args enc text
+  for args in "--base64 YWJj!" "--base64url YWJj!" "--base32 MFRGG===!" \
+      "--base32hex C5H66===!" "--base16 616263!" "--base2msbf 01100001!" \
+      "--base2lsbf 10000110!" "--z85 vqG:5!"; do
+    CTX=$args
+    read -r enc text <<<"$args"
+    status=0
+    printf '%s' "$text" | "$PROG" "$enc" -d >/dev/full 2>"$ERR" || status=$?
+    : >"$OUT"
+    bn_expect 1 "" "$NAME: invalid input" "$NAME: write error"
+    status=0
+    printf '%s' "$text" >in
+    "$PROG" "$enc" -d in >&- 2>"$ERR" || status=$?
+    bn_expect 1 "" "$NAME: invalid input" "$NAME: write error"
+    status=0
+    "$PROG" "$enc" -d <in >&- 2>"$ERR" || status=$?
+    bn_expect 1 "" "$NAME: invalid input" \
+      "$NAME: write error: Bad file descriptor"
+  done
+}
+
 @test "'-' is standard input, encoding and decoding" {
   bn_in 'abc' --base64 -
   bn_ok 'YWJj\n'
