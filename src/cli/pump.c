@@ -378,34 +378,58 @@ gnu_close_errno(const struct options *opt)
 }
 
 /*
- * An invalid input: write what was decoded before it (not with -o or
- * --check), then say so.  Both a failing write and the invalid input are
- * reported, in GNU's order: GNU's stdio buffer holds a small output until
- * it closes standard output, after its "invalid input"; a larger one
- * fails first and ends it.  GNU's error() flushes standard output before
- * it prints "invalid input", so the write fails there, and close_stdout
- * later finds the stream failed and says "write error", with a reason only
- * as gnu_close_errno() says (our located messages keep the write's).
+ * Before a message GNU prints with error() ("invalid input", "read
+ * error"): write out what is collected, where partial output is kept.
+ * GNU's stdio buffer holds a small output until error() flushes it, just
+ * before the message; a larger one fails first, and ends it: that is
+ * reported here, and 1 returned.  Otherwise 0, with *LATE the errno of a
+ * failure to report after the message (late_write_error), or 0.
  */
-static void
-invalid(struct codec *c, struct sink *out, const struct options *opt,
-    const struct settings *set, const struct chunk *ch)
+static int
+flush_before_message(struct sink *out, const struct settings *set, int *late)
 {
-	int e = 0;
-	int small = sink_gnu_at_close(out);
+	int small = sink_gnu_at_close(out), e = 0;
 
 	out->keep = 0;
 	if (set->partial_output)
 		e = sink_flush_quiet(out);
+	*late = 0;
 	if (e != 0 && !small) {
 		sink_report_write_error(out, e);
-		return;
+		return 1;
 	}
-	report_invalid(c, opt, set, ch);
+	*late = e;
+	return 0;
+}
+
+/*
+ * After the message, the failure flush_before_message left, E (0: none),
+ * in GNU's words: close_stdout finds the stream failed already and says
+ * "write error" with a reason only as gnu_close_errno() says.  Our
+ * located messages (--strict, --check) keep the write's reason.
+ */
+static void
+late_write_error(const struct sink *out, const struct options *opt,
+    const struct settings *set, int e)
+{
 	if (e != 0 && set->located)
 		sink_report_write_error(out, e);
 	else if (e != 0)
 		diag_closeout(gnu_close_errno(opt));
+}
+
+/* An invalid input: write what was decoded before it (not with -o or
+ * --check), then say so, and then any failure of that write. */
+static void
+invalid(struct codec *c, struct sink *out, const struct options *opt,
+    const struct settings *set, const struct chunk *ch)
+{
+	int late;
+
+	if (flush_before_message(out, set, &late))
+		return;
+	report_invalid(c, opt, set, ch);
+	late_write_error(out, opt, set, late);
 }
 
 /*
@@ -548,9 +572,12 @@ pump(struct source *src, const struct options *opt)
 		}
 	}
 	if (src->err != 0) {
-		if (set.partial_output && sink_flush(&out) != 0)
-			goto fail;
-		diag(src->err, "read error");
+		int late;
+
+		if (!flush_before_message(&out, &set, &late)) {
+			diag(src->err, "read error");
+			late_write_error(&out, opt, &set, late);
+		}
 		goto fail;
 	}
 	if (sink_commit(&out) != 0) {

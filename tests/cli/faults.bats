@@ -77,6 +77,19 @@ recoverable=(read:short read:eintr read:eagain write:short write:eintr
   expect_result 1 want "$BASE64: read error: Input/output error"
 }
 
+@test "EIO reading while encoding to a full device: 'read error', then 'write error'" {
+  # GNU's error() flushes the small output before "read error"; the write
+  # fails there, and close_stdout says "write error" with no reason.
+  needs_shim
+  needs_dev_full
+  status=0
+  SEXTET_FAULTS=read:eio@100 LD_PRELOAD=$FAULTSHIM \
+    ASAN_OPTIONS=verify_asan_link_order=0${ASAN_OPTIONS:+:$ASAN_OPTIONS} \
+    "$BASE64" <"$BATS_FILE_TMPDIR/data" >/dev/full 2>"$ERR" || status=$?
+  expect_status 1
+  expect_err "$BASE64: read error: Input/output error" "$BASE64: write error"
+}
+
 @test "EIO reading while decoding: earlier blocks written, then 'read error'" {
   needs_shim
   "$BASE64" <"$BATS_FILE_TMPDIR/data" >enc
