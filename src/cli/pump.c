@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "b64.h"
 #include "base58.h"
@@ -447,6 +448,32 @@ flush_before_wait(const struct sink *out, const struct source *src)
 }
 
 /*
+ * The write flush_before_wait asks for, which GNU does not make: its
+ * stdio buffer still holds a small output.  If that write fails, GNU
+ * would meet the failure later (when its buffer fills, at an error
+ * message, or when it closes standard output), so the bytes are kept,
+ * *HELD set (no more such writes) and the failure left for the next
+ * write to meet and report, in GNU's words there.  Not where the output
+ * is a regular file, which a failed write may have been written in part
+ * (written again, it would be there twice).  0, or 1 after a diagnostic.
+ */
+static int
+early_flush(struct sink *out, int *held)
+{
+	int small = sink_gnu_at_close(out), e = sink_flush_quiet(out);
+	struct stat st;
+
+	if (e == 0)
+		return 0;
+	if (small && fstat(out->fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		*held = 1;
+		return 0;
+	}
+	sink_report_write_error(out, e);
+	return 1;
+}
+
+/*
  * Code IN[0..N) (whole units, or the input's last bytes) into OUT; 0, or
  * 1 after a diagnostic.  A unit that GNU would refuse whole (url_reads)
  * is refused before any of it is decoded, with the bytes of the quantum
@@ -500,7 +527,7 @@ pump(struct source *src, const struct options *opt)
 	struct codec c;
 	struct chunk ch;
 	size_t r, n, have = 0;
-	int st;
+	int st, held = 0;
 
 	pump_settings(opt, &set);
 	memset(&ch, 0, sizeof(ch));
@@ -553,7 +580,8 @@ pump(struct source *src, const struct options *opt)
 		memmove(in_buf, in_buf + take, have);
 		if (r == 0 || src->err != 0)
 			break;
-		if (flush_before_wait(&out, src) && sink_flush(&out) != 0)
+		if (!held && flush_before_wait(&out, src) &&
+		    early_flush(&out, &held) != 0)
 			goto fail;
 	}
 	out.keep = 0;

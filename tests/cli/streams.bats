@@ -219,6 +219,24 @@ EOF
   expect_err "$BASE64: invalid input" "$BASE64: write error"
 }
 
+@test "a slow pipe, then invalid input, to /dev/full: 'invalid input', then 'write error'" {
+  # We write what a slow pipe gave before waiting for more; GNU holds it
+  # in its stdio buffer.  A failing write waits for GNU's moment to show
+  # (here: its error() flush before "invalid input").  Whether or not the
+  # pause lets that write happen, the messages are the same.
+  needs_dev_full
+  status=0
+  { printf 'YWJj\n'; sleep 0.3; printf '!'; } |
+    "$BASE64" -d >/dev/full 2>"$ERR" || status=$?
+  expect_status 1
+  expect_err "$BASE64: invalid input" "$BASE64: write error"
+  status=0
+  { printf 'YWJj\n'; sleep 0.3; printf 'YWJj'; } |
+    "$BASE64" -d >/dev/full 2>"$ERR" || status=$?
+  expect_status 1
+  expect_err "$BASE64: write error: No space left on device"
+}
+
 @test "invalid input with nothing decoded and a closed stdout: only 'invalid input'" {
   status=0
   printf '*' | "$BASE64" -d >&- 2>"$ERR" || status=$?
