@@ -537,6 +537,9 @@ pump(struct source *src, const struct options *opt)
 		goto fail;
 	if (set.url_reads)
 		out.keep = 2;
+	/* GNU's decoders give a block's bytes to one fwrite: base64's 3072
+	 * at most, base32's 5120, basenc's 4200 (their input blocks). */
+	out.gnu_block_4096 = opt->decode && opt->program != PROG_BASE64;
 	if (codec_init(&c, &set) != 0) {
 		diag(0, "unsupported codec settings");
 		goto fail;

@@ -31,6 +31,9 @@ struct sink {
 	size_t keep;          /* the last bytes a flush holds back (the
 	                       * pump's choice; 0 writes everything) */
 	uint64_t written;     /* bytes written out so far */
+	int gnu_block_4096;   /* GNU's program gives 4096 bytes or more to
+	                       * one fwrite (its decoder's first block):
+	                       * sink_gnu_at_close */
 	/* SINK_REPLACE */
 	struct sf_dir dir;    /* the directory holding FILE's entry */
 	char *base;           /* the entry's name there */
@@ -64,12 +67,14 @@ int sink_flush_quiet(struct sink *s);
 
 /* Whether a failure to write what S holds now is one GNU would see only
  * at close: standard output, nothing written yet, and no more than its
- * stdio buffer. */
+ * stdio buffer, which a first fwrite of as much bypasses: exactly 4096
+ * bytes stay in it only when they came in two fwrites or more. */
 static inline int
 sink_gnu_at_close(const struct sink *s)
 {
 	return s->name == NULL && s->written == 0 &&
-	    s->len <= SINK_GNU_STDIO_BUF;
+	    (s->len < SINK_GNU_STDIO_BUF ||
+	    (s->len == SINK_GNU_STDIO_BUF && !s->gnu_block_4096));
 }
 
 void sink_report_write_error(const struct sink *s, int err);

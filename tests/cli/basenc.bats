@@ -225,6 +225,28 @@ ENCODINGS=(base64 base64url base58 base32 base32hex base16 base2msbf
   done
 }
 
+# GNU's decoder gives a block's bytes (up to 4200) to one fwrite: 4096 of
+# them go past its 4096-byte stdio buffer straight to write(2), which
+# fails before the invalid byte is looked at; 4095 wait in the buffer.
+@test "exactly 4096 decoded bytes, then invalid input, to /dev/full: only the write error" {
+  needs_dev_full
+  local enc
+  for enc in --base16 --base32 --base64 --base2msbf; do
+    CTX=$enc
+    head -c 4096 /dev/zero | "$PROG" "$enc" >in
+    printf '!' >>in
+    status=0
+    "$PROG" "$enc" -d in >/dev/full 2>"$ERR" || status=$?
+    : >"$OUT"
+    bn_expect 1 "" "$NAME: write error: No space left on device"
+    head -c 4095 /dev/zero | "$PROG" "$enc" >in
+    printf '!' >>in
+    status=0
+    "$PROG" "$enc" -d in >/dev/full 2>"$ERR" || status=$?
+    bn_expect 1 "" "$NAME: invalid input" "$NAME: write error"
+  done
+}
+
 @test "'-' is standard input, encoding and decoding" {
   bn_in 'abc' --base64 -
   bn_ok 'YWJj\n'

@@ -237,6 +237,18 @@ EOF
   expect_err "$BASE64: write error: No space left on device"
 }
 
+@test "exactly 4096 decoded bytes, then invalid input, to /dev/full: both messages" {
+  # GNU's base64 decodes 3072 bytes a block: its 4096 came in two fwrites
+  # and wait in its stdio buffer until error() flushes them.
+  needs_dev_full
+  head -c 4096 /dev/zero | "$BASE64" >in
+  printf '!' >>in
+  status=0
+  "$BASE64" -d in >/dev/full 2>"$ERR" || status=$?
+  expect_status 1
+  expect_err "$BASE64: invalid input" "$BASE64: write error"
+}
+
 @test "invalid input with nothing decoded and a closed stdout: only 'invalid input'" {
   status=0
   printf '*' | "$BASE64" -d >&- 2>"$ERR" || status=$?
