@@ -44,16 +44,26 @@ io_read(int fd, void *buf, size_t n)
 }
 
 int
-io_write_all(int fd, const void *buf_, size_t n)
+io_write_all(int fd, const void *buf, size_t n)
+{
+	size_t done;
+
+	return io_write_all_done(fd, buf, n, &done);
+}
+
+int
+io_write_all_done(int fd, const void *buf_, size_t n, size_t *done)
 {
 	const char *buf = buf_;
 
+	*done = 0;
 	while (n > 0) {
 		ssize_t w = write(fd, buf, n);
 
 		if (w > 0) {
 			buf += w;
 			n -= (size_t)w;
+			*done += (size_t)w;
 			continue;
 		}
 		if (w < 0 && errno == EINTR)

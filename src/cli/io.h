@@ -15,6 +15,9 @@ ssize_t io_read(int fd, void *buf, size_t n);
 /* Write all N bytes; 0 on success, -1 (errno) on failure. */
 int io_write_all(int fd, const void *buf, size_t n);
 
+/* The same, with the bytes written before a failure in *DONE. */
+int io_write_all_done(int fd, const void *buf, size_t n, size_t *done);
+
 /*
  * Ask for a bigger pipe buffer on FD (status ST) if it is a pipe: fewer
  * context switches between us and the other end.  A refusal is fine.

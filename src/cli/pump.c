@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "b64.h"
 #include "base58.h"
@@ -449,23 +448,21 @@ flush_before_wait(const struct sink *out, const struct source *src)
 
 /*
  * The write flush_before_wait asks for, which GNU does not make: its
- * stdio buffer still holds a small output.  If that write fails, GNU
- * would meet the failure later (when its buffer fills, at an error
- * message, or when it closes standard output), so the bytes are kept,
- * *HELD set (no more such writes) and the failure left for the next
- * write to meet and report, in GNU's words there.  Not where the output
- * is a regular file, which a failed write may have been written in part
- * (written again, it would be there twice).  0, or 1 after a diagnostic.
+ * stdio buffer still holds a small output.  If that write fails with
+ * nothing written, GNU would meet the failure later (when its buffer
+ * fills, at an error message, or when it closes standard output), so the
+ * bytes are kept, *HELD set (no more such writes) and the failure left
+ * for the next write to meet and report, in GNU's words there.  0, or 1
+ * after a diagnostic.
  */
 static int
 early_flush(struct sink *out, int *held)
 {
 	int small = sink_gnu_at_close(out), e = sink_flush_quiet(out);
-	struct stat st;
 
 	if (e == 0)
 		return 0;
-	if (small && fstat(out->fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (small && out->written == 0) {
 		*held = 1;
 		return 0;
 	}

@@ -410,8 +410,18 @@ sink_flush_quiet(struct sink *s)
 	size_t n = s->len > s->keep ? s->len - s->keep : 0;
 
 	if (n > 0 && s->fd >= 0) {
-		if (io_write_all(s->fd, s->buf, n) != 0)
-			return errno;
+		size_t done;
+
+		if (io_write_all_done(s->fd, s->buf, n, &done) != 0) {
+			int e = errno;
+
+			/* What went out before the failure is gone from the
+			 * buffer: a later flush never writes it twice. */
+			s->written += done;
+			memmove(s->buf, s->buf + done, s->len - done);
+			s->len -= done;
+			return e;
+		}
 		s->written += n;
 	}
 	/* (What the flush holds back moves to the front; a sink that holds
