@@ -446,12 +446,37 @@ check_decode_message(const struct fz_dec *r, size_t errlen)
 		    errbuf);
 }
 
+/*
+ * After a write error, standard error must be the write error; with LEAD,
+ * after the message it starts with (an invalid input, a read error) met
+ * while the failed output was small.  As GNU: that message first, then
+ * the write error with no reason (GNU's error() flushed the output before
+ * its message); the new modes' located messages (NEWMSG) keep it.
+ */
+static void
+stderr_write_error(size_t errlen, int lead, int newmsg)
+{
+	int plain = 0;
+
+	if (errlen != SIZE_MAX && lead) {
+		char *nl = strchr(errbuf, '\n');
+		size_t skip;
+
+		FZ_CHECK(nl != NULL);
+		skip = (size_t)(nl + 1 - errbuf);
+		plain = !newmsg;
+		memmove(errbuf, nl + 1, errlen - skip + 1);
+		errlen -= skip;
+	}
+	stderr_is(errlen, plain ? "base64: write error\n" :
+	    "base64: write error: No space left on device\n");
+}
+
 static void
 check_encode(const struct want *w, int status, size_t errlen)
 {
 	struct fz_enc e;
 	size_t got = sim.read_failed ? sim.read_fail_at : sim.n;
-	int plain = 0;
 
 	/* GNU encodes every byte read before a read error. */
 	fz_encode_oneshot(sim.in, got, w->flags, w->wrap, &e);
@@ -460,19 +485,9 @@ check_encode(const struct want *w, int status, size_t errlen)
 		    status);
 		FZ_CHECK(e.len > sim.write_fail_at);
 		stdout_is(e.out, sim.write_fail_at, "write error");
-		/* A read error in a small output that failed: as for an
-		 * invalid input in check_decode. */
-		if (errlen != SIZE_MAX && sim.read_failed &&
-		    strncmp(errbuf, "base64: read error: ", 20) == 0) {
-			char *nl = strchr(errbuf, '\n');
-			size_t skip = (size_t)(nl + 1 - errbuf);
-
-			plain = !w->newmsg;
-			memmove(errbuf, nl + 1, errlen - skip + 1);
-			errlen -= skip;
-		}
-		stderr_is(errlen, plain ? "base64: write error\n" :
-		    "base64: write error: No space left on device\n");
+		stderr_write_error(errlen, sim.read_failed &&
+		    strncmp(errbuf, "base64: read error: ", 20) == 0,
+		    w->newmsg);
 	} else if (sim.read_failed) {
 		FZ_CHECKF(status == 1, "exit status %d after a read error",
 		    status);
@@ -492,7 +507,6 @@ check_decode(const struct want *w, int status, size_t errlen)
 {
 	struct fz_dec r;
 	size_t olen;
-	int plain = 0;
 
 	fz_decode_oneshot(sim.in, sim.n, w->flags, &r);
 	FZ_CHECK(r.st != B64_ERR_UNSUPPORTED);
@@ -502,24 +516,11 @@ check_decode(const struct want *w, int status, size_t errlen)
 		    status);
 		FZ_CHECK(olen > sim.write_fail_at);
 		stdout_is(r.out, sim.write_fail_at, "write error");
-		/* As GNU, an invalid input (or a read error) in a small
-		 * output that failed when written is reported before the
-		 * write error, which then has no reason: GNU's error()
-		 * flushed the output before its message.  The new modes'
-		 * located messages keep it. */
-		if (errlen != SIZE_MAX && ((r.st != B64_OK &&
+		stderr_write_error(errlen, (r.st != B64_OK &&
 		    strncmp(errbuf, "base64: invalid input", 21) == 0) ||
 		    (sim.read_failed &&
-		    strncmp(errbuf, "base64: read error: ", 20) == 0))) {
-			char *nl = strchr(errbuf, '\n');
-			size_t skip = (size_t)(nl + 1 - errbuf);
-
-			plain = !w->newmsg;
-			memmove(errbuf, nl + 1, errlen - skip + 1);
-			errlen -= skip;
-		}
-		stderr_is(errlen, plain ? "base64: write error\n" :
-		    "base64: write error: No space left on device\n");
+		    strncmp(errbuf, "base64: read error: ", 20) == 0),
+		    w->newmsg);
 	} else if (sim.read_failed) {
 		/* What came before is written (a prefix of the result), and
 		 * one message: the read error, or an invalid input seen in a
