@@ -94,18 +94,14 @@ b64_encoder_init(struct b64_encoder *pub, unsigned flags, size_t wrap)
 
 /*
  * Copy the NC characters in C to T, with a line end wherever the line
- * fills.  T must hold NC + (col + NC) / wrap line ends.  Returns the bytes
- * written; advances the column.
+ * fills (a wrap is set).  T must hold NC + (col + NC) / wrap line ends.
+ * Returns the bytes written; advances the column.
  */
 static size_t
 put_chars(struct b64_enc *enc, const char *c, size_t nc, char *t)
 {
 	size_t k = 0;
 
-	if (enc->wrap == 0) {
-		memcpy(t, c, nc);
-		return nc;
-	}
 	for (size_t p = 0; p < nc;) {
 		size_t take = enc->wrap - enc->col;
 
@@ -123,21 +119,53 @@ put_chars(struct b64_enc *enc, const char *c, size_t nc, char *t)
 	return k;
 }
 
+/* The most one group writes: four characters, each followed by a CR LF
+ * (a wrap of 1). */
+#define GROUP_MAX (4 * (1 + 2))
+
+/*
+ * One group's characters: those of the 24 bits W, the last 4 - NBYTES - 1
+ * of them '=' (NBYTES 1..3), their first NC at T (GROUP_MAX bytes), with a
+ * line end wherever the line fills; returns the bytes written and advances
+ * the column.  For the held and straddling groups, byte by byte: the last
+ * call of a short input would otherwise wait on a load of bytes just
+ * stored in pieces (put_chars' copy after the encoder's stores).
+ */
+static size_t
+put_group(struct b64_enc *enc, unsigned w, size_t nbytes, size_t nc, char *t)
+{
+	const char *chars = enc->alpha->chars;
+	char c[4];
+	size_t k = 0;
+
+	c[0] = chars[w >> 18];
+	c[1] = chars[(w >> 12) & 63];
+	c[2] = nbytes > 1 ? chars[(w >> 6) & 63] : '=';
+	c[3] = nbytes > 2 ? chars[w & 63] : '=';
+	for (size_t j = 0; j < nc; j++) {
+		t[k++] = c[j];
+		if (enc->wrap && ++enc->col == enc->wrap) {
+			k += put_nl(t + k, enc->flags);
+			enc->col = 0;
+		}
+	}
+	return k;
+}
+
 /*
  * Encode the triple P through a small buffer, so an exact capacity check is
  * possible however the line ends fall.  Returns 0 and changes nothing if it
- * does not fit in ROOM.  The scalar loop's plain stores, not a vector
- * implementation's masked one, which the copy below would wait on.
+ * does not fit in ROOM.
  */
 static size_t
 one_group(struct b64_enc *enc, const unsigned char *p, char *out,
     size_t room)
 {
-	char c[4], t[12];
+	char t[GROUP_MAX];
 	size_t col = enc->col, k;
 
-	b64_impl_scalar.enc(p, 1, c, enc->alpha);
-	k = put_chars(enc, c, 4, t);
+	k = put_group(enc, (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2],
+	    3, 4, t);
 	if (k > room) {
 		enc->col = col;
 		return 0;
@@ -292,39 +320,22 @@ done:
 	return st;
 }
 
-/* The most final writes: a padded group, each of its characters
- * followed by a CR LF (a wrap of 1). */
-#define FINAL_MAX (4 * (1 + 2))
-
 /*
- * The held bytes' characters, padded, with a line end wherever the line
- * fills and after a started line, at T (FINAL_MAX bytes); returns them and
- * advances the column.  Byte by byte: the last call of a short input
- * would otherwise wait on a load of bytes just stored in pieces.
+ * The held bytes' characters, padded, and a line end after a started
+ * line, at T (GROUP_MAX bytes: every line end follows a character of the
+ * group); returns them and advances the column.
  */
 static size_t
 final_bytes(struct b64_enc *enc, char *t)
 {
-	const char *chars = enc->alpha->chars;
 	size_t k = 0;
 
 	if (enc->nhold) {
 		unsigned w = (unsigned)enc->hold[0] << 16 |
 		    (enc->nhold > 1 ? (unsigned)enc->hold[1] << 8 : 0);
-		char c[4];
 		size_t nc = (enc->flags & B64_NO_PAD) ? enc->nhold + 1u : 4;
 
-		c[0] = chars[w >> 18];
-		c[1] = chars[(w >> 12) & 63];
-		c[2] = enc->nhold > 1 ? chars[(w >> 6) & 63] : '=';
-		c[3] = '=';
-		for (size_t j = 0; j < nc; j++) {
-			t[k++] = c[j];
-			if (enc->wrap && ++enc->col == enc->wrap) {
-				k += put_nl(t + k, enc->flags);
-				enc->col = 0;
-			}
-		}
+		k = put_group(enc, w, enc->nhold, nc, t);
 	}
 	if (enc->wrap && enc->col > 0)
 		k += put_nl(t + k, enc->flags);
@@ -341,10 +352,10 @@ b64_encode_final(struct b64_encoder *pub, char *out, size_t cap,
 	*out_len = 0;
 	if (enc->err != B64_OK)
 		return enc->err;
-	if (cap >= FINAL_MAX) {
+	if (cap >= GROUP_MAX) {
 		k = final_bytes(enc, out);
 	} else {
-		char t[FINAL_MAX];
+		char t[GROUP_MAX];
 
 		k = final_bytes(enc, t);
 		if (k > cap) {
